@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The pipeline's stages are modules of their own, and the folders show the flow:
+// Content/ → RosterLoading → RosterValidation → RosterAnalysis → RosterMarkdown/RosterRendering
+// → RosterPublishing → Output/. RosterBuild ties them into one Builder; `roster` is a thin CLI.
+let package = Package(
+    name: "Roster",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "roster", targets: ["roster"]),
+        .library(name: "RosterBuild", targets: ["RosterBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "CRosterSystem"),
+        .target(name: "RosterModel"),
+        .target(name: "RosterLoading", dependencies: ["RosterModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "RosterValidation", dependencies: ["RosterModel"]),
+        .target(name: "RosterAnalysis", dependencies: ["RosterModel"]),
+        .target(name: "RosterMarkdown", dependencies: ["RosterModel", "CCmarkGFM"]),
+        .target(name: "RosterRendering", dependencies: [
+            "RosterModel", "RosterAnalysis", "RosterMarkdown",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "RosterPublishing", dependencies: ["RosterModel", "RosterAnalysis", "CRosterSystem"]),
+        .target(name: "RosterBuild", dependencies: [
+            "RosterModel", "RosterLoading", "RosterValidation", "RosterAnalysis",
+            "RosterMarkdown", "RosterRendering", "RosterPublishing",
+        ]),
+        .executableTarget(name: "roster", dependencies: [
+            "RosterBuild", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "RosterModelTests", dependencies: ["RosterModel"]),
+        .testTarget(name: "RosterLoadingTests", dependencies: ["RosterLoading"]),
+        .testTarget(name: "RosterValidationTests", dependencies: ["RosterValidation", "RosterLoading"]),
+        .testTarget(name: "RosterAnalysisTests", dependencies: ["RosterAnalysis"]),
+        .testTarget(name: "RosterMarkdownTests", dependencies: ["RosterMarkdown"]),
+        .testTarget(name: "RosterRenderingTests", dependencies: ["RosterRendering"]),
+        .testTarget(name: "RosterPublishingTests", dependencies: ["RosterPublishing"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RosterBuild"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,7 @@
+#ifndef CROSTERSYSTEM_H
+#define CROSTERSYSTEM_H
+
+/// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE). Returns 0 or -1 with errno.
+int roster_exchange_paths(const char *first, const char *second);
+
+#endif

@@ -1,0 +1,121 @@
+import RosterModel
+import Yams
+
+/// Front matter of authors, companies, articles and pages, read into the model.
+enum DocumentDecoders {
+    static let authorKeys = ["name", "aliases", "links", "career"]
+    static let stintKeys = ["company", "unit", "role", "start", "end", "confidence", "founder", "sources"]
+    static let linkKeys = ["label", "url"]
+    static let companyKeys = ["name", "kind", "headquarters", "founded", "website", "sources", "aliases"]
+    static let articleKeys = ["title", "date", "updated", "summary", "byline", "tags", "sources", "aliases", "draft"]
+    static let pageKeys = ["title", "summary"]
+
+    static func author(slug: String, _ document: FrontMatter, _ node: Node?, path: String,
+                       problems: inout [Diagnostic]) -> Author? {
+        guard var reader = MappingReader(node, path: path, firstLine: document.yamlFirstLine,
+                                         allowedKeys: authorKeys, what: "an author's front matter",
+                                         problem: &problems) else { return nil }
+        let name = reader.string("name", required: true)
+        let aliases = reader.stringList("aliases")
+        var links: [Link] = []
+        for linkNode in reader.mappingList("links") {
+            guard var linkReader = MappingReader(linkNode, path: path, firstLine: document.yamlFirstLine,
+                                                 allowedKeys: linkKeys, what: "a link", problem: &problems) else { continue }
+            let label = linkReader.string("label", required: true)
+            let url = linkReader.url("url", required: true)
+            problems += linkReader.finish()
+            if let label, let url { links.append(Link(label: label, url: url)) }
+        }
+        var career: [Stint] = []
+        for stintNode in reader.mappingList("career", required: true) {
+            if let stint = stint(stintNode, firstLine: document.yamlFirstLine, path: path, problems: &problems) {
+                career.append(stint)
+            }
+        }
+        problems += reader.finish()
+        guard let name else { return nil }
+        return Author(slug: slug, name: name, aliases: aliases, links: links, career: career,
+                      body: document.body, locations: reader.locations)
+    }
+
+    static func stint(_ node: Node, firstLine: Int, path: String, problems: inout [Diagnostic]) -> Stint? {
+        guard var reader = MappingReader(node, path: path, firstLine: firstLine, allowedKeys: stintKeys,
+                                         what: "a career entry", problem: &problems) else { return nil }
+        let company = reader.string("company", required: true)
+        let unit = reader.string("unit")
+        let role = reader.string("role")
+        let start = reader.dateBound("start", required: true)
+        let end = reader.dateBound("end")
+        var confidence = Confidence.confirmed
+        if let text = reader.string("confidence") {
+            if let value = Confidence(rawValue: text) {
+                confidence = value
+            } else {
+                let hint = Suggestion.hint(for: text, in: Confidence.allCases.map(\.rawValue))
+                reader.error("unknown confidence '\(text)'\(hint); use confirmed, reported or inferred",
+                             at: reader.locations["confidence"])
+            }
+        }
+        let founder = reader.bool("founder") ?? false
+        let sources = reader.stringList("sources")
+        problems += reader.finish()
+        guard let company, let start else { return nil }
+        return Stint(company: company, unit: unit, role: role, start: start, end: end, confidence: confidence,
+                     founder: founder, sources: sources, locations: reader.locations)
+    }
+
+    static func company(slug: String, _ document: FrontMatter, _ node: Node?, path: String,
+                        problems: inout [Diagnostic]) -> Company? {
+        guard var reader = MappingReader(node, path: path, firstLine: document.yamlFirstLine,
+                                         allowedKeys: companyKeys, what: "a company's front matter",
+                                         problem: &problems) else { return nil }
+        let name = reader.string("name", required: true)
+        let kind = reader.string("kind")
+        let headquarters = reader.string("headquarters")
+        let founded = reader.date("founded")
+        let website = reader.url("website")
+        let sources = reader.stringList("sources")
+        let aliases = reader.stringList("aliases")
+        problems += reader.finish()
+        guard let name else { return nil }
+        return Company(slug: slug, name: name, kind: kind, headquarters: headquarters, founded: founded,
+                       website: website, sources: sources, aliases: aliases, body: document.body,
+                       locations: reader.locations)
+    }
+
+    static func article(slug: String, _ document: FrontMatter, _ node: Node?, path: String,
+                        problems: inout [Diagnostic]) -> Article? {
+        guard var reader = MappingReader(node, path: path, firstLine: document.yamlFirstLine,
+                                         allowedKeys: articleKeys, what: "an article's front matter",
+                                         problem: &problems) else { return nil }
+        let title = reader.string("title", required: true)
+        let date = reader.date("date", required: true)
+        let updated = reader.date("updated")
+        let summary = reader.string("summary")
+        let byline = reader.string("byline")
+        let tags = reader.stringList("tags")
+        let sources = reader.stringList("sources")
+        let aliases = reader.stringList("aliases")
+        let draft = reader.bool("draft") ?? false
+        if let date, let updated, updated < date {
+            reader.error("'updated' (\(updated)) is before 'date' (\(date))", at: reader.locations["updated"])
+        }
+        problems += reader.finish()
+        guard let title, let date else { return nil }
+        return Article(slug: slug, title: title, date: date, updated: updated, summary: summary, byline: byline,
+                       tags: tags, sources: sources, aliases: aliases, draft: draft, body: document.body,
+                       locations: reader.locations)
+    }
+
+    static func page(slug: String, _ document: FrontMatter, _ node: Node?, path: String,
+                     problems: inout [Diagnostic]) -> Page? {
+        guard var reader = MappingReader(node, path: path, firstLine: document.yamlFirstLine,
+                                         allowedKeys: pageKeys, what: "a page's front matter",
+                                         problem: &problems) else { return nil }
+        let title = reader.string("title", required: true)
+        let summary = reader.string("summary")
+        problems += reader.finish()
+        guard let title else { return nil }
+        return Page(slug: slug, title: title, summary: summary, body: document.body, locations: reader.locations)
+    }
+}

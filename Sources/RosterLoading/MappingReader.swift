@@ -1,0 +1,179 @@
+import RosterModel
+import Yams
+
+/// Reads one YAML mapping into typed values, remembering where each key was and collecting every
+/// problem (missing keys, wrong types, unknown keys with a "did you mean") instead of stopping.
+struct MappingReader {
+    let path: String
+    let firstLine: Int
+    let allowedKeys: [String]
+    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    private var used: Set<String> = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var locations: FieldLocations
+
+    /// Nil (with a diagnostic in `problem`) when the node is not a mapping.
+    init?(_ node: Node?, path: String, firstLine: Int, allowedKeys: [String], what: String,
+          problem: inout [Diagnostic]) {
+        let start = node.map { YAMLText.location(of: $0, path: path, firstLine: firstLine) }
+            ?? SourceLocation(path: path, line: firstLine)
+        guard let mapping = node?.mapping else {
+            let found = node.map(Self.describe) ?? "nothing"
+            problem.append(.error("\(what) must be a set of 'key: value' lines, found \(found)", at: start))
+            return nil
+        }
+        self.path = path
+        self.firstLine = firstLine
+        self.allowedKeys = allowedKeys
+        self.locations = FieldLocations(start: start)
+        self.pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+        for pair in pairs {
+            locations[pair.key] = YAMLText.location(of: pair.value, path: path, firstLine: firstLine)
+        }
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        YAMLText.location(of: node, path: path, firstLine: firstLine)
+    }
+
+    mutating func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.error(message, at: location))
+    }
+
+    mutating func warning(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.warning(message, at: location))
+    }
+
+    /// The value of `key`, marking it as read. A YAML null counts as absent.
+    mutating func value(_ key: String, required: Bool = false) -> Node? {
+        used.insert(key)
+        guard let pair = pairs.first(where: { $0.key == key }),
+              !Self.isNull(pair.value) else {
+            if required { error("missing required key '\(key)'", at: locations.start) }
+            return nil
+        }
+        return pair.value
+    }
+
+    mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = value(key, required: required) else { return nil }
+        guard let scalar = node.scalar else {
+            error("'\(key)' must be text, found \(Self.describe(node))", at: location(of: node))
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty && required {
+            error("'\(key)' must not be empty", at: location(of: node))
+            return nil
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    mutating func date(_ key: String, required: Bool = false) -> PartialDate? {
+        guard let text = string(key, required: required) else { return nil }
+        guard let date = PartialDate(parsing: text) else {
+            error("'\(key)' is not a valid date: '\(text)'; write 2023, 2023-04 or 2023-04-15", at: locations[key])
+            return nil
+        }
+        return date
+    }
+
+    /// A partial date or `unknown`.
+    mutating func dateBound(_ key: String, required: Bool = false) -> DateBound? {
+        guard let text = string(key, required: required) else { return nil }
+        if text == "unknown" { return .unknown }
+        guard let date = PartialDate(parsing: text) else {
+            error("'\(key)' is not a valid date: '\(text)'; write 2023, 2023-04, 2023-04-15 or unknown",
+                  at: locations[key])
+            return nil
+        }
+        return .known(date)
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let node = value(key) else { return nil }
+        guard let flag = node.bool else {
+            error("'\(key)' must be true or false, found '\(node.string ?? Self.describe(node))'", at: location(of: node))
+            return nil
+        }
+        return flag
+    }
+
+    mutating func positiveInt(_ key: String) -> Int? {
+        guard let node = value(key) else { return nil }
+        guard let number = node.int, number > 0 else {
+            error("'\(key)' must be a whole number above 0, found '\(node.string ?? Self.describe(node))'",
+                  at: location(of: node))
+            return nil
+        }
+        return number
+    }
+
+    /// An http, https or mailto URL.
+    mutating func url(_ key: String, required: Bool = false) -> String? {
+        guard let text = string(key, required: required) else { return nil }
+        guard URLText.isAllowedExternal(text) else {
+            error("'\(key)' must be an http, https or mailto URL, found '\(text)'", at: locations[key])
+            return nil
+        }
+        return text
+    }
+
+    /// A list of texts; each item's location is kept as `key[i]`.
+    mutating func stringList(_ key: String) -> [String] {
+        guard let node = value(key) else { return [] }
+        guard let sequence = node.sequence else {
+            error("'\(key)' must be a list like [a, b], found \(Self.describe(node))", at: location(of: node))
+            return []
+        }
+        var items: [String] = []
+        for (index, item) in sequence.enumerated() {
+            guard let scalar = item.scalar, !scalar.string.isEmpty else {
+                error("each item of '\(key)' must be text, found \(Self.describe(item))", at: location(of: item))
+                continue
+            }
+            locations["\(key)[\(items.count)]"] = location(of: item)
+            _ = index
+            items.append(scalar.string)
+        }
+        return items
+    }
+
+    /// A list of mappings, for nested readers (`career`, `links`, `cohorts`).
+    mutating func mappingList(_ key: String, required: Bool = false) -> [Node] {
+        guard let node = value(key, required: required) else { return [] }
+        guard let sequence = node.sequence else {
+            error("'\(key)' must be a list of entries that each start with '- ', found \(Self.describe(node))",
+                  at: location(of: node))
+            return []
+        }
+        if required && sequence.isEmpty {
+            error("'\(key)' needs at least one entry", at: location(of: node))
+        }
+        return Array(sequence)
+    }
+
+    /// Reports every key that was never read, with the closest allowed key.
+    mutating func finish() -> [Diagnostic] {
+        for pair in pairs where !used.contains(pair.key) {
+            let hint = Suggestion.hint(for: pair.key, in: allowedKeys)
+            let allowed = hint.isEmpty ? "; allowed keys: \(allowedKeys.joined(separator: ", "))" : ""
+            error("unknown key '\(pair.key)'\(hint)\(allowed)", at: location(of: pair.keyNode))
+        }
+        return diagnostics
+    }
+
+    static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar else { return false }
+        return scalar.tag == Tag(.null) || (scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string))
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return "'\(scalar.string)'"
+        case .mapping: return "a set of keys"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}

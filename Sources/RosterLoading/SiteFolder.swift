@@ -1,0 +1,91 @@
+import Foundation
+import RosterModel
+
+/// Reads files below the site folder, refusing anything that leads outside it (a symlink to
+/// `/etc/passwd` in `Content/` is an error, not a leak into `Output/`).
+struct SiteFolder {
+    let root: URL
+    let realRoot: String
+
+    init(root: URL) {
+        self.root = root.standardizedFileURL
+        self.realRoot = self.root.resolvingSymlinksInPath().path
+    }
+
+    /// `Content/authors/x.md` for a file below the root.
+    func relative(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    func exists(_ relativePath: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(relativePath).path)
+    }
+
+    func isDirectory(_ relativePath: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: root.appendingPathComponent(relativePath).path,
+                                              isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Regular files directly in a folder (or, with `recursive`, below it), sorted, hidden files
+    /// skipped. Links are followed only when they stay inside the site folder; loops are cut.
+    func files(in relativePath: String, recursive: Bool = false, problems: inout [Diagnostic]) -> [String] {
+        var result: [String] = []
+        var visited: Set<String> = []
+        walk(relativePath, recursive: recursive, into: &result, visited: &visited, problems: &problems)
+        return result.sorted()
+    }
+
+    private func walk(_ relativePath: String, recursive: Bool, into result: inout [String],
+                      visited: inout Set<String>, problems: inout [Diagnostic]) {
+        let url = root.appendingPathComponent(relativePath)
+        let real = url.resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else { return }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let child = relativePath + "/" + name
+            switch classify(child) {
+            case .file: result.append(child)
+            case .directory where recursive:
+                walk(child, recursive: true, into: &result, visited: &visited, problems: &problems)
+            case .directory: break
+            case .outside:
+                problems.append(.error("'\(child)' is a link to a place outside the site folder; Roster does not follow it",
+                                       at: SourceLocation(path: child)))
+            case .broken:
+                problems.append(.warning("'\(child)' is a broken link; it is skipped", at: SourceLocation(path: child)))
+            }
+        }
+    }
+
+    enum Kind { case file, directory, outside, broken }
+
+    func classify(_ relativePath: String) -> Kind {
+        let url = root.appendingPathComponent(relativePath)
+        let real = url.resolvingSymlinksInPath().path
+        guard real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
+            return .outside
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory) else { return .broken }
+        return isDirectory.boolValue ? .directory : .file
+    }
+
+    /// A text file's contents, or the reason it cannot be read.
+    func text(_ relativePath: String) -> Result<String, Diagnostic> {
+        if classify(relativePath) == .outside {
+            return .failure(.error("'\(relativePath)' is a link to a place outside the site folder; Roster does not follow it",
+                                   at: SourceLocation(path: relativePath)))
+        }
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(relativePath).path) else {
+            return .failure(.error("this file cannot be read (check its permissions)", at: SourceLocation(path: relativePath)))
+        }
+        return TextFile.decode(data, path: relativePath)
+    }
+
+    func absolutePath(_ relativePath: String) -> String {
+        root.appendingPathComponent(relativePath).path
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import RosterModel
+import Yams
+
+/// A Mustache template read from `Templates/`: `partials/header` for `Templates/partials/header.mustache`.
+public struct TemplateSource: Sendable, Hashable {
+    public var name: String
+    /// Relative to the site folder, for diagnostics.
+    public var path: String
+    public var text: String
+}
+
+/// What loading produced: the model (when the essentials could be read), the templates, and
+/// every problem met on the way.
+public struct LoadedSite: Sendable {
+    public var site: Site?
+    public var templates: [TemplateSource]
+    public var diagnostics: [Diagnostic]
+    /// Slugs of every file found, including those whose front matter failed, so that later
+    /// stages do not report a reference to a broken file as unknown.
+    public var fileSlugs: FileSlugs
+}
+
+public struct FileSlugs: Sendable, Hashable {
+    public var authors: Set<String> = []
+    public var companies: Set<String> = []
+    public var articles: Set<String> = []
+    public var pages: Set<String> = []
+    public var draftArticles: Set<String> = []
+    public var sourcesReadable = true
+    public init() {}
+}
+
+/// Turns a site folder (`Content/` + `Templates/`) into the model. It reads everything it can and
+/// reports every file it cannot, never skipping one silently.
+public struct SiteLoader {
+    public let folder: URL
+
+    public init(siteFolder: URL) {
+        self.folder = siteFolder
+    }
+
+    public func load() -> LoadedSite {
+        let files = SiteFolder(root: folder)
+        var problems: [Diagnostic] = []
+        var slugs = FileSlugs()
+
+        guard files.isDirectory("Content") else {
+            return LoadedSite(site: nil, templates: [], diagnostics: [
+                .error("no Content/ folder in '\(folder.path)'; run Roster in a site folder or pass --site DIR"),
+            ], fileSlugs: slugs)
+        }
+        let (settings, cohorts) = loadSettings(files, &problems)
+        let authors = loadDocuments("authors", files, &problems, &slugs.authors, decode: DocumentDecoders.author)
+        let companies = loadDocuments("companies", files, &problems, &slugs.companies, decode: DocumentDecoders.company)
+        let articles = loadDocuments("articles", files, &problems, &slugs.articles, decode: DocumentDecoders.article)
+        slugs.draftArticles = Set(articles.filter(\.draft).map(\.slug))
+        let pages = loadDocuments("pages", files, &problems, &slugs.pages, decode: DocumentDecoders.page)
+        let sources = loadSources(files, &problems, &slugs)
+        let data = loadData(files, &problems)
+        let assets = loadAssets(files, &problems)
+        let templates = loadTemplates(files, &problems)
+
+        var site: Site?
+        if let settings {
+            site = Site(settings: settings, cohorts: cohorts, authors: authors, companies: companies,
+                        articles: articles, pages: pages, sources: sources, data: data, assets: assets)
+        }
+        return LoadedSite(site: site, templates: templates, diagnostics: problems.sorted(), fileSlugs: slugs)
+    }
+
+    private func loadSettings(_ files: SiteFolder, _ problems: inout [Diagnostic]) -> (SiteSettings?, [Cohort]) {
+        let path = "Content/site.yml"
+        guard files.exists(path) else {
+            problems.append(.error("Content/site.yml is missing; it holds the site's title, base_url, as_of and cohorts"))
+            return (nil, [])
+        }
+        switch files.text(path).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
+        case .failure(let problem):
+            problems.append(problem)
+            return (nil, [])
+        case .success(let node):
+            let (settings, cohorts, found) = SiteSettingsDecoder.decode(node, path: path)
+            problems += found
+            return (settings, cohorts)
+        }
+    }
+
+    private typealias Decode<T> = (String, FrontMatter, Node?, String, inout [Diagnostic]) -> T?
+
+    private func loadDocuments<T>(_ folder: String, _ files: SiteFolder, _ problems: inout [Diagnostic],
+                                  _ slugs: inout Set<String>, decode: Decode<T>) -> [T] {
+        var documents: [T] = []
+        for path in files.files(in: "Content/\(folder)", problems: &problems) {
+            let name = (path as NSString).lastPathComponent
+            guard name.hasSuffix(".md") else {
+                problems.append(.warning("'\(name)' is not a Markdown file (.md) and is ignored", at: SourceLocation(path: path)))
+                continue
+            }
+            let slug = String(name.dropLast(3))
+            guard Slug.isValid(slug) else {
+                problems.append(.error("the file name '\(name)' is not a valid slug; use lowercase letters, digits and single dashes, like '\(Slug.forTag(slug).isEmpty ? "my-page" : Slug.forTag(slug)).md'",
+                                       at: SourceLocation(path: path)))
+                continue
+            }
+            slugs.insert(slug)
+            let parsed = files.text(path)
+                .flatMap { FrontMatter.split($0, path: path) }
+                .flatMap { document in
+                    YAMLText.parse(document.yaml, path: path, firstLine: document.yamlFirstLine).map { (document, $0) }
+                }
+            switch parsed {
+            case .failure(let problem): problems.append(problem)
+            case .success(let (document, node)):
+                if let value = decode(slug, document, node, path, &problems) { documents.append(value) }
+            }
+        }
+        return documents
+    }
+
+    private func loadSources(_ files: SiteFolder, _ problems: inout [Diagnostic], _ slugs: inout FileSlugs) -> [Source] {
+        let path = "Content/sources.yml"
+        guard files.exists(path) else { return [] }
+        switch files.text(path).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
+        case .failure(let problem):
+            problems.append(problem)
+            slugs.sourcesReadable = false
+            return []
+        case .success(let node):
+            return SourcesDecoder.decode(node, path: path, problems: &problems)
+        }
+    }
+
+    private func loadData(_ files: SiteFolder, _ problems: inout [Diagnostic]) -> [String: DataValue] {
+        var data: [String: DataValue] = [:]
+        for path in files.files(in: "Content/data", problems: &problems) {
+            let name = (path as NSString).lastPathComponent
+            guard name.hasSuffix(".yml") || name.hasSuffix(".yaml") else {
+                problems.append(.warning("'\(name)' is not a YAML file (.yml) and is ignored", at: SourceLocation(path: path)))
+                continue
+            }
+            let key = (name as NSString).deletingPathExtension
+            let parsed = files.text(path)
+                .flatMap { YAMLText.parse($0, path: path, firstLine: 1) }
+                .flatMap { DataDecoder.decode($0, path: path) }
+            switch parsed {
+            case .failure(let problem): problems.append(problem)
+            case .success(let value): data[key] = value
+            }
+        }
+        return data
+    }
+
+    /// Theme assets first, then the content's, which win for the same name.
+    private func loadAssets(_ files: SiteFolder, _ problems: inout [Diagnostic]) -> [Asset] {
+        var byPath: [String: Asset] = [:]
+        for folder in ["Templates/assets", "Content/assets"] {
+            for path in files.files(in: folder, recursive: true, problems: &problems) {
+                let relative = String(path.dropFirst(folder.count + 1))
+                if relative == ".gitkeep" { continue }
+                byPath[relative] = Asset(relativePath: relative, sourcePath: files.absolutePath(path))
+            }
+        }
+        return byPath.keys.sorted().compactMap { byPath[$0] }
+    }
+
+    private func loadTemplates(_ files: SiteFolder, _ problems: inout [Diagnostic]) -> [TemplateSource] {
+        guard files.isDirectory("Templates") else {
+            problems.append(.error("no Templates/ folder in the site; copy the default theme's Templates/ next to Content/"))
+            return []
+        }
+        var templates: [TemplateSource] = []
+        for path in files.files(in: "Templates", recursive: true, problems: &problems)
+        where path.hasSuffix(".mustache") && !path.hasPrefix("Templates/assets/") {
+            let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
+            switch files.text(path) {
+            case .failure(let problem): problems.append(problem)
+            case .success(let text): templates.append(TemplateSource(name: name, path: path, text: text))
+            }
+        }
+        return templates
+    }
+}

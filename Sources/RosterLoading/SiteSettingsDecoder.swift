@@ -1,0 +1,61 @@
+import RosterModel
+import Yams
+
+/// `Content/site.yml`: settings and cohorts.
+enum SiteSettingsDecoder {
+    static let keys = ["title", "description", "base_url", "language", "as_of", "unsafe_html",
+                       "paginate", "feed_limit", "cohorts"]
+    static let cohortKeys = ["slug", "name", "origin", "date", "members"]
+
+    static func decode(_ node: Node?, path: String) -> (SiteSettings?, [Cohort], [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        guard var reader = MappingReader(node, path: path, firstLine: 1, allowedKeys: keys,
+                                         what: "site.yml", problem: &problems) else {
+            return (nil, [], problems)
+        }
+        let title = reader.string("title", required: true)
+        let description = reader.string("description")
+        let baseURL = reader.string("base_url", required: true)
+        if let baseURL, !(URLText.isAllowedExternal(baseURL) && ["http", "https"].contains(URLText.scheme(of: baseURL))) {
+            reader.error("'base_url' must be an absolute http or https URL such as https://example.org/report/, found '\(baseURL)'",
+                         at: reader.locations["base_url"])
+        }
+        let language = reader.string("language") ?? "en"
+        let asOf = reader.date("as_of", required: true)
+        let unsafeHTML = reader.bool("unsafe_html") ?? false
+        let paginate = reader.positiveInt("paginate") ?? 50
+        let feedLimit = reader.positiveInt("feed_limit") ?? 50
+        var cohorts: [Cohort] = []
+        let cohortNodes = reader.mappingList("cohorts", required: true)
+        for node in cohortNodes {
+            if let cohort = decodeCohort(node, path: path, problems: &problems) { cohorts.append(cohort) }
+        }
+        problems += reader.finish()
+        guard let title, let baseURL, let asOf else { return (nil, cohorts, problems) }
+        let settings = SiteSettings(title: title, description: description, baseURL: baseURL, language: language,
+                                    asOf: asOf, unsafeHTML: unsafeHTML, paginate: paginate, feedLimit: feedLimit,
+                                    locations: reader.locations)
+        return (settings, cohorts, problems)
+    }
+
+    private static func decodeCohort(_ node: Node, path: String, problems: inout [Diagnostic]) -> Cohort? {
+        guard var reader = MappingReader(node, path: path, firstLine: 1, allowedKeys: cohortKeys,
+                                         what: "a cohort", problem: &problems) else { return nil }
+        let slug = reader.string("slug", required: true)
+        if let slug, !Slug.isValid(slug) {
+            reader.error("cohort slug '\(slug)' must be lowercase letters, digits and single dashes", at: reader.locations["slug"])
+        }
+        let name = reader.string("name", required: true)
+        let origin = reader.string("origin", required: true)
+        let date = reader.date("date", required: true)
+        let members = reader.stringList("members")
+        if reader.value("members") != nil && members.isEmpty {
+            reader.error("a cohort needs at least one member", at: reader.locations["members"])
+        } else if members.isEmpty {
+            reader.error("missing required key 'members'", at: reader.locations.start)
+        }
+        problems += reader.finish()
+        guard let slug, let name, let origin, let date else { return nil }
+        return Cohort(slug: slug, name: name, origin: origin, date: date, members: members, locations: reader.locations)
+    }
+}

@@ -1,0 +1,83 @@
+import RosterModel
+import Yams
+
+/// `Content/sources.yml` (id → entry) and the free-form `Content/data/<name>.yml` files.
+enum SourcesDecoder {
+    static let keys = ["title", "publisher", "date", "url"]
+
+    static func decode(_ node: Node?, path: String, problems: inout [Diagnostic]) -> [Source] {
+        guard let node else { return [] }
+        guard let mapping = node.mapping else {
+            problems.append(.error("sources.yml must map each source id to its title, publisher, date and url",
+                                   at: YAMLText.location(of: node, path: path, firstLine: 1)))
+            return []
+        }
+        var sources: [Source] = []
+        for (keyNode, value) in mapping {
+            let id = keyNode.string ?? ""
+            let keyLocation = YAMLText.location(of: keyNode, path: path, firstLine: 1)
+            if !Slug.isValid(id) {
+                problems.append(.error("source id '\(id)' must be lowercase letters, digits and single dashes",
+                                       at: keyLocation))
+            }
+            guard var reader = MappingReader(value, path: path, firstLine: 1, allowedKeys: keys,
+                                             what: "source '\(id)'", problem: &problems) else { continue }
+            let title = reader.string("title", required: true)
+            let publisher = reader.string("publisher", required: true)
+            let date = reader.date("date", required: true)
+            let url = reader.url("url")
+            problems += reader.finish()
+            var locations = reader.locations
+            locations.start = keyLocation
+            if let title {
+                sources.append(Source(id: id, title: title, publisher: publisher, date: date, url: url, locations: locations))
+            }
+        }
+        return sources
+    }
+}
+
+/// Free-form YAML, converted with a budget so that an alias bomb ends in an error, not a hang.
+enum DataDecoder {
+    static let nodeBudget = 200_000
+
+    static func decode(_ node: Node?, path: String) -> Result<DataValue, Diagnostic> {
+        var budget = nodeBudget
+        guard let node else { return .success(.null) }
+        guard let value = convert(node, budget: &budget) else {
+            return .failure(.error("this data file expands to more than \(nodeBudget) values (YAML aliases?); make it smaller",
+                                   at: SourceLocation(path: path)))
+        }
+        return .success(value)
+    }
+
+    private static func convert(_ node: Node, budget: inout Int) -> DataValue? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
+        switch node {
+        case .scalar(let scalar):
+            if MappingReader.isNull(node) { return .null }
+            if scalar.style == .plain {
+                if let flag = node.bool, ["true", "false"].contains(scalar.string.lowercased()) { return .bool(flag) }
+                if node.int != nil || node.float != nil { return .number(scalar.string) }
+            }
+            return .string(scalar.string)
+        case .sequence(let sequence):
+            var items: [DataValue] = []
+            for item in sequence {
+                guard let value = convert(item, budget: &budget) else { return nil }
+                items.append(value)
+            }
+            return .list(items)
+        case .mapping(let mapping):
+            var entries: [DataEntry] = []
+            for (key, item) in mapping {
+                guard let value = convert(item, budget: &budget) else { return nil }
+                entries.append(DataEntry(key: key.string ?? "", value: value))
+            }
+            return .map(entries)
+        case .alias:
+            return .null
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import RosterModel
+import Yams
+
+/// Parses YAML with Yams, turning its errors into diagnostics at the right file line, and refusing
+/// the few constructs that could make a small file take unbounded time or stack (deep nesting,
+/// complex keys that an alias could blow up when Yams hashes them).
+enum YAMLText {
+    /// How deep flow collections and one-line `- - -` sequences may nest.
+    static let maximumDepth = 200
+
+    static func parse(_ yaml: String, path: String, firstLine: Int) -> Result<Node?, Diagnostic> {
+        if let problem = guardProblem(yaml, path: path, firstLine: firstLine) { return .failure(problem) }
+        do {
+            return .success(try Yams.compose(yaml: yaml))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, path: path, firstLine: firstLine))
+        } catch {
+            return .failure(.error("this YAML could not be read: \(error)", at: SourceLocation(path: path, line: firstLine)))
+        }
+    }
+
+    static func location(of node: Node, path: String, firstLine: Int) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(path: path, line: firstLine) }
+        return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    private static func diagnostic(for error: YamlError, path: String, firstLine: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(path: path, line: mark.line + firstLine - 1, column: max(1, mark.column))
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let while_ = context.map { " (\($0.text))" } ?? ""
+            return .error("YAML syntax error: \(problem)\(while_)", at: at(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error("duplicate key \(keys): each key may appear once", at: at(context.mark))
+        case .reader(let problem, _, _, _):
+            return .error("YAML could not be read: \(problem)", at: SourceLocation(path: path, line: firstLine))
+        default:
+            return .error("YAML could not be read: \(error)", at: SourceLocation(path: path, line: firstLine))
+        }
+    }
+
+    /// Finds nesting deeper than `maximumDepth` and complex (`? `, alias or collection) keys.
+    static func guardProblem(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {
+        var lineNumber = firstLine
+        var depth = 0
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            defer { lineNumber += 1 }
+            let location = SourceLocation(path: path, line: lineNumber)
+            let trimmed = line.drop { $0 == " " || $0 == "-" }
+            if trimmed.hasPrefix("? ") || trimmed == "?" || trimmed.hasPrefix("*") && keyFollowsToken(trimmed)
+                || (trimmed.hasPrefix("[") || trimmed.hasPrefix("{")) && closingThenColon(trimmed) {
+                return .error("complex YAML keys are not supported; keys must be plain words", at: location)
+            }
+            var dashes = 0
+            var quote: Character?
+            var atLineStart = true
+            for character in line {
+                if let open = quote {
+                    if character == open { quote = nil }
+                    continue
+                }
+                switch character {
+                case "\"", "'": quote = character; atLineStart = false
+                case "[", "{": depth += 1
+                case "]", "}": depth = max(0, depth - 1)
+                case "#": break
+                case "-" where atLineStart: dashes += 1
+                case " ": break
+                default: atLineStart = false
+                }
+                if depth + dashes > maximumDepth {
+                    return .error("this YAML nests more than \(maximumDepth) levels deep", at: location)
+                }
+            }
+        }
+        return nil
+    }
+
+    private static func keyFollowsToken(_ text: Substring) -> Bool {
+        guard let end = text.firstIndex(where: { $0 == " " || $0 == ":" }) else { return false }
+        return text[end...].drop { $0 == " " }.hasPrefix(":")
+    }
+
+    private static func closingThenColon(_ text: Substring) -> Bool {
+        guard let close = text.lastIndex(where: { $0 == "]" || $0 == "}" }) else { return false }
+        let rest = text[text.index(after: close)...].drop { $0 == " " }
+        return rest == ":" || rest.hasPrefix(": ")
+    }
+}

@@ -1,0 +1,77 @@
+import CCmarkGFM
+import Foundation
+import RosterModel
+
+/// What a body's internal link leads to, decided by the page that renders it.
+public enum LinkResolution: Sendable, Hashable {
+    case href(String)
+    /// The target does not exist; the message says why (with a "did you mean").
+    case unknown(String)
+}
+
+/// Renders GitHub-flavoured Markdown with cmark-gfm (tables, strikethrough, autolinks, tag filter,
+/// task lists, footnotes), rewriting Roster's internal links, giving headings unique ids and
+/// leaving placeholders for charts. Raw HTML is dropped unless `unsafeHTML` is set; `javascript:`
+/// and other script URLs are never live.
+public struct MarkdownRenderer: Sendable {
+    public var unsafeHTML: Bool
+
+    public init(unsafeHTML: Bool = false) {
+        self.unsafeHTML = unsafeHTML
+    }
+
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// - Parameters:
+    ///   - reservedIDs: ids the page around the body uses already; headings avoid them.
+    ///   - resolve: turns an internal link into an href for this page, or says why it cannot.
+    public func render(_ markdown: MarkdownText, reservedIDs: Set<String> = [],
+                       resolve: (InternalLink) -> LinkResolution) -> RenderedMarkdown {
+        _ = Self.registered
+        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        if unsafeHTML { options |= CMARK_OPT_UNSAFE }
+        guard let parser = cmark_parser_new(options) else {
+            return RenderedMarkdown(html: "", links: [], headings: [], charts: [], diagnostics: [])
+        }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+        }
+        let text = markdown.text
+        text.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let document = cmark_parser_finish(parser) else {
+            return RenderedMarkdown(html: "", links: [], headings: [], charts: [], diagnostics: [])
+        }
+        defer { cmark_node_free(document) }
+
+        var rewriter = TreeRewriter(markdown: markdown, reservedIDs: reservedIDs, unsafeHTML: unsafeHTML)
+        rewriter.rewrite(document, resolve: resolve)
+
+        var html = ""
+        if let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) {
+            html = String(cString: rendered)
+            cmark_get_default_mem_allocator().pointee.free(rendered)
+        }
+        html = rewriter.applyHeadingIDs(to: html)
+        return RenderedMarkdown(html: html, links: rewriter.links, headings: rewriter.headings,
+                                charts: rewriter.charts, diagnostics: rewriter.diagnostics)
+    }
+
+    /// Plain text of a Markdown snippet (for summaries and descriptions).
+    public static func plainText(_ html: String) -> String {
+        var text = ""
+        var inTag = false
+        for character in html {
+            if character == "<" { inTag = true; continue }
+            if character == ">" { inTag = false; continue }
+            if !inTag { text.append(character) }
+        }
+        return text
+    }
+}

@@ -1,0 +1,96 @@
+/// A tracked person (`Content/authors/<slug>.md`).
+public struct Author: Sendable, Hashable {
+    public var slug: String
+    public var name: String
+    /// Former slugs; a redirect page is written at each.
+    public var aliases: [String]
+    public var links: [Link]
+    /// Oldest first, as the editor listed it.
+    public var career: [Stint]
+    public var body: MarkdownText
+    public var locations: FieldLocations
+
+    public init(slug: String, name: String, aliases: [String] = [], links: [Link] = [], career: [Stint],
+                body: MarkdownText = MarkdownText(""), locations: FieldLocations? = nil) {
+        self.slug = slug
+        self.name = name
+        self.aliases = aliases
+        self.links = links
+        self.career = career
+        self.body = body
+        self.locations = locations ?? FieldLocations(start: SourceLocation(path: "Content/authors/\(slug).md"))
+    }
+}
+
+/// One period at one company. Stints may overlap.
+public struct Stint: Sendable, Hashable {
+    public var company: String
+    public var unit: String?
+    public var role: String?
+    public var start: DateBound
+    /// Nil while the stint is open; `.unknown` when it ended at an unknown date.
+    public var end: DateBound?
+    public var confidence: Confidence
+    public var founder: Bool
+    public var sources: [String]
+    public var locations: FieldLocations
+
+    public init(company: String, unit: String? = nil, role: String? = nil, start: DateBound,
+                end: DateBound? = nil, confidence: Confidence = .confirmed, founder: Bool = false,
+                sources: [String] = [], locations: FieldLocations = FieldLocations(start: SourceLocation(path: ""))) {
+        self.company = company
+        self.unit = unit
+        self.role = role
+        self.start = start
+        self.end = end
+        self.confidence = confidence
+        self.founder = founder
+        self.sources = sources
+        self.locations = locations
+    }
+
+    /// Started on or before `day` (an unknown start counts as before) and has not ended by it
+    /// (no end, or an end after it; an unknown end is closed).
+    public func isOpen(at day: Int) -> Bool {
+        if let start = start.date, start.dayNumber > day { return false }
+        switch end {
+        case nil: return true
+        case .unknown?: return false
+        case .known(let date)?: return date.dayNumber > day
+        }
+    }
+}
+
+/// How firmly a stint is established.
+public enum Confidence: String, Sendable, Hashable, CaseIterable {
+    /// A source names the person and the company.
+    case confirmed
+    /// Rests on press reports of the move.
+    case reported
+    /// Deduced; the bio says how.
+    case inferred
+}
+
+/// A labelled external link.
+public struct Link: Sendable, Hashable {
+    public var label: String
+    public var url: String
+    public init(label: String, url: String) {
+        self.label = label
+        self.url = url
+    }
+}
+
+/// A Markdown body and the file line where it starts, so errors inside it point at the right line.
+public struct MarkdownText: Sendable, Hashable {
+    public var text: String
+    /// The file line of the body's first line.
+    public var firstLine: Int
+    public var path: String
+
+    public init(_ text: String, firstLine: Int = 1, path: String = "") {
+        self.text = text
+        self.firstLine = firstLine
+        self.path = path
+    }
+}

@@ -1,0 +1,116 @@
+/// An organisation people move between (`Content/companies/<slug>.md`).
+public struct Company: Sendable, Hashable {
+    public var slug: String
+    public var name: String
+    public var kind: String?
+    public var headquarters: String?
+    public var founded: PartialDate?
+    public var website: String?
+    public var sources: [String]
+    public var aliases: [String]
+    public var body: MarkdownText
+    public var locations: FieldLocations
+
+    public init(slug: String, name: String, kind: String? = nil, headquarters: String? = nil,
+                founded: PartialDate? = nil, website: String? = nil, sources: [String] = [],
+                aliases: [String] = [], body: MarkdownText = MarkdownText(""), locations: FieldLocations? = nil) {
+        self.slug = slug
+        self.name = name
+        self.kind = kind
+        self.headquarters = headquarters
+        self.founded = founded
+        self.website = website
+        self.sources = sources
+        self.aliases = aliases
+        self.body = body
+        self.locations = locations ?? FieldLocations(start: SourceLocation(path: "Content/companies/\(slug).md"))
+    }
+}
+
+/// A report article (`Content/articles/<slug>.md`).
+public struct Article: Sendable, Hashable {
+    public var slug: String
+    public var title: String
+    public var date: PartialDate
+    public var updated: PartialDate?
+    public var summary: String?
+    public var byline: String?
+    public var tags: [String]
+    public var sources: [String]
+    public var aliases: [String]
+    public var draft: Bool
+    public var body: MarkdownText
+    public var locations: FieldLocations
+
+    public init(slug: String, title: String, date: PartialDate, updated: PartialDate? = nil,
+                summary: String? = nil, byline: String? = nil, tags: [String] = [], sources: [String] = [],
+                aliases: [String] = [], draft: Bool = false, body: MarkdownText = MarkdownText(""),
+                locations: FieldLocations? = nil) {
+        self.slug = slug
+        self.title = title
+        self.date = date
+        self.updated = updated
+        self.summary = summary
+        self.byline = byline
+        self.tags = tags
+        self.sources = sources
+        self.aliases = aliases
+        self.draft = draft
+        self.body = body
+        self.locations = locations ?? FieldLocations(start: SourceLocation(path: "Content/articles/\(slug).md"))
+    }
+
+    /// Newest first: by date, then by slug.
+    public static func newestFirst(_ articles: [Article]) -> [Article] {
+        articles.sorted { a, b in
+            if a.date != b.date { return a.date > b.date }
+            return a.slug < b.slug
+        }
+    }
+
+    /// The date the article last changed: `updated`, else `date`.
+    public var lastModified: PartialDate { max(updated ?? date, date) }
+}
+
+/// A standalone page (`Content/pages/<slug>.md`), served at `/<slug>/`.
+public struct Page: Sendable, Hashable {
+    public var slug: String
+    public var title: String
+    public var summary: String?
+    public var body: MarkdownText
+    public var locations: FieldLocations
+
+    /// Slugs the site uses for its own sections; a page may not take them.
+    public static let reservedSlugs: Set<String> = [
+        "authors", "companies", "articles", "cohorts", "tags", "sources", "data", "assets", "404",
+    ]
+
+    public init(slug: String, title: String, summary: String? = nil, body: MarkdownText = MarkdownText(""),
+                locations: FieldLocations? = nil) {
+        self.slug = slug
+        self.title = title
+        self.summary = summary
+        self.body = body
+        self.locations = locations ?? FieldLocations(start: SourceLocation(path: "Content/pages/\(slug).md"))
+    }
+}
+
+/// One entry of the bibliography (`Content/sources.yml`).
+public struct Source: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var publisher: String?
+    public var date: PartialDate?
+    public var url: String?
+    public var locations: FieldLocations
+
+    public init(id: String, title: String, publisher: String? = nil, date: PartialDate? = nil,
+                url: String? = nil, locations: FieldLocations = FieldLocations(start: SourceLocation(path: "Content/sources.yml"))) {
+        self.id = id
+        self.title = title
+        self.publisher = publisher
+        self.date = date
+        self.url = url
+        self.locations = locations
+    }
+}

@@ -1,0 +1,131 @@
+/// Every kind of page and file a build writes, and where it lives. One place decides URLs, so
+/// links, the sitemap and the writer never disagree.
+public enum Route: Sendable, Hashable {
+    case home
+    case cohorts
+    case cohort(String)
+    case authors
+    case author(String)
+    case companies
+    case company(String)
+    /// Article index page, counting from 1.
+    case articles(page: Int)
+    case article(String)
+    case tags
+    /// A tag's listing page, counting from 1; the tag's slug.
+    case tag(String, page: Int)
+    case sources
+    case page(String)
+    case notFound
+    case feed
+    case sitemap
+    case robots
+    case json
+    case csv
+    /// A file under `assets/`.
+    case asset(String)
+    /// An alias's old URL, as a path below the site (`authors/old-slug/`).
+    case alias(String)
+
+    /// The URL path below the site root, starting with `/`; pages end in `/`.
+    public var path: String {
+        switch self {
+        case .home: return "/"
+        case .cohorts: return "/cohorts/"
+        case .cohort(let slug): return "/cohorts/\(slug)/"
+        case .authors: return "/authors/"
+        case .author(let slug): return "/authors/\(slug)/"
+        case .companies: return "/companies/"
+        case .company(let slug): return "/companies/\(slug)/"
+        case .articles(let page): return page <= 1 ? "/articles/" : "/articles/page/\(page)/"
+        case .article(let slug): return "/articles/\(slug)/"
+        case .tags: return "/tags/"
+        case .tag(let slug, let page): return page <= 1 ? "/tags/\(slug)/" : "/tags/\(slug)/page/\(page)/"
+        case .sources: return "/sources/"
+        case .page(let slug): return "/\(slug)/"
+        case .notFound: return "/404.html"
+        case .feed: return "/feed.xml"
+        case .sitemap: return "/sitemap.xml"
+        case .robots: return "/robots.txt"
+        case .json: return "/data/roster.json"
+        case .csv: return "/data/careers.csv"
+        case .asset(let file): return "/assets/\(file)"
+        case .alias(let path): return "/" + path
+        }
+    }
+
+    /// The file written for this route, relative to the output folder.
+    public var outputFile: String {
+        let trimmed = String(path.dropFirst())
+        return path.hasSuffix("/") ? trimmed + "index.html" : trimmed
+    }
+}
+
+/// Writes links between pages. Links are relative to the page they appear on, so the site works
+/// under any path on any host; `404.html` instead links from `base_url`'s path, because hosts
+/// serve it at any URL. In portable mode directory links end in `index.html` so the site can be
+/// browsed straight from disk.
+public struct Linker: Sendable, Hashable {
+    public enum Base: Sendable, Hashable {
+        /// Relative to the page at this path (`/articles/x/`).
+        case page(String)
+        /// Absolute from this path (`/llama/`).
+        case absolute(String)
+    }
+
+    public var base: Base
+    public var portable: Bool
+
+    public init(from base: Base, portable: Bool = false) {
+        self.base = base
+        self.portable = portable
+    }
+
+    public init(for route: Route, basePath: String, portable: Bool = false) {
+        if route == .notFound {
+            self.init(from: .absolute(basePath), portable: false)
+        } else {
+            self.init(from: .page(route.path), portable: portable)
+        }
+    }
+
+    public func href(_ route: Route, fragment: String? = nil) -> String {
+        href(path: route.path, fragment: fragment)
+    }
+
+    /// A link to a site path (starting with `/`), with an optional `#fragment`.
+    public func href(path target: String, fragment: String? = nil) -> String {
+        var link: String
+        switch base {
+        case .absolute(let root):
+            link = (root.hasSuffix("/") ? String(root.dropLast()) : root) + target
+        case .page(let from):
+            link = Self.relative(from: from, to: target)
+            if portable && link.hasSuffix("/") { link += "index.html" }
+            if portable && link.isEmpty { link = "index.html" }
+        }
+        link = URLText.percentEncodePath(link)
+        if let fragment, !fragment.isEmpty {
+            link += "#" + URLText.percentEncodePath(fragment)
+        }
+        return link.isEmpty ? "./" : link
+    }
+
+    static func relative(from: String, to target: String) -> String {
+        let fromDir = from.split(separator: "/", omittingEmptySubsequences: true)
+            .dropLast(from.hasSuffix("/") ? 0 : 1)
+        let isDirectory = target.hasSuffix("/")
+        let targetParts = target.split(separator: "/", omittingEmptySubsequences: true)
+        var common = 0
+        while common < fromDir.count, common < targetParts.count,
+              fromDir[fromDir.startIndex + common] == targetParts[common] {
+            common += 1
+        }
+        if isDirectory == false && common == targetParts.count && common > 0 { common -= 1 }
+        let ups = Array(repeating: "..", count: fromDir.count - common)
+        let downs = targetParts[common...].map(String.init)
+        var link = (ups + downs).joined(separator: "/")
+        if isDirectory && !link.isEmpty { link += "/" }
+        return link
+    }
+}

@@ -1,0 +1,127 @@
+/// Everything a site is made of, as loaded from `Content/`: plain values, no I/O.
+public struct Site: Sendable {
+    public var settings: SiteSettings
+    public var cohorts: [Cohort]
+    /// Sorted by slug.
+    public var authors: [Author]
+    /// Sorted by slug.
+    public var companies: [Company]
+    /// Newest first (by date, then slug).
+    public var articles: [Article]
+    /// Sorted by slug.
+    public var pages: [Page]
+    /// In the order of `sources.yml`.
+    public var sources: [Source]
+    /// `Content/data/<name>.yml`, by name.
+    public var data: [String: DataValue]
+    /// Files to copy verbatim to `Output/assets/`, theme first, content overriding.
+    public var assets: [Asset]
+
+    public init(settings: SiteSettings, cohorts: [Cohort] = [], authors: [Author] = [],
+                companies: [Company] = [], articles: [Article] = [], pages: [Page] = [],
+                sources: [Source] = [], data: [String: DataValue] = [:], assets: [Asset] = []) {
+        self.settings = settings
+        self.cohorts = cohorts
+        self.authors = authors.sorted { $0.slug < $1.slug }
+        self.companies = companies.sorted { $0.slug < $1.slug }
+        self.articles = Article.newestFirst(articles)
+        self.pages = pages.sorted { $0.slug < $1.slug }
+        self.sources = sources
+        self.data = data
+        self.assets = assets
+    }
+
+    public func author(_ slug: String) -> Author? { authors.first { $0.slug == slug } }
+    public func company(_ slug: String) -> Company? { companies.first { $0.slug == slug } }
+    public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+    public func cohort(_ slug: String) -> Cohort? { cohorts.first { $0.slug == slug } }
+}
+
+/// `site.yml` settings.
+public struct SiteSettings: Sendable, Hashable {
+    public var title: String
+    public var description: String?
+    /// Absolute http(s) URL of the published site, always ending in `/`.
+    public var baseURL: String
+    public var language: String
+    /// The date the report's statements hold.
+    public var asOf: PartialDate
+    public var unsafeHTML: Bool
+    /// Entries per index page.
+    public var paginate: Int
+    public var feedLimit: Int
+    public var locations: FieldLocations
+
+    public init(title: String, description: String? = nil, baseURL: String, language: String = "en",
+                asOf: PartialDate, unsafeHTML: Bool = false, paginate: Int = 50, feedLimit: Int = 50,
+                locations: FieldLocations = FieldLocations(start: SourceLocation(path: "Content/site.yml"))) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.language = language
+        self.asOf = asOf
+        self.unsafeHTML = unsafeHTML
+        self.paginate = paginate
+        self.feedLimit = feedLimit
+        self.locations = locations
+    }
+
+    /// The path part of `base_url` (`/llama/`), for pages that hosts serve at any URL (404).
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let rest = baseURL[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+}
+
+/// A group of people followed together, measured against one origin company.
+public struct Cohort: Sendable, Hashable {
+    public var slug: String
+    public var name: String
+    public var origin: String
+    public var date: PartialDate
+    /// Author slugs, in display order.
+    public var members: [String]
+    public var locations: FieldLocations
+
+    public init(slug: String, name: String, origin: String, date: PartialDate, members: [String],
+                locations: FieldLocations = FieldLocations(start: SourceLocation(path: "Content/site.yml"))) {
+        self.slug = slug
+        self.name = name
+        self.origin = origin
+        self.date = date
+        self.members = members
+        self.locations = locations
+    }
+}
+
+/// A file copied verbatim: `relativePath` under `Output/assets/`, read from `sourcePath`.
+public struct Asset: Sendable, Hashable {
+    public var relativePath: String
+    public var sourcePath: String
+
+    public init(relativePath: String, sourcePath: String) {
+        self.relativePath = relativePath
+        self.sourcePath = sourcePath
+    }
+}
+
+/// Free-form YAML from `Content/data/`, kept in its order.
+public indirect enum DataValue: Sendable, Hashable {
+    case string(String)
+    case number(String)
+    case bool(Bool)
+    case null
+    case list([DataValue])
+    case map([DataEntry])
+}
+
+public struct DataEntry: Sendable, Hashable {
+    public var key: String
+    public var value: DataValue
+    public init(key: String, value: DataValue) {
+        self.key = key
+        self.value = value
+    }
+}

@@ -1,0 +1,44 @@
+/// Checks and encodes URLs written by editors.
+public enum URLText {
+    /// Schemes an editor may use in YAML (`website`, `links`, `url`).
+    public static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
+
+    /// The scheme of a URL (`https`), lowercased, or nil if it has none.
+    public static func scheme(of url: String) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) })
+        else { return nil }
+        return scheme.lowercased()
+    }
+
+    /// True for an absolute `http`, `https` or `mailto` URL with something after the scheme.
+    public static func isAllowedExternal(_ url: String) -> Bool {
+        guard let scheme = scheme(of: url), allowedSchemes.contains(scheme) else { return false }
+        if scheme == "mailto" { return url.count > "mailto:".count }
+        guard url.lowercased().hasPrefix(scheme + "://") else { return false }
+        let rest = url.dropFirst(scheme.count + 3)
+        return !rest.isEmpty && !rest.hasPrefix("/") && !url.contains(where: { $0.isWhitespace })
+    }
+
+    /// Percent-encodes what may not stand raw in a URL path (spaces, non-ASCII, quotes, `<>`).
+    public static func percentEncodePath(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            let c = Character(UnicodeScalar(byte))
+            if byte < 0x80, byte > 0x20, !"\"'<>`\\{}|^%".contains(c) {
+                out.append(c)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

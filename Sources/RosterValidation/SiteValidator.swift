@@ -1,0 +1,147 @@
+import RosterModel
+
+/// Checks every cross-reference and rule of the content format, collecting every problem. It never
+/// stops at the first: an editor fixes a whole batch at once.
+public struct SiteValidator {
+    public let site: Site
+    /// Slugs of files that exist but could not be read; references to them are not reported again.
+    public let unreadable: References
+
+    public struct References: Sendable {
+        public var authors: Set<String>
+        public var companies: Set<String>
+        public var sourcesUnreadable: Bool
+        public init(authors: Set<String> = [], companies: Set<String> = [], sourcesUnreadable: Bool = false) {
+            self.authors = authors
+            self.companies = companies
+            self.sourcesUnreadable = sourcesUnreadable
+        }
+    }
+
+    public init(site: Site, unreadable: References = References()) {
+        self.site = site
+        self.unreadable = unreadable
+    }
+
+    public func validate() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        problems += validateCohorts()
+        for author in site.authors { problems += validate(author) }
+        for company in site.companies {
+            problems += checkSources(company.sources, field: "sources", locations: company.locations)
+        }
+        for article in site.articles {
+            problems += checkSources(article.sources, field: "sources", locations: article.locations)
+        }
+        problems += validateTags()
+        problems += validatePages()
+        problems += AliasValidator(site: site).validate()
+        return problems.sorted()
+    }
+
+    // MARK: Cohorts
+
+    func validateCohorts() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var seenCohorts: Set<String> = []
+        let companySlugs = site.companies.map(\.slug)
+        let authorSlugs = site.authors.map(\.slug)
+        for cohort in site.cohorts {
+            if !seenCohorts.insert(cohort.slug).inserted {
+                problems.append(.error("cohort '\(cohort.slug)' is defined twice", at: cohort.locations["slug"]))
+            }
+            let originKnown = site.company(cohort.origin) != nil
+            if !originKnown && !unreadable.companies.contains(cohort.origin) {
+                problems.append(.error("unknown origin company '\(cohort.origin)'\(Suggestion.hint(for: cohort.origin, in: companySlugs))",
+                                       at: cohort.locations["origin"]))
+            }
+            var seenMembers: Set<String> = []
+            for (index, member) in cohort.members.enumerated() {
+                let location = cohort.locations.location(of: "members", item: index)
+                if !seenMembers.insert(member).inserted {
+                    problems.append(.error("'\(member)' is listed twice in cohort '\(cohort.slug)'", at: location))
+                    continue
+                }
+                guard let author = site.author(member) else {
+                    if !unreadable.authors.contains(member) {
+                        problems.append(.error("unknown author '\(member)'\(Suggestion.hint(for: member, in: authorSlugs))",
+                                               at: location))
+                    }
+                    continue
+                }
+                if originKnown && !author.career.contains(where: { $0.company == cohort.origin }) {
+                    problems.append(.error("\(author.name) ('\(member)') has no stint at '\(cohort.origin)', the origin of cohort '\(cohort.slug)'; add one to Content/authors/\(member).md",
+                                           at: location))
+                }
+            }
+        }
+        return problems
+    }
+
+    // MARK: Authors
+
+    func validate(_ author: Author) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let companySlugs = site.companies.map(\.slug)
+        var previousStart: PartialDate?
+        for stint in author.career {
+            if site.company(stint.company) == nil && !unreadable.companies.contains(stint.company) {
+                problems.append(.error("unknown company '\(stint.company)'\(Suggestion.hint(for: stint.company, in: companySlugs))",
+                                       at: stint.locations["company"]))
+            }
+            problems += checkSources(stint.sources, field: "sources", locations: stint.locations)
+            if let start = stint.start.date, let end = stint.end?.date, end.lastDay < start.firstDay {
+                problems.append(.error("this stint ends (\(end)) before it starts (\(start))", at: stint.locations["end"]))
+            }
+            if let start = stint.start.date {
+                if let previous = previousStart, start.lastDay < previous.firstDay {
+                    problems.append(.warning("this stint starts (\(start)) before the one listed above it (\(previous)); list a career oldest first",
+                                             at: stint.locations["start"]))
+                }
+                previousStart = start
+            }
+        }
+        return problems
+    }
+
+    func checkSources(_ ids: [String], field: String, locations: FieldLocations) -> [Diagnostic] {
+        guard !unreadable.sourcesUnreadable else { return [] }
+        let known = site.sources.map(\.id)
+        return ids.enumerated().compactMap { index, id in
+            guard site.source(id) == nil else { return nil }
+            let hint = Suggestion.hint(for: id, in: known)
+            return .error("unknown source '\(id)'\(hint); sources are defined in Content/sources.yml",
+                          at: locations.location(of: field, item: index))
+        }
+    }
+
+    // MARK: Tags and pages
+
+    func validateTags() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var nameForSlug: [String: String] = [:]
+        for article in site.articles.sorted(by: { $0.locations.start < $1.locations.start }) {
+            for (index, tag) in article.tags.enumerated() {
+                let location = article.locations.location(of: "tags", item: index)
+                let slug = Slug.forTag(tag)
+                if slug.isEmpty {
+                    problems.append(.error("the tag '\(tag)' has no letters or digits to make a URL from", at: location))
+                } else if let other = nameForSlug[slug], other != tag {
+                    problems.append(.error("the tags '\(other)' and '\(tag)' would share the URL /tags/\(slug)/; spell them the same way",
+                                           at: location))
+                } else {
+                    nameForSlug[slug] = tag
+                }
+            }
+        }
+        return problems
+    }
+
+    func validatePages() -> [Diagnostic] {
+        site.pages.compactMap { page in
+            guard Page.reservedSlugs.contains(page.slug) else { return nil }
+            return .error("a page may not be called '\(page.slug)': the site uses /\(page.slug)/ itself; rename the file",
+                          at: page.locations.start)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import RosterModel
+import XCTest
+@testable import RosterMarkdown
+
+final class MarkdownRendererTests: XCTestCase {
+    private func render(_ text: String, unsafe: Bool = false, firstLine: Int = 5,
+                        known: Set<String> = ["author:guillaume-lample", "company:meta"]) -> RenderedMarkdown {
+        MarkdownRenderer(unsafeHTML: unsafe).render(MarkdownText(text, firstLine: firstLine, path: "Content/articles/a.md")) { link in
+            let key = "\(link.kind.rawValue):\(link.target)"
+            return known.contains(key) ? .href("../../\(link.kind.rawValue)s/\(link.target)/") : .unknown("unknown \(link.kind.rawValue) '\(link.target)'")
+        }
+    }
+
+    func testInternalLinkIsRewrittenToARelativeHref() {
+        let result = render("See [Lample](author:guillaume-lample).")
+        XCTAssertTrue(result.html.contains(#"<a href="../../authors/guillaume-lample/">Lample</a>"#), result.html)
+        XCTAssertEqual(result.links.map(\.link.target), ["guillaume-lample"])
+        XCTAssertTrue(result.diagnostics.isEmpty)
+    }
+
+    func testUnknownLinkTargetIsReportedAtItsOwnLine() {
+        let result = render("First paragraph.\n\nSecond line\nwith [x](company:mistal-ai) here.")
+        XCTAssertEqual(result.diagnostics.count, 1)
+        XCTAssertEqual(result.diagnostics.first?.location?.line, 5 + 3)
+        XCTAssertEqual(result.diagnostics.first?.location?.column, 10)
+    }
+
+    func testHeadingsGetUniqueIDs() {
+        let result = render("## Where they went\n\ntext\n\n## Where they went\n\n# Café ünïcode")
+        XCTAssertTrue(result.html.contains(#"<h2 id="where-they-went">"#), result.html)
+        XCTAssertTrue(result.html.contains(#"<h2 id="where-they-went-2">"#), result.html)
+        XCTAssertTrue(result.html.contains(#"<h1 id="cafe-unicode">"#), result.html)
+        XCTAssertEqual(result.headings.map(\.id), ["where-they-went", "where-they-went-2", "cafe-unicode"])
+    }
+
+    func testHeadingIDsAvoidReservedIDs() {
+        let result = MarkdownRenderer().render(MarkdownText("## Main"), reservedIDs: ["main"]) { _ in .unknown("") }
+        XCTAssertEqual(result.headings.first?.id, "main-2")
+    }
+
+    func testRawHTMLIsDroppedUnlessUnsafe() {
+        let safe = render("<script>alert(1)</script>\n\nHi <b>there</b>")
+        XCTAssertFalse(safe.html.contains("<script"))
+        XCTAssertFalse(safe.html.contains("<b>"))
+        let unsafe = render("Hi <b>there</b>", unsafe: true)
+        XCTAssertTrue(unsafe.html.contains("<b>there</b>"))
+    }
+
+    func testJavascriptLinksAreNotLiveEvenWhenUnsafe() {
+        for unsafe in [false, true] {
+            let result = render("[x](javascript:alert(1)) [y](JAVASCRIPT:alert(2))", unsafe: unsafe)
+            XCTAssertFalse(result.html.lowercased().contains("javascript:"), result.html)
+        }
+    }
+
+    func testGFMExtensionsAreOn() {
+        let result = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ https://example.org\n\n- [x] done\n\nNote[^1].\n\n[^1]: The note.")
+        XCTAssertTrue(result.html.contains("<table>"))
+        XCTAssertTrue(result.html.contains("<del>gone</del>"))
+        XCTAssertTrue(result.html.contains(#"<a href="https://example.org">"#))
+        XCTAssertTrue(result.html.contains("checkbox"))
+        XCTAssertTrue(result.html.contains("fn-1") || result.html.contains("fn1"), result.html)
+    }
+
+    func testChartImageBecomesAPlaceholder() {
+        let result = render("Text\n\n![Where they went](chart:destinations/llama-2023)\n")
+        XCTAssertEqual(result.charts.map(\.kind), ["destinations"])
+        XCTAssertEqual(result.charts.first?.caption, "Where they went")
+        let html = result.html { "<figure>\($0.cohort)</figure>" }
+        XCTAssertTrue(html.contains("<figure>llama-2023</figure>"), html)
+        XCTAssertFalse(html.contains("<p><figure>"))
+    }
+
+    func testUnknownChartKindIsAnError() {
+        let result = render("![x](chart:pie/llama-2023)")
+        XCTAssertEqual(result.diagnostics.count, 1)
+    }
+
+    func testDeeplyNestedMarkdownRendersWithoutCrashing() {
+        let quotes = String(repeating: ">", count: 50_000) + " deep"
+        XCTAssertFalse(render(quotes).html.isEmpty)
+        let lists = String(repeating: "- ", count: 50_000) + "deep"
+        XCTAssertFalse(render(lists).html.isEmpty)
+        let brackets = String(repeating: "[", count: 50_000) + "x" + String(repeating: "](y)", count: 50_000)
+        XCTAssertFalse(render(brackets).html.isEmpty)
+        let emphasis = String(repeating: "*a ", count: 50_000) + String(repeating: "*", count: 50_000)
+        XCTAssertFalse(render(emphasis).html.isEmpty)
+    }
+}
