@@ -2,14 +2,6 @@ import Foundation
 import RosterModel
 import Yams
 
-/// A Mustache template read from `Templates/`: `partials/header` for `Templates/partials/header.mustache`.
-public struct TemplateSource: Sendable, Hashable {
-    public var name: String
-    /// Relative to the site folder, for diagnostics.
-    public var path: String
-    public var text: String
-}
-
 /// What loading produced: the model (when the essentials could be read), the templates, and
 /// every problem met on the way.
 public struct LoadedSite: Sendable {

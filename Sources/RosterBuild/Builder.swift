@@ -1,0 +1,144 @@
+import Foundation
+import RosterAnalysis
+import RosterLoading
+import RosterMarkdown
+import RosterModel
+import RosterPublishing
+import RosterRendering
+import RosterValidation
+
+/// The one pipeline behind every command: load → validate → analyse → render → write.
+/// `build()` publishes atomically; `check()` runs everything but the write.
+public struct Builder: Sendable {
+    public static let version = "0.1.0"
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// The site as files, ready to write, or the problems that stop it.
+    public struct Prepared: Sendable {
+        public var files: [OutputFile]
+        public var pages: [RenderedPage]
+        public var diagnostics: [Diagnostic]
+        public var phases: [(name: String, seconds: Double)]
+    }
+
+    public func build() -> BuildReport {
+        var prepared = prepare()
+        var files = 0
+        if !prepared.diagnostics.hasErrors {
+            let writer = OutputWriter(output: options.output, siteFolder: options.siteFolder)
+            let started = ContinuousClock.now
+            do {
+                try writer.publish(prepared.files)
+                files = prepared.files.count
+            } catch {
+                prepared.diagnostics += error.diagnostics
+            }
+            prepared.phases.append(("write", Self.seconds(since: started)))
+        }
+        return BuildReport(diagnostics: prepared.diagnostics.sorted(), pageCount: files == 0 ? 0 : prepared.pages.count,
+                           fileCount: files, phases: prepared.phases)
+    }
+
+    /// Validates everything a build would (content, templates, internal links and anchors in the
+    /// rendered pages, the output folder) and writes nothing.
+    public func check() -> BuildReport {
+        var prepared = prepare()
+        if !prepared.diagnostics.hasErrors {
+            let started = ContinuousClock.now
+            var pages: [String: String] = [:]
+            for page in prepared.pages { pages[page.route.outputFile] = page.html }
+            let others = Set(prepared.files.map(\.path)).subtracting(pages.keys)
+            prepared.diagnostics += LinkChecker(pages: pages, otherFiles: others).check()
+            if let refusal = OutputWriter(output: options.output, siteFolder: options.siteFolder).refusal() {
+                prepared.diagnostics.append(refusal)
+            }
+            prepared.phases.append(("check links", Self.seconds(since: started)))
+        }
+        return BuildReport(diagnostics: prepared.diagnostics.sorted(), pageCount: prepared.pages.count,
+                           fileCount: 0, phases: prepared.phases)
+    }
+
+    public func prepare() -> Prepared {
+        var phases: [(String, Double)] = []
+        var clock = ContinuousClock.now
+        func lap(_ name: String) {
+            phases.append((name, Self.seconds(since: clock)))
+            clock = ContinuousClock.now
+        }
+        func stop(_ diagnostics: [Diagnostic]) -> Prepared {
+            Prepared(files: [], pages: [], diagnostics: diagnostics.sorted(), phases: phases)
+        }
+
+        let loaded = SiteLoader(siteFolder: options.siteFolder).load()
+        var diagnostics = loaded.diagnostics
+        lap("load")
+        guard var site = loaded.site else { return stop(diagnostics) }
+        if let baseURL = options.baseURL {
+            guard URLText.isAllowedExternal(baseURL), ["http", "https"].contains(URLText.scheme(of: baseURL)) else {
+                return stop(diagnostics + [.error("--base-url must be an absolute http or https URL, found '\(baseURL)'")])
+            }
+            site.settings = SiteSettings(title: site.settings.title, description: site.settings.description,
+                                         baseURL: baseURL, language: site.settings.language, asOf: site.settings.asOf,
+                                         unsafeHTML: site.settings.unsafeHTML, paginate: site.settings.paginate,
+                                         feedLimit: site.settings.feedLimit, locations: site.settings.locations)
+        }
+        if !options.includeDrafts { site.articles.removeAll(where: \.draft) }
+
+        let unreadable = SiteValidator.References(
+            authors: loaded.fileSlugs.authors.subtracting(site.authors.map(\.slug)),
+            companies: loaded.fileSlugs.companies.subtracting(site.companies.map(\.slug)),
+            sourcesUnreadable: !loaded.fileSlugs.sourcesReadable)
+        diagnostics += SiteValidator(site: site, unreadable: unreadable).validate()
+        let (templates, templateProblems) = TemplateSet.compile(loaded.templates)
+        diagnostics += templateProblems
+        lap("validate")
+        if diagnostics.hasErrors { return stop(diagnostics) }
+
+        let cohortFacts = site.cohorts.map { CohortAnalyzer.facts(for: $0, in: site) }
+        var companyFacts: [String: CompanyFacts] = [:]
+        for company in site.companies { companyFacts[company.slug] = CompanyAnalyzer.facts(for: company.slug, in: site) }
+        lap("analyse")
+
+        let renderOptions = RenderOptions(portable: options.portable, basePath: site.settings.basePath,
+                                          includeDrafts: options.includeDrafts, version: Self.version)
+        let targets = LinkTargets(site: site, draftArticles: loaded.fileSlugs.draftArticles)
+        let bodies = BodyRenderer(site: site, targets: targets, options: renderOptions).renderAll()
+        diagnostics += bodies.diagnostics
+        lap("markdown")
+        if diagnostics.hasErrors { return stop(diagnostics) }
+
+        let viewBuilder = ViewBuilder(site: site, cohortFacts: cohortFacts, companyFacts: companyFacts,
+                                      bodies: bodies, options: renderOptions)
+        let (pages, renderProblems) = SiteRenderer(templates: templates, builder: viewBuilder).render()
+        diagnostics += renderProblems
+        lap("render")
+        if diagnostics.hasErrors { return stop(diagnostics) }
+
+        var files = pages.map { OutputFile.text($0.route.outputFile, $0.html) }
+        let published = site.articles.filter { !$0.draft }
+        var feedBodies: [String: String] = [:]
+        for article in published { feedBodies[article.slug] = viewBuilder.bodyHTML(.article(article.slug)) }
+        let sitemapRoutes = pages.map(\.route).filter { route in
+            if case .alias = route { return false }
+            if case .article(let slug) = route { return published.contains { $0.slug == slug } }
+            return route != .notFound
+        }
+        files.append(.text(Route.feed.outputFile, SiteFeeds.atom(site: site, bodies: feedBodies)))
+        files.append(.text(Route.sitemap.outputFile, SiteFeeds.sitemap(site: site, routes: sitemapRoutes)))
+        files.append(.text(Route.robots.outputFile, SiteFeeds.robots(site: site)))
+        files.append(.text(Route.json.outputFile, DataExports.json(site: site, facts: cohortFacts)))
+        files.append(.text(Route.csv.outputFile, DataExports.csv(site: site)))
+        files += site.assets.map { OutputFile(path: Route.asset($0.relativePath).outputFile, contents: .copy(from: $0.sourcePath)) }
+        lap("exports")
+        return Prepared(files: files, pages: pages, diagnostics: diagnostics.sorted(), phases: phases)
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let duration = ContinuousClock.now - start
+        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

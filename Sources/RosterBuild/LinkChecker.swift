@@ -1,0 +1,79 @@
+import RosterModel
+
+/// Checks the rendered site the way a visitor would meet it: every relative link leads to a file
+/// the build writes, every `#fragment` to an id on that page, and no id appears twice on a page.
+public struct LinkChecker: Sendable {
+    /// Output path (`authors/x/index.html`) → HTML.
+    public let pages: [String: String]
+    /// Every other file written (`feed.xml`, `assets/style.css`).
+    public let otherFiles: Set<String>
+
+    public init(pages: [String: String], otherFiles: Set<String>) {
+        self.pages = pages
+        self.otherFiles = otherFiles
+    }
+
+    public func check() -> [Diagnostic] {
+        var ids: [String: Set<String>] = [:]
+        var problems: [Diagnostic] = []
+        for (path, html) in pages {
+            var seen: Set<String> = []
+            for id in Self.attributeValues("id", in: html) where !seen.insert(id).inserted {
+                problems.append(.error("the id '\(id)' appears more than once on the page", at: SourceLocation(path: "Output/" + path)))
+            }
+            ids[path] = seen
+        }
+        for (path, html) in pages.sorted(by: { $0.key < $1.key }) where !path.hasSuffix("404.html") {
+            for href in Set(Self.attributeValues("href", in: html)).sorted() {
+                guard let (target, fragment) = resolve(href, from: path) else { continue }
+                let location = SourceLocation(path: "Output/" + path)
+                if let pageIDs = ids[target] {
+                    if let fragment, !fragment.isEmpty, !pageIDs.contains(fragment) {
+                        problems.append(.error("the link '\(href)' points at '#\(fragment)', which is not on \(target)", at: location))
+                    }
+                } else if !otherFiles.contains(target) {
+                    problems.append(.error("the link '\(href)' leads to nothing the site contains", at: location))
+                }
+            }
+        }
+        return problems.sorted()
+    }
+
+    /// The output file a relative href leads to, or nil for external and absolute links.
+    func resolve(_ href: String, from page: String) -> (String, String?)? {
+        let decoded = href.replacingOccurrences(of: "&amp;", with: "&")
+        if decoded.isEmpty || decoded.hasPrefix("/") || URLText.scheme(of: decoded) != nil { return nil }
+        var pathPart = decoded
+        var fragment: String?
+        if let hash = decoded.firstIndex(of: "#") {
+            fragment = String(decoded[decoded.index(after: hash)...]).removingPercentEncoding
+            pathPart = String(decoded[..<hash])
+        }
+        if pathPart.isEmpty { return (page, fragment) }
+        var parts = page.split(separator: "/").dropLast().map(String.init)
+        for component in pathPart.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(component.removingPercentEncoding ?? String(component))
+            }
+        }
+        var target = parts.joined(separator: "/")
+        if pathPart.hasSuffix("/") || pathPart == "." || pathPart == "./" { target += target.isEmpty ? "index.html" : "/index.html" }
+        return (target, fragment)
+    }
+
+    /// The values of every `name="..."` attribute in the HTML.
+    static func attributeValues(_ name: String, in html: String) -> [String] {
+        var values: [String] = []
+        let needle = " \(name)=\""
+        var rest = html[...]
+        while let start = rest.range(of: needle) {
+            let afterQuote = rest[start.upperBound...]
+            guard let end = afterQuote.firstIndex(of: "\"") else { break }
+            values.append(String(afterQuote[..<end]))
+            rest = afterQuote[end...]
+        }
+        return values
+    }
+}

@@ -1,0 +1,127 @@
+import CRosterSystem
+import Foundation
+import RosterModel
+
+/// Writes a whole site beside the output folder and swaps it in with one atomic
+/// `renameat2(RENAME_EXCHANGE)`, so there is never a moment without a complete site and a failed
+/// or killed build leaves the previous one whole. Roster only ever replaces a folder that holds
+/// its marker file, or nothing but a `.gitkeep` (which it keeps): a folder of the user's files is
+/// refused, never emptied.
+public struct OutputWriter: Sendable {
+    public static let markerName = ".roster-output"
+    static let markerText = "This folder is written by Roster. Every build replaces all of it; do not keep files here.\n"
+
+    public let output: URL
+    /// The site folder: the output may be inside it (`Output/`) but may not be it or hold it.
+    public let siteFolder: URL
+    /// The editor's folders: the output may not be them, be inside them or hold them.
+    public var userFolders: [URL] { ["Content", "Templates"].map { siteFolder.appendingPathComponent($0) } }
+
+    public init(output: URL, siteFolder: URL) {
+        self.output = output.standardizedFileURL
+        self.siteFolder = siteFolder.standardizedFileURL
+    }
+
+    var stagingURL: URL { output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).roster-staging") }
+
+    /// The reason the output folder may not be replaced, or nil when it may.
+    public func refusal() -> Diagnostic? {
+        let target = Self.realPath(output)
+        func contains(_ outer: String, _ inner: String) -> Bool { outer == inner || inner.hasPrefix(outer == "/" ? "/" : outer + "/") }
+        let site = Self.realPath(siteFolder)
+        if contains(target, site) {
+            return .error("refusing to write the site to '\(output.path)': that folder holds the site's own files (\(siteFolder.path)); choose another --output, such as Output/")
+        }
+        for folder in userFolders {
+            let real = Self.realPath(folder)
+            if contains(target, real) || contains(real, target) {
+                return .error("refusing to write the site to '\(output.path)': it overlaps '\(folder.path)', which holds your own files; choose another --output, such as Output/")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else {
+            return .error("refusing to write the site to '\(output.path)': it is a file, not a folder")
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        if entries.contains(Self.markerName) || entries.allSatisfy({ $0 == ".gitkeep" }) { return nil }
+        return .error("refusing to replace '\(output.path)': it holds files Roster did not write (it has no \(Self.markerName) marker); choose an empty or new folder with --output, or empty it yourself")
+    }
+
+    /// Writes `files` into a staging folder and swaps it with the output folder.
+    public func publish(_ files: [OutputFile]) throws(DiagnosticsError) {
+        if let refusal = refusal() { throw DiagnosticsError([refusal]) }
+        let fileManager = FileManager.default
+        let staging = stagingURL
+        do {
+            try removeIfOurs(staging)
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            if fileManager.fileExists(atPath: output.appendingPathComponent(".gitkeep").path) {
+                try Data().write(to: staging.appendingPathComponent(".gitkeep"))
+            }
+            try write(files, into: staging)
+        } catch {
+            try? removeIfOurs(staging)
+            throw DiagnosticsError([.error("could not write the site beside '\(output.path)': \(error.localizedDescription)")])
+        }
+        do {
+            try swapIn(staging)
+        } catch {
+            throw DiagnosticsError([.error("could not swap the new site into '\(output.path)': \(error)")])
+        }
+        // The staging path now holds the previous site.
+        try? removeIfOurs(staging)
+    }
+
+    private func write(_ files: [OutputFile], into folder: URL) throws {
+        let fileManager = FileManager.default
+        var created: Set<String> = []
+        for file in files {
+            let url = folder.appendingPathComponent(file.path)
+            let directory = url.deletingLastPathComponent().path
+            if created.insert(directory).inserted {
+                try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            switch file.contents {
+            case .text(let text): try Data(text.utf8).write(to: url)
+            case .copy(let source): try Data(contentsOf: URL(fileURLWithPath: source)).write(to: url)
+            }
+        }
+    }
+
+    private func swapIn(_ staging: URL) throws {
+        if FileManager.default.fileExists(atPath: output.path) {
+            if roster_exchange_paths(staging.path, output.path) != 0 {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+        } else {
+            try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if rename(staging.path, output.path) != 0 {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+        }
+    }
+
+    /// Removes a folder only when Roster wrote it (it holds the marker) or it holds nothing but a `.gitkeep`.
+    func removeIfOurs(_ url: URL) throws {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: url.path) else { return }
+        let entries = (try? fileManager.contentsOfDirectory(atPath: url.path)) ?? []
+        guard entries.contains(Self.markerName) || entries.allSatisfy({ $0 == ".gitkeep" }) else { return }
+        try fileManager.removeItem(at: url)
+    }
+
+    static func realPath(_ url: URL) -> String {
+        // Resolve the nearest existing ancestor so a folder that does not exist yet compares correctly.
+        var existing = url.standardizedFileURL
+        var suffix: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" {
+            suffix.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        var path = existing.resolvingSymlinksInPath().path
+        for component in suffix { path += (path.hasSuffix("/") ? "" : "/") + component }
+        return path
+    }
+}

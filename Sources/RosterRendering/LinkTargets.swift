@@ -1,0 +1,61 @@
+import RosterMarkdown
+import RosterModel
+
+/// What internal links may point at, and the route each leads to.
+public struct LinkTargets: Sendable {
+    let authors: Set<String>
+    let companies: Set<String>
+    let articles: Set<String>
+    let drafts: Set<String>
+    let pages: Set<String>
+    let sources: Set<String>
+    let tagSlugs: Set<String>
+    let cohorts: Set<String>
+
+    public init(site: Site, draftArticles: Set<String> = []) {
+        authors = Set(site.authors.map(\.slug))
+        companies = Set(site.companies.map(\.slug))
+        articles = Set(site.articles.map(\.slug))
+        drafts = draftArticles.subtracting(articles)
+        pages = Set(site.pages.map(\.slug))
+        sources = Set(site.sources.map(\.id))
+        tagSlugs = Set(site.articles.flatMap(\.tags).map(Slug.forTag))
+        cohorts = Set(site.cohorts.map(\.slug))
+    }
+
+    /// The route of a link's target, or why there is none.
+    public func route(for link: InternalLink) -> Result<(Route, String?), LinkError> {
+        let target = link.target
+        func check(_ known: Set<String>, _ route: Route, fragment: String? = link.fragment) -> Result<(Route, String?), LinkError> {
+            guard known.contains(target) else {
+                var message = "unknown \(link.kind.rawValue) '\(target)' in link '\(link.written)'"
+                message += Suggestion.hint(for: target, in: known)
+                if link.kind == .article && drafts.contains(target) {
+                    message = "the article '\(target)' is a draft, so this link would be broken; publish it or build with --drafts"
+                }
+                return .failure(LinkError(message: message))
+            }
+            return .success((route, fragment))
+        }
+        switch link.kind {
+        case .author: return check(authors, .author(target))
+        case .company: return check(companies, .company(target))
+        case .article: return check(articles, .article(target))
+        case .page: return check(pages, .page(target))
+        case .cohort: return check(cohorts, .cohort(target))
+        case .source: return check(sources, .sources, fragment: target)
+        case .tag:
+            let slug = Slug.forTag(target)
+            guard tagSlugs.contains(slug) else {
+                return .failure(LinkError(message: "no article has the tag '\(target)' (link '\(link.written)')"))
+            }
+            return .success((.tag(slug, page: 1), link.fragment))
+        }
+    }
+
+    public func hasCohort(_ slug: String) -> Bool { cohorts.contains(slug) }
+}
+
+public struct LinkError: Error, Sendable {
+    public var message: String
+}

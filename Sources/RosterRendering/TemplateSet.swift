@@ -1,0 +1,76 @@
+import Mustache
+import RosterModel
+
+/// The theme's Mustache templates, compiled and checked: syntax errors at their line, and every
+/// partial or parent a template names must exist (swift-mustache would render a missing one as
+/// nothing, so a typo would silently drop part of every page).
+public struct TemplateSet: Sendable {
+    public let library: MustacheLibrary
+    public let names: Set<String>
+
+    /// The templates every build renders.
+    public static let required = ["home", "cohorts", "cohort", "authors", "author", "companies", "company",
+                                  "articles", "article", "tags", "tag", "sources", "page", "redirect", "404"]
+
+    public static func compile(_ sources: [TemplateSource]) -> (TemplateSet, [Diagnostic]) {
+        var library = MustacheLibrary()
+        var problems: [Diagnostic] = []
+        let names = Set(sources.map(\.name))
+        for source in sources {
+            do {
+                let template = try MustacheTemplate(string: source.text)
+                library.register(template, named: source.name)
+            } catch let error as MustacheTemplate.ParserError {
+                problems.append(.error("template syntax error: \(describe(error.error))",
+                                       at: SourceLocation(path: source.path, line: error.context.lineNumber,
+                                                          column: max(1, error.context.columnNumber))))
+            } catch {
+                problems.append(.error("template syntax error: \(error)", at: SourceLocation(path: source.path)))
+            }
+            problems += missingPartials(in: source, names: names)
+        }
+        for name in required where !names.contains(name) {
+            problems.append(.error("the theme has no template '\(name)'; add Templates/\(name).mustache"))
+        }
+        return (TemplateSet(library: library, names: names), problems)
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags whose template does not exist.
+    static func missingPartials(in source: TemplateSource, names: Set<String>) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if !names.contains(name) {
+                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                        let kind = sigil == ">" ? "partial" : "parent template"
+                        problems.append(.error("the \(kind) '\(name)' does not exist\(Suggestion.hint(for: name, in: names)); add Templates/\(name).mustache",
+                                               at: SourceLocation(path: source.path, line: index + 1, column: column)))
+                    }
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return problems
+    }
+
+    private static func describe(_ error: Error) -> String {
+        let text = String(describing: error)
+        switch text {
+        case "unfinishedName": return "a tag is not closed with '}}'"
+        case "expectedSectionEnd": return "a section is opened but never closed"
+        case "sectionCloseNameIncorrect": return "a section is closed with another name than it was opened with"
+        case "unmatchedTextToken": return "a closing tag has no opening one"
+        default: return text
+        }
+    }
+
+    public func render(_ context: Any, with name: String) -> String? {
+        library.render(context, withTemplate: name)
+    }
+}

@@ -1,0 +1,109 @@
+import RosterModel
+
+extension ViewBuilder {
+    /// Splits `items` into pages of `site.paginate`, at least one page.
+    func paginate<T>(_ items: [T], route: (Int) -> Route, _ build: (Route, [T], Pagination) -> PageJob) -> [PageJob] {
+        let size = max(1, site.settings.paginate)
+        let total = max(1, (items.count + size - 1) / size)
+        return (1...total).map { number in
+            let here = route(number)
+            let linker = options.linker(for: here)
+            let slice = Array(items.dropFirst((number - 1) * size).prefix(size))
+            let pagination = Pagination(
+                current: number, total: total,
+                previous: number > 1 ? linker.href(route(number - 1)) : nil,
+                next: number < total ? linker.href(route(number + 1)) : nil,
+                pages: (1...total).map { PageNumber(number: $0, href: linker.href(route($0)), current: $0 == number) })
+            return build(here, slice, pagination)
+        }
+    }
+
+    func articleIndexPages() -> [PageJob] {
+        paginate(site.articles, route: { .articles(page: $0) }) { route, articles, pagination in
+            let title = pagination.current > 1 ? "Articles, page \(pagination.current)" : "Articles"
+            var context = context(for: route, title: title, breadcrumbs: [("Articles", .articles(page: 1))])
+            let linker = options.linker(for: route)
+            context["articles"] = articles.map { articleItem($0, linker) }
+            context["pagination"] = pagination
+            return PageJob(route: route, template: "articles", context: context)
+        }
+    }
+
+    func articlePages() -> [PageJob] {
+        site.articles.map { article in
+            let route = Route.article(article.slug)
+            let linker = options.linker(for: route)
+            let headings = bodies.html[route]?.headings ?? []
+            let view = ArticleView(
+                item: articleItem(article, linker), updated: article.updated?.display, updatedISO: article.updated?.isoDay,
+                body: body(route),
+                toc: headings.filter { $0.level <= 3 }.map { TocEntry(level: $0.level, text: $0.text, href: "#\($0.id)") },
+                hasToc: headings.count >= 3,
+                sources: article.sources.compactMap { sourcesByID[$0] }.map { sourceEntry($0, linker, citedBy: []) })
+            var context = context(for: route, title: article.title, description: article.summary, ogType: "article",
+                                  breadcrumbs: [("Articles", .articles(page: 1)), (article.title, route)])
+            context["article"] = view
+            return PageJob(route: route, template: "article", context: context)
+        }
+    }
+
+    func tagsPage() -> PageJob {
+        let route = Route.tags
+        let linker = options.linker(for: route)
+        var context = context(for: route, title: "Tags", breadcrumbs: [("Articles", .articles(page: 1)), ("Tags", .tags)])
+        context["tags"] = tags.map { TagLink(name: $0.name, slug: $0.slug, href: linker.href(.tag($0.slug, page: 1)),
+                                             count: $0.articles.count) }
+        return PageJob(route: route, template: "tags", context: context)
+    }
+
+    func tagPages() -> [PageJob] {
+        tags.flatMap { tag in
+            let articles = tag.articles.compactMap { articlesBySlug[$0] }
+            return paginate(articles, route: { .tag(tag.slug, page: $0) }) { route, slice, pagination in
+                let title = "Tag: \(tag.name)" + (pagination.current > 1 ? ", page \(pagination.current)" : "")
+                var context = context(for: route, title: title,
+                                      breadcrumbs: [("Tags", .tags), (tag.name, .tag(tag.slug, page: 1))])
+                let linker = options.linker(for: route)
+                context["tag"] = TagLink(name: tag.name, slug: tag.slug, href: linker.href(.tag(tag.slug, page: 1)),
+                                         count: articles.count)
+                context["articles"] = slice.map { articleItem($0, linker) }
+                context["pagination"] = pagination
+                return PageJob(route: route, template: "tag", context: context)
+            }
+        }
+    }
+
+    func standalonePages() -> [PageJob] {
+        site.pages.map { page in
+            let route = Route.page(page.slug)
+            var context = context(for: route, title: page.title, description: page.summary,
+                                  breadcrumbs: [(page.title, route)])
+            context["standalone"] = PageView(title: page.title, summary: page.summary, body: body(route))
+            return PageJob(route: route, template: "page", context: context)
+        }
+    }
+
+    func notFoundPage() -> PageJob {
+        var context = context(for: .notFound, title: "Page not found")
+        context["notFound"] = true
+        return PageJob(route: .notFound, template: "404", context: context)
+    }
+
+    /// A small page at each alias's old URL that sends readers (and search engines) to the new one.
+    func redirectPages() -> [PageJob] {
+        var jobs: [PageJob] = []
+        func add(_ aliases: [String], _ section: String, _ target: Route, _ title: String) {
+            for alias in aliases {
+                let route = Route.alias("\(section)/\(alias)/")
+                let linker = options.linker(for: route)
+                var context = context(for: route, title: title)
+                context["redirect"] = ["href": linker.href(target), "canonical": absoluteURL(target)]
+                jobs.append(PageJob(route: route, template: "redirect", context: context))
+            }
+        }
+        for author in site.authors { add(author.aliases, "authors", .author(author.slug), author.name) }
+        for company in site.companies { add(company.aliases, "companies", .company(company.slug), company.name) }
+        for article in site.articles { add(article.aliases, "articles", .article(article.slug), article.title) }
+        return jobs
+    }
+}

@@ -1,0 +1,68 @@
+import RosterModel
+
+extension ViewBuilder {
+    func sourceEntry(_ source: Source, _ linker: Linker, citedBy: [Crumb]) -> SourceEntry {
+        SourceEntry(id: source.id, title: source.title, publisher: source.publisher, date: source.date?.display,
+                    url: source.url, href: linker.href(.sources, fragment: source.id), citedBy: citedBy)
+    }
+
+    /// Every page that cites each source: through stints, `sources` keys or `source:` links.
+    func citations() -> [String: [Route]] {
+        var cited: [String: [Route]] = [:]
+        func add(_ id: String, _ route: Route) {
+            if cited[id]?.contains(route) != true { cited[id, default: []].append(route) }
+        }
+        for author in site.authors {
+            for id in author.career.flatMap(\.sources) { add(id, .author(author.slug)) }
+        }
+        for company in site.companies { for id in company.sources { add(id, .company(company.slug)) } }
+        for article in site.articles { for id in article.sources { add(id, .article(article.slug)) } }
+        for (id, routes) in bodies.sourceLinks.sorted(by: { $0.key < $1.key }) {
+            for route in routes { add(id, route) }
+        }
+        return cited
+    }
+
+    func title(of route: Route) -> String {
+        switch route {
+        case .author(let slug): return authorsBySlug[slug]?.name ?? slug
+        case .company(let slug): return companiesBySlug[slug]?.name ?? slug
+        case .article(let slug): return articlesBySlug[slug]?.title ?? slug
+        case .page(let slug): return site.pages.first { $0.slug == slug }?.title ?? slug
+        default: return route.path
+        }
+    }
+
+    func sourcesPage() -> PageJob {
+        let route = Route.sources
+        let linker = options.linker(for: route)
+        let cited = citations()
+        var context = context(for: route, title: "Sources", breadcrumbs: [("Sources", .sources)])
+        context["sources"] = site.sources.map { source in
+            let citedBy = (cited[source.id] ?? [])
+                .map { Crumb(title: title(of: $0), href: linker.href($0)) }
+                .sorted { $0.title < $1.title }
+            return sourceEntry(source, linker, citedBy: citedBy)
+        }
+        return PageJob(route: route, template: "sources", context: context)
+    }
+
+    /// Every page of the site, in a stable order.
+    public func allPages() -> [PageJob] {
+        var jobs = [homePage(), cohortsPage()]
+        jobs += cohortPages()
+        jobs.append(authorsPage())
+        jobs += authorPages()
+        jobs.append(companiesPage())
+        jobs += companyPages()
+        jobs += articleIndexPages()
+        jobs += articlePages()
+        jobs.append(tagsPage())
+        jobs += tagPages()
+        jobs.append(sourcesPage())
+        jobs += standalonePages()
+        jobs += redirectPages()
+        jobs.append(notFoundPage())
+        return jobs
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import RosterAnalysis
+import RosterMarkdown
+import RosterModel
+
+/// One page to render: its route, its template and what the template sees.
+public struct PageJob: @unchecked Sendable {
+    public var route: Route
+    public var template: String
+    /// A dictionary of view models; `[String: Any]` is what Mustache reads.
+    public var context: [String: Any]
+}
+
+/// Builds view models from the model, the derived facts and the rendered bodies. All the
+/// logic of what a page shows is here; templates only print and loop.
+public struct ViewBuilder: Sendable {
+    public let site: Site
+    public let cohortFacts: [CohortFacts]
+    public let companyFacts: [String: CompanyFacts]
+    public let bodies: RenderedBodies
+    public let options: RenderOptions
+    let authorsBySlug: [String: Author]
+    let companiesBySlug: [String: Company]
+    let articlesBySlug: [String: Article]
+    let sourcesByID: [String: Source]
+    /// Tag slug → (name, article slugs newest first).
+    let tags: [(slug: String, name: String, articles: [String])]
+
+    public init(site: Site, cohortFacts: [CohortFacts], companyFacts: [String: CompanyFacts],
+                bodies: RenderedBodies, options: RenderOptions) {
+        self.site = site
+        self.cohortFacts = cohortFacts
+        self.companyFacts = companyFacts
+        self.bodies = bodies
+        self.options = options
+        authorsBySlug = Dictionary(site.authors.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        companiesBySlug = Dictionary(site.companies.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        articlesBySlug = Dictionary(site.articles.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        sourcesByID = Dictionary(site.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var byTag: [String: (String, [String])] = [:]
+        for article in site.articles {
+            for name in article.tags {
+                let slug = Slug.forTag(name)
+                var entry = byTag[slug] ?? (name, [])
+                if !entry.1.contains(article.slug) { entry.1.append(article.slug) }
+                byTag[slug] = entry
+            }
+        }
+        tags = byTag.keys.sorted().compactMap { slug in byTag[slug].map { (slug, $0.0, $0.1) } }
+    }
+
+    // MARK: Links
+
+    func authorLink(_ slug: String, _ linker: Linker) -> AuthorLink {
+        AuthorLink(slug: slug, name: authorsBySlug[slug]?.name ?? slug, href: linker.href(.author(slug)))
+    }
+
+    func companyLink(_ slug: String?, _ linker: Linker) -> CompanyLink {
+        guard let slug else { return CompanyLink(slug: "", name: "unknown", href: nil) }
+        return CompanyLink(slug: slug, name: companyName(slug), href: linker.href(.company(slug)))
+    }
+
+    func companyName(_ slug: String?) -> String {
+        guard let slug else { return "unknown" }
+        return companiesBySlug[slug]?.name ?? slug
+    }
+
+    func sourceRef(_ id: String, _ linker: Linker) -> SourceRef {
+        SourceRef(id: id, title: sourcesByID[id]?.title ?? id, href: linker.href(.sources, fragment: id))
+    }
+
+    func tagLink(_ name: String, _ linker: Linker) -> TagLink {
+        let slug = Slug.forTag(name)
+        let count = tags.first { $0.slug == slug }?.articles.count ?? 0
+        return TagLink(name: name, slug: slug, href: linker.href(.tag(slug, page: 1)), count: count)
+    }
+
+    func articleItem(_ article: Article, _ linker: Linker) -> ArticleItem {
+        ArticleItem(slug: article.slug, title: article.title, href: linker.href(.article(article.slug)),
+                    date: article.date.display, dateISO: article.date.isoDay, summary: article.summary,
+                    byline: article.byline, tags: article.tags.map { tagLink($0, linker) }, draft: article.draft)
+    }
+
+    func body(_ route: Route) -> String {
+        guard let rendered = bodies.html[route] else { return "" }
+        let linker = options.linker(for: route)
+        return rendered.html { ChartFigure(builder: self, linker: linker).html(for: $0) }
+    }
+
+    // MARK: The context every page shares
+
+    func context(for route: Route, title: String, description: String? = nil, ogType: String = "website",
+                 breadcrumbs: [(String, Route)] = []) -> [String: Any] {
+        let linker = options.linker(for: route)
+        let settings = site.settings
+        let siteView = SiteView(title: settings.title, description: settings.description, language: settings.language,
+                                baseURL: settings.baseURL, asOf: settings.asOf.display, asOfISO: settings.asOf.isoDay,
+                                generator: "Roster \(options.version)")
+        var crumbs = [Crumb(title: "Home", href: linker.href(.home))]
+        crumbs += breadcrumbs.map { Crumb(title: $0.0, href: linker.href($0.1)) }
+        let meta = PageMeta(title: title, description: description ?? settings.description ?? settings.title,
+                            canonical: absoluteURL(route), ogType: ogType,
+                            breadcrumbs: route == .home ? [] : crumbs, isHome: route == .home)
+        let links = SiteLinks(home: linker.href(.home), cohorts: linker.href(.cohorts), authors: linker.href(.authors),
+                              companies: linker.href(.companies), articles: linker.href(.articles(page: 1)),
+                              tags: linker.href(.tags), sources: linker.href(.sources), feed: linker.href(.feed),
+                              json: linker.href(.json), csv: linker.href(.csv),
+                              assets: linker.href(path: "/assets/"))
+        let section = Self.section(of: route)
+        let nav: [NavItem] = [
+            ("Report", Route.home), ("Cohorts", .cohorts), ("Authors", .authors), ("Companies", .companies),
+            ("Articles", .articles(page: 1)), ("Sources", .sources),
+        ].map { NavItem(title: $0.0, href: linker.href($0.1), current: Self.section(of: $0.1) == section) }
+        let pageLinks = site.pages.map { Crumb(title: $0.title, href: linker.href(.page($0.slug))) }
+        return ["site": siteView, "page": meta, "links": links, "nav": nav, "pages": pageLinks,
+                "data": site.data.mapValues(DataContext.value)]
+    }
+
+    func absoluteURL(_ route: Route) -> String {
+        site.settings.baseURL + URLText.percentEncodePath(String(route.path.dropFirst()))
+    }
+
+    static func section(of route: Route) -> String {
+        switch route {
+        case .home: return "home"
+        case .cohorts, .cohort: return "cohorts"
+        case .authors, .author: return "authors"
+        case .companies, .company: return "companies"
+        case .articles, .article, .tags, .tag: return "articles"
+        case .sources: return "sources"
+        default: return "other"
+        }
+    }
+
+    // MARK: Formatting
+
+    static func years(_ value: Double?) -> String? {
+        value.map { String(format: "%.1f", $0) }
+    }
+}
+
+/// `Content/data/*.yml` as Mustache values.
+enum DataContext {
+    static func value(_ data: DataValue) -> Any {
+        switch data {
+        case .string(let text), .number(let text): return text
+        case .bool(let flag): return flag
+        case .null: return NSNull()
+        case .list(let items): return items.map(value)
+        case .map(let entries):
+            var dictionary: [String: Any] = [:]
+            for entry in entries where dictionary[entry.key] == nil { dictionary[entry.key] = value(entry.value) }
+            return dictionary
+        }
+    }
+}
+
+extension ViewBuilder {
+    /// A body's final HTML (charts drawn), as it appears on its page.
+    public func bodyHTML(_ route: Route) -> String { body(route) }
+}

@@ -1,0 +1,60 @@
+/// `{{#cohort}}`: a cohort with its derived facts.
+public struct CohortView: Sendable {
+    public var slug: String
+    public var name: String
+    public var href: String
+    public var origin: CompanyLink
+    /// The cohort's reference date, "27 Feb 2023".
+    public var date: String
+    public var facts: FactsView
+    public var members: [MemberRow]
+}
+
+/// The numbers of a cohort as of `as_of`.
+public struct FactsView: Sendable {
+    /// "11 of 14 authors have left Meta".
+    public var headline: String
+    public var members: Int
+    public var atOrigin: Int
+    public var returned: Int
+    public var departed: Int
+    public var founderCount: Int
+    public var founders: [AuthorLink]
+    /// One decimal ("5.5"), nil when no departed member's tenure is known.
+    public var tenureMean: String?
+    public var tenureMedian: String?
+    public var tenureKnown: Int
+    /// "Tenure is known for 5 of the 11 who left."
+    public var tenureNote: String
+    public var destinations: [DestinationRow]
+    public var departuresByYear: [YearRow]
+    public var hasDepartures: Bool
+}
+
+public struct DestinationRow: Sendable {
+    public var company: CompanyLink
+    public var count: Int
+    public var authors: [AuthorLink]
+    /// Share of the departed, "45%".
+    public var share: String
+}
+
+public struct YearRow: Sendable {
+    public var year: Int
+    public var count: Int
+}
+
+/// One member in a cohort's table.
+public struct MemberRow: Sendable {
+    public var author: AuthorLink
+    /// "at Meta", "returned to Meta", "left".
+    public var status: String
+    public var statusKey: String
+    public var current: CompanyLink
+    public var route: [CompanyLink]
+    /// "Meta → Apple → Google DeepMind".
+    public var routeText: String
+    /// "5.3 years" or "unknown".
+    public var tenure: String
+    public var founder: Bool
+}

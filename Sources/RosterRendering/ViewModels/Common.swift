@@ -1,0 +1,119 @@
+/// View models: what templates see. Logic lives here, in Swift; templates only print and loop.
+/// Every key is listed in docs/templates.md.
+
+/// `{{site.*}}`: the site's settings.
+public struct SiteView: Sendable {
+    public var title: String
+    public var description: String?
+    public var language: String
+    public var baseURL: String
+    /// "27 May 2025".
+    public var asOf: String
+    /// "2025-05-27".
+    public var asOfISO: String
+    public var generator: String
+}
+
+/// `{{page.*}}`: the page being rendered.
+public struct PageMeta: Sendable {
+    public var title: String
+    /// Plain text for `<meta name="description">` and Open Graph.
+    public var description: String
+    /// Absolute URL (from `base_url`), for the canonical link and Open Graph.
+    public var canonical: String
+    /// `website` or `article`.
+    public var ogType: String
+    public var breadcrumbs: [Crumb]
+    public var isHome: Bool
+}
+
+public struct Crumb: Sendable {
+    public var title: String
+    public var href: String
+}
+
+/// `{{links.*}}`: hrefs of the site's sections from this page.
+public struct SiteLinks: Sendable {
+    public var home: String
+    public var cohorts: String
+    public var authors: String
+    public var companies: String
+    public var articles: String
+    public var tags: String
+    public var sources: String
+    public var feed: String
+    public var json: String
+    public var csv: String
+    /// Prefix for files under `assets/`, ending in `/`.
+    public var assets: String
+}
+
+/// `{{#nav}}`: the main navigation.
+public struct NavItem: Sendable {
+    public var title: String
+    public var href: String
+    public var current: Bool
+}
+
+public struct AuthorLink: Sendable {
+    public var slug: String
+    public var name: String
+    public var href: String
+}
+
+public struct CompanyLink: Sendable {
+    /// Empty when the company is unknown.
+    public var slug: String
+    public var name: String
+    /// Nil when the company is unknown.
+    public var href: String?
+    public var known: Bool { href != nil }
+}
+
+public struct SourceRef: Sendable {
+    public var id: String
+    public var title: String
+    /// To the entry on /sources/.
+    public var href: String
+}
+
+public struct TagLink: Sendable {
+    public var name: String
+    public var slug: String
+    public var href: String
+    public var count: Int
+}
+
+public struct ArticleItem: Sendable {
+    public var slug: String
+    public var title: String
+    public var href: String
+    /// "27 May 2025".
+    public var date: String
+    public var dateISO: String
+    public var summary: String?
+    public var byline: String?
+    public var tags: [TagLink]
+    public var draft: Bool
+}
+
+public struct Pagination: Sendable {
+    public var current: Int
+    public var total: Int
+    public var previous: String?
+    public var next: String?
+    public var pages: [PageNumber]
+    /// True when there is more than one page.
+    public var isPaged: Bool { total > 1 }
+}
+
+public struct PageNumber: Sendable {
+    public var number: Int
+    public var href: String
+    public var current: Bool
+}
+
+public struct LabelledLink: Sendable {
+    public var label: String
+    public var url: String
+}

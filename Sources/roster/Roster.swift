@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import RosterBuild
+import RosterModel
+
+@main
+struct Roster: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster",
+        abstract: "Builds talent-tracking reports: Content/ and Templates/ into a static site.",
+        version: Builder.version,
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: nil)
+}
+
+/// Options every command that reads a site shares.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "The folder holding Content/ and Templates/.")
+    var site: String = "."
+
+    var siteURL: URL {
+        URL(fileURLWithPath: site, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into Output/ (or --output), atomically.")
+
+    @OptionGroup var siteOptions: SiteOptions
+    @Option(help: "Where to write the site (default: Output/ inside the site folder).")
+    var output: String?
+    @Option(name: .customLong("base-url"), help: "Override base_url from site.yml.")
+    var baseURL: String?
+    @Flag(help: "Include draft articles.")
+    var drafts = false
+    @Flag(help: "Make directory links end in index.html so the site can be browsed from disk.")
+    var portable = false
+    @Flag(help: "Print nothing but problems.")
+    var quiet = false
+    @Flag(help: "Print the time each phase took.")
+    var verbose = false
+
+    func run() throws {
+        let outputURL = output.map {
+            URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        }
+        let options = BuildOptions(siteFolder: siteOptions.siteURL, output: outputURL, baseURL: baseURL,
+                                   includeDrafts: drafts, portable: portable)
+        let report = Builder(options: options).build()
+        Console.print(report.diagnostics, relativeTo: siteOptions.siteURL)
+        if verbose { Console.printPhases(report) }
+        guard report.succeeded else { throw ExitCode(1) }
+        if !quiet {
+            let place = Console.displayPath(options.output, relativeTo: FileManager.default.currentDirectoryPath)
+            print("Built \(report.pageCount) pages (\(report.fileCount) files) in \(Console.format(report.seconds)) into \(place)")
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate content, templates, internal links and anchors; write nothing.")
+
+    @OptionGroup var siteOptions: SiteOptions
+    @Flag(help: "Print nothing when all is well.")
+    var quiet = false
+
+    func run() throws {
+        let report = Builder(options: BuildOptions(siteFolder: siteOptions.siteURL)).check()
+        Console.print(report.diagnostics, relativeTo: siteOptions.siteURL)
+        guard report.succeeded else { throw ExitCode(1) }
+        if !quiet {
+            let warnings = report.diagnostics.warnings.count
+            print("Checked \(report.pageCount) pages in \(Console.format(report.seconds)): no errors" +
+                  (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+        }
+    }
+}
+
+enum Console {
+    static func print(_ diagnostics: [Diagnostic], relativeTo site: URL) {
+        guard !diagnostics.isEmpty else { return }
+        var text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
+        let errors = diagnostics.errors.count
+        if errors > 0 { text += "roster: \(errors) error\(errors == 1 ? "" : "s"); nothing was written\n" }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func printPhases(_ report: BuildReport) {
+        for phase in report.phases {
+            Swift.print("  \(phase.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(format(phase.seconds))")
+        }
+    }
+
+    static func format(_ seconds: Double) -> String {
+        seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
+    }
+
+    static func displayPath(_ url: URL, relativeTo directory: String) -> String {
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        let path = url.path
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) + "/" : path + "/"
+    }
+}
