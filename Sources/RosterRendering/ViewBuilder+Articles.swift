@@ -13,7 +13,8 @@ extension ViewBuilder {
                 current: number, total: total,
                 previous: number > 1 ? linker.href(route(number - 1)) : nil,
                 next: number < total ? linker.href(route(number + 1)) : nil,
-                pages: (1...total).map { PageNumber(number: $0, href: linker.href(route($0)), current: $0 == number) })
+                pages: (1...total).map { PageNumber(number: $0, href: linker.href(route($0)), current: $0 == number) },
+                isPaged: total > 1)
             return build(here, slice, pagination)
         }
     }

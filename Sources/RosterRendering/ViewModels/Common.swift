@@ -67,7 +67,6 @@ public struct CompanyLink: Sendable {
     public var name: String
     /// Nil when the company is unknown.
     public var href: String?
-    public var known: Bool { href != nil }
 }
 
 public struct SourceRef: Sendable {
@@ -104,7 +103,7 @@ public struct Pagination: Sendable {
     public var next: String?
     public var pages: [PageNumber]
     /// True when there is more than one page.
-    public var isPaged: Bool { total > 1 }
+    public var isPaged: Bool
 }
 
 public struct PageNumber: Sendable {

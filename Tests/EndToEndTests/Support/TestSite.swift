@@ -1,0 +1,149 @@
+import Foundation
+import RosterBuild
+import RosterModel
+import XCTest
+
+/// A site in a temporary folder for end-to-end tests: the shipped theme plus either the shipped
+/// report or a small hand-made site, built with the real Builder.
+final class TestSite {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    let root: URL
+    var output: URL { root.appendingPathComponent("Output") }
+
+    /// A copy of the shipped report (Content/ and Templates/).
+    static func shippedReport() throws -> TestSite {
+        let site = try TestSite(empty: ())
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("Content"),
+                                         to: site.root.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("Templates"),
+                                         to: site.root.appendingPathComponent("Templates"))
+        return site
+    }
+
+    /// The shipped theme and a small valid site: one cohort of two authors at two companies.
+    static func minimal() throws -> TestSite {
+        let site = try TestSite(empty: ())
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("Templates"),
+                                         to: site.root.appendingPathComponent("Templates"))
+        try site.write("Content/site.yml", """
+            title: Test report
+            base_url: https://example.org/test/
+            as_of: 2025-05-27
+            cohorts:
+              - slug: team
+                name: The team
+                origin: acme
+                date: 2020-01-01
+                members: [ada, bob]
+            """)
+        try site.write("Content/sources.yml", """
+            paper:
+              title: The paper
+              publisher: arXiv
+              date: 2020-01
+              url: https://arxiv.org/abs/1
+            """)
+        try site.write("Content/companies/acme.md", "---\nname: Acme\nwebsite: https://acme.example\n---\nAcme makes things.\n")
+        try site.write("Content/companies/globex.md", "---\nname: Globex\n---\nGlobex.\n")
+        try site.write("Content/authors/ada.md", """
+            ---
+            name: Ada Lovelace
+            career:
+              - company: acme
+                start: 2015
+                end: 2021-03
+                sources: [paper]
+              - company: globex
+                start: 2021-03
+                founder: true
+            ---
+            Ada left [Acme](company:acme).
+            """)
+        try site.write("Content/authors/bob.md", """
+            ---
+            name: Bob
+            career:
+              - company: acme
+                start: 2018-06-01
+            ---
+            Bob stayed.
+            """)
+        try site.write("Content/articles/news.md", """
+            ---
+            title: News
+            date: 2025-05-01
+            tags: [Departures]
+            ---
+            [Ada](author:ada) went to [Globex](company:globex).
+            """)
+        return site
+    }
+
+    private init(empty: ()) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("roster-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// Writes a file below the site folder, creating folders; the text is dedented by its common indentation.
+    func write(_ path: String, _ text: String) throws {
+        try writeData(path, Data(text.utf8))
+    }
+
+    func writeData(_ path: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func remove(_ path: String) throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent(path))
+    }
+
+    func build(output: URL? = nil, drafts: Bool = false, portable: Bool = false, baseURL: String? = nil) -> BuildReport {
+        Builder(options: BuildOptions(siteFolder: root, output: output, baseURL: baseURL, includeDrafts: drafts,
+                                      portable: portable)).build()
+    }
+
+    func check() -> BuildReport {
+        Builder(options: BuildOptions(siteFolder: root)).check()
+    }
+
+    /// Every file below a folder with its bytes, for comparing whole outputs.
+    func snapshot(_ folder: URL? = nil) -> [String: Data] {
+        let base = folder ?? output
+        var files: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return files }
+        for case let url as URL in enumerator {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue {
+                files[String(url.path.dropFirst(base.path.count + 1))] = try? Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+}
+
+extension BuildReport {
+    var errorLines: [String] { diagnostics.errors.map(\.description) }
+}
+
+/// Asserts that a build failed with an error at `path:line` whose message contains `fragment`.
+func XCTAssertError(_ report: BuildReport, at path: String, line: Int? = nil, containing fragment: String,
+                    file: StaticString = #filePath, line testLine: UInt = #line) {
+    let match = report.diagnostics.errors.contains { diagnostic in
+        diagnostic.location?.path == path && (line == nil || diagnostic.location?.line == line)
+            && diagnostic.message.localizedCaseInsensitiveContains(fragment)
+    }
+    XCTAssertTrue(match, "expected an error at \(path):\(line.map(String.init) ?? "?") containing '\(fragment)', got:\n"
+                  + report.diagnostics.map(\.description).joined(separator: "\n"), file: file, line: testLine)
+}

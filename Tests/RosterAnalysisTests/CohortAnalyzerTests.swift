@@ -1,0 +1,60 @@
+import RosterModel
+import XCTest
+@testable import RosterAnalysis
+
+final class CohortAnalyzerTests: XCTestCase {
+    func testCohortFactsCountGroupAndAverage() throws {
+        let authors = [
+            Fixture.author("stayer", [Fixture.stint("meta", "2020")]),
+            Fixture.author("boomerang", [Fixture.stint("meta", "2015", "2019"), Fixture.stint("google", "2019", "2021"),
+                                         Fixture.stint("meta", "2021-06")]),
+            Fixture.author("m1", [Fixture.stint("meta", "2018", "2023-06"), Fixture.stint("mistral", "2023-06")]),
+            Fixture.author("m2", [Fixture.stint("meta", "2015", "2023"), Fixture.stint("mistral", "2023-04", founder: true)]),
+            Fixture.author("a1", [Fixture.stint("meta", "unknown", "unknown"), Fixture.stint("anthropic", "unknown")]),
+            Fixture.author("lost", [Fixture.stint("meta", "2019", "2024-08")]),
+        ]
+        let site = Fixture.site(authors)
+        let facts = CohortAnalyzer.facts(for: try XCTUnwrap(site.cohorts.first), in: site)
+        XCTAssertEqual(facts.memberCount, 6)
+        XCTAssertEqual(facts.atOriginCount, 2)
+        XCTAssertEqual(facts.returnedCount, 1)
+        XCTAssertEqual(facts.departedCount, 4)
+        XCTAssertEqual(facts.founders, ["m2"])
+        XCTAssertEqual(facts.destinations.map(\.company), ["mistral", "anthropic", nil])
+        XCTAssertEqual(facts.destinations.first?.authors, ["m1", "m2"])
+        XCTAssertEqual(facts.departuresByYear.map { [$0.year, $0.count] }, [[2023, 2], [2024, 1]])
+        XCTAssertEqual(facts.tenureKnownCount, 3)
+        let tenures = ["m1", "m2", "lost"].compactMap { facts.member($0)?.tenureYears }.sorted()
+        XCTAssertEqual(facts.tenureMeanYears ?? 0, tenures.reduce(0, +) / 3, accuracy: 1e-9)
+        XCTAssertEqual(facts.tenureMedianYears ?? 0, tenures[1], accuracy: 1e-9)
+    }
+
+    func testMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+        XCTAssertEqual(CohortAnalyzer.median([1, 2, 3, 10]), 2.5)
+        XCTAssertNil(CohortAnalyzer.median([]))
+    }
+
+    func testDestinationsOfEqualSizeAreOrderedByCompanyName() throws {
+        let authors = [
+            Fixture.author("x", [Fixture.stint("meta", "2015", "2020"), Fixture.stint("mistral", "2020")]),
+            Fixture.author("y", [Fixture.stint("meta", "2015", "2020"), Fixture.stint("anthropic", "2020")]),
+            Fixture.author("z", [Fixture.stint("meta", "2015", "2020"), Fixture.stint("apple", "2020")]),
+        ]
+        let site = Fixture.site(authors)
+        let facts = CohortAnalyzer.facts(for: try XCTUnwrap(site.cohorts.first), in: site)
+        XCTAssertEqual(facts.destinations.map(\.company), ["anthropic", "apple", "mistral"])
+        XCTAssertNil(CohortAnalyzer.facts(for: Cohort(slug: "e", name: "E", origin: "meta", date: PartialDate(year: 2020)!, members: []), in: site).tenureMeanYears)
+    }
+
+    func testCompanyFactsListCurrentPeopleAlumniAndMovesPerYear() {
+        let authors = [
+            Fixture.author("x", [Fixture.stint("meta", "2015", "2020"), Fixture.stint("mistral", "2020")]),
+            Fixture.author("y", [Fixture.stint("meta", "2016")]),
+        ]
+        let facts = CompanyAnalyzer.facts(for: "meta", in: Fixture.site(authors))
+        XCTAssertEqual(facts.current, ["y"])
+        XCTAssertEqual(facts.alumni, ["x"])
+        XCTAssertEqual(facts.arrivalsByYear.map(\.year), [2015, 2016])
+        XCTAssertEqual(facts.departuresByYear.map { [$0.year, $0.count] }, [[2020, 1]])
+    }
+}

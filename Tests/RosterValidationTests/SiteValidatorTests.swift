@@ -1,0 +1,90 @@
+import RosterModel
+import XCTest
+@testable import RosterValidation
+
+final class SiteValidatorTests: XCTestCase {
+    private func at(_ line: Int, _ path: String = "Content/authors/a.md") -> SourceLocation {
+        SourceLocation(path: path, line: line, column: 3)
+    }
+
+    private func stint(_ company: String, _ start: String, _ end: String? = nil, line: Int, sources: [String] = []) -> Stint {
+        var locations = FieldLocations(start: at(line))
+        locations["company"] = at(line)
+        locations["start"] = at(line + 1)
+        locations["end"] = at(line + 2)
+        for index in sources.indices { locations["sources[\(index)]"] = at(line + 3 + index) }
+        return Stint(company: company, start: .known(PartialDate(parsing: start)!),
+                     end: end.map { .known(PartialDate(parsing: $0)!) }, sources: sources, locations: locations)
+    }
+
+    private func site(members: [String] = ["a"], memberLines: [Int] = [9], authors: [Author], origin: String = "meta",
+                      articles: [Article] = [], pages: [Page] = []) -> Site {
+        var cohortLocations = FieldLocations(start: at(5, "Content/site.yml"))
+        cohortLocations["origin"] = at(7, "Content/site.yml")
+        for (index, line) in memberLines.enumerated() { cohortLocations["members[\(index)]"] = at(line, "Content/site.yml") }
+        return Site(settings: SiteSettings(title: "T", baseURL: "https://e.org/", asOf: PartialDate(year: 2025)!),
+                    cohorts: [Cohort(slug: "c", name: "C", origin: origin, date: PartialDate(year: 2023)!, members: members,
+                                     locations: cohortLocations)],
+                    authors: authors, companies: [Company(slug: "meta", name: "Meta"), Company(slug: "mistral-ai", name: "Mistral AI")],
+                    articles: articles, pages: pages, sources: [Source(id: "paper", title: "P")])
+    }
+
+    func testUnknownCompanyIsReportedAtItsLineWithASuggestion() {
+        let author = Author(slug: "a", name: "A", career: [stint("meta", "2015", line: 4), stint("mistal-ai", "2023", line: 8)])
+        let problems = SiteValidator(site: site(authors: [author])).validate()
+        XCTAssertEqual(problems.map(\.description),
+                       ["Content/authors/a.md:8:3: error: unknown company 'mistal-ai' (did you mean 'mistral-ai'?)"])
+    }
+
+    func testUnknownSourceIsReportedAtItsItem() {
+        let author = Author(slug: "a", name: "A", career: [stint("meta", "2015", line: 4, sources: ["paper", "papr"])])
+        let problems = SiteValidator(site: site(authors: [author])).validate()
+        XCTAssertEqual(problems.first?.location?.line, 8)
+        XCTAssertTrue(problems.first?.message.contains("unknown source 'papr' (did you mean 'paper'?)") == true)
+    }
+
+    func testEndBeforeStartIsAnErrorButSamePeriodIsNot() {
+        let bad = Author(slug: "a", name: "A", career: [stint("meta", "2023-06", "2023-02", line: 4)])
+        XCTAssertTrue(SiteValidator(site: site(authors: [bad])).validate().contains { $0.message.contains("ends (2023-02) before it starts") && $0.location?.line == 6 })
+        let fine = Author(slug: "a", name: "A", career: [stint("meta", "2023-06", "2023", line: 4)])
+        XCTAssertEqual(SiteValidator(site: site(authors: [fine])).validate(), [])
+    }
+
+    func testCareerOutOfOrderIsOnlyAWarning() {
+        let author = Author(slug: "a", name: "A", career: [stint("meta", "2020", line: 4), stint("meta", "2010", "2012", line: 8)])
+        let problems = SiteValidator(site: site(authors: [author])).validate()
+        XCTAssertEqual(problems.count, 1)
+        XCTAssertEqual(problems.first?.severity, .warning)
+        XCTAssertEqual(problems.first?.location?.line, 9)
+    }
+
+    func testMemberWithoutAnOriginStintIsReportedAtTheMembersLine() {
+        let author = Author(slug: "a", name: "A", career: [stint("mistral-ai", "2020", line: 4)])
+        let problems = SiteValidator(site: site(authors: [author])).validate()
+        XCTAssertTrue(problems.contains { $0.location == at(9, "Content/site.yml") && $0.message.contains("no stint at 'meta'") })
+    }
+
+    func testUnknownAndDuplicateMembersAndUnknownOrigin() {
+        let author = Author(slug: "a", name: "A", career: [stint("meta", "2020", line: 4)])
+        let problems = SiteValidator(site: site(members: ["a", "b", "a"], memberLines: [9, 10, 11], authors: [author], origin: "mata")).validate()
+        XCTAssertTrue(problems.contains { $0.location?.line == 7 && $0.message.contains("unknown origin company 'mata' (did you mean 'meta'?)") })
+        XCTAssertTrue(problems.contains { $0.location?.line == 10 && $0.message.contains("unknown author 'b'") })
+        XCTAssertTrue(problems.contains { $0.location?.line == 11 && $0.message.contains("listed twice") })
+    }
+
+    func testTagsWithOneSlugAndReservedPageSlugsAreErrors() {
+        let author = Author(slug: "a", name: "A", career: [stint("meta", "2020", line: 4)])
+        let articles = [Article(slug: "x", title: "X", date: PartialDate(year: 2024)!, tags: ["Mistral AI"]),
+                        Article(slug: "y", title: "Y", date: PartialDate(year: 2024)!, tags: ["mistral-ai"])]
+        let problems = SiteValidator(site: site(authors: [author], articles: articles, pages: [Page(slug: "authors", title: "A")])).validate()
+        XCTAssertTrue(problems.contains { $0.message.contains("would share the URL /tags/mistral-ai/") })
+        XCTAssertTrue(problems.contains { $0.message.contains("may not be called 'authors'") })
+    }
+
+    func testAliasMayNotTakeAnExistingPage() {
+        let a = Author(slug: "a", name: "A", career: [stint("meta", "2020", line: 4)])
+        let b = Author(slug: "b", name: "B", aliases: ["a"], career: [stint("meta", "2020", line: 4)])
+        let problems = SiteValidator(site: site(members: ["a"], authors: [a, b])).validate()
+        XCTAssertTrue(problems.contains { $0.message.contains("alias 'a' would replace /authors/a/") })
+    }
+}
