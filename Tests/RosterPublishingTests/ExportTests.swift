@@ -1,0 +1,64 @@
+import RosterAnalysis
+import RosterModel
+import XCTest
+@testable import RosterPublishing
+
+final class ExportTests: XCTestCase {
+    let hostile = "<script>\"x\",\n'&"
+
+    private func site() -> Site {
+        let stint = Stint(company: "acme", unit: hostile, role: "Lead, \"chief\"", start: .known(PartialDate(year: 2020, month: 4)!),
+                          end: .unknown, confidence: .inferred, founder: true, sources: ["a", "b"])
+        return Site(settings: SiteSettings(title: hostile, baseURL: "https://e.org/r/", asOf: PartialDate(year: 2025)!),
+                    authors: [Author(slug: "ada", name: hostile, career: [stint, Stint(company: "b", start: .unknown)])],
+                    companies: [Company(slug: "acme", name: hostile)],
+                    articles: [Article(slug: "n", title: hostile, date: PartialDate(year: 2024, month: 5, day: 2)!, summary: hostile,
+                                       tags: [hostile]),
+                               Article(slug: "d", title: "Draft", date: PartialDate(year: 2025)!, draft: true)])
+    }
+
+    func testCSVHasOneRowPerStintWithRFC4180Quoting() {
+        let csv = DataExports.csv(site: site())
+        let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.first, "author,company,unit,role,start,end,founder,confidence,sources")
+        XCTAssertTrue(csv.contains("ada,acme,\"<script>\"\"x\"\",\n'&\",\"Lead, \"\"chief\"\"\",2020-04,unknown,true,inferred,a;b\n"), csv)
+        XCTAssertTrue(csv.hasSuffix("ada,b,,,unknown,,false,confirmed,\n"), csv)
+        XCTAssertFalse(csv.contains("\r"))
+    }
+
+    func testJSONEscapesSortsKeysAndLeavesDraftsOut() throws {
+        let json = DataExports.json(site: site(), facts: [])
+        XCTAssertFalse(json.contains("<script>"))
+        XCTAssertTrue(json.contains("\\u003cscript\\u003e\\\"x\\\",\\n'\\u0026"))
+        XCTAssertFalse(json.contains("\"Draft\""))
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        XCTAssertEqual(object.keys.sorted(), ["articles", "authors", "cohorts", "companies", "site", "sources"])
+        let keyOrder = ["articles", "authors", "cohorts", "companies", "site", "sources"]
+            .compactMap { json.range(of: "\n  \"\($0)\":")?.lowerBound }
+        XCTAssertEqual(keyOrder.count, 6)
+        XCTAssertEqual(keyOrder, keyOrder.sorted())
+    }
+
+    func testDecimalsHaveTwoPlacesAndNullWhenUnknown() {
+        XCTAssertEqual(JSONValue.decimal(5.536).serialized(), "5.54\n")
+        XCTAssertEqual(JSONValue.decimal(4).serialized(), "4.00\n")
+        XCTAssertEqual(JSONValue.decimal(nil).serialized(), "null\n")
+    }
+
+    func testAtomFeedEscapesAndUsesTheNewestEntryAsUpdated() {
+        let feed = SiteFeeds.atom(site: site(), bodies: ["n": "<p>Body & <a href=\"../x/\">link</a></p>"])
+        XCTAssertFalse(feed.contains("<script>"))
+        XCTAssertTrue(feed.contains("<title>&lt;script&gt;&quot;x&quot;,\n&apos;&amp;</title>"))
+        XCTAssertTrue(feed.contains("<updated>2024-05-02T00:00:00Z</updated>"))
+        XCTAssertTrue(feed.contains("xml:base=\"https://e.org/r/articles/n/\""))
+        XCTAssertTrue(feed.contains("&lt;p&gt;Body &amp; &lt;a href=&quot;../x/&quot;&gt;"))
+        XCTAssertFalse(feed.contains("Draft"))
+    }
+
+    func testSitemapAndRobotsUseAbsoluteURLs() {
+        let sitemap = SiteFeeds.sitemap(site: site(), routes: [.home, .article("n")])
+        XCTAssertTrue(sitemap.contains("<loc>https://e.org/r/</loc>"))
+        XCTAssertTrue(sitemap.contains("<loc>https://e.org/r/articles/n/</loc><lastmod>2024-05-02</lastmod>"))
+        XCTAssertEqual(SiteFeeds.robots(site: site()), "User-agent: *\nAllow: /\n\nSitemap: https://e.org/r/sitemap.xml\n")
+    }
+}
