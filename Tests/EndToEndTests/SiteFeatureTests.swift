@@ -1,0 +1,90 @@
+import Foundation
+import RosterBuild
+import XCTest
+
+/// Features a reader meets in the built site: pages, links, redirects, pagination, drafts.
+final class SiteFeatureTests: XCTestCase {
+    func testMentionsAndSourceBackLinksAppearOnTheRightPages() throws {
+        let site = try TestSite.minimal()
+        XCTAssertTrue(site.build().succeeded)
+        let ada = try site.read("Output/authors/ada/index.html")
+        XCTAssertTrue(ada.contains(#"<a href="../../articles/news/">News</a>"#), "author page lists the article that mentions her")
+        let globex = try site.read("Output/companies/globex/index.html")
+        XCTAssertTrue(globex.contains(#"href="../../articles/news/""#))
+        let sources = try site.read("Output/sources/index.html")
+        XCTAssertTrue(sources.contains(#"<li id="paper">"#))
+        XCTAssertTrue(sources.contains(#"<a href="../authors/ada/">Ada Lovelace</a>"#))
+    }
+
+    func testPortableBuildLinksEndInIndexHTML() throws {
+        let site = try TestSite.minimal()
+        XCTAssertTrue(site.build(portable: true).succeeded)
+        let home = try site.read("Output/index.html")
+        XCTAssertTrue(home.contains(#"href="authors/index.html""#))
+        XCTAssertFalse(home.contains(#"href="authors/""#))
+        let notFound = try site.read("Output/404.html")
+        XCTAssertTrue(notFound.contains(#"href="/test/authors/""#), "404 links from base_url's path")
+    }
+
+    func testAliasesWriteRedirectPages() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/companies/globex.md", "---\nname: Globex\naliases: [globex-corp]\n---\n")
+        XCTAssertTrue(site.build().succeeded)
+        let redirect = try site.read("Output/companies/globex-corp/index.html")
+        XCTAssertTrue(redirect.contains(#"<meta http-equiv="refresh" content="0; url=../globex/">"#), redirect)
+        XCTAssertTrue(redirect.contains(#"<link rel="canonical" href="https://example.org/test/companies/globex/">"#))
+    }
+
+    func testIndexesPaginate() throws {
+        let site = try TestSite.minimal()
+        var yaml = try site.read("Content/site.yml")
+        yaml = yaml.replacingOccurrences(of: "as_of:", with: "paginate: 2\nas_of:")
+        try site.write("Content/site.yml", yaml)
+        for day in 1...4 {
+            try site.write("Content/articles/a\(day).md", "---\ntitle: A\(day)\ndate: 2025-01-0\(day)\ntags: [Departures]\n---\nText.\n")
+        }
+        XCTAssertTrue(site.build().succeeded)
+        let first = try site.read("Output/articles/index.html")
+        XCTAssertTrue(first.contains(#"href="page/2/""#), first)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/page/3/index.html").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/page/4/index.html").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("tags/departures/page/3/index.html").path))
+        XCTAssertTrue(site.check().diagnostics.isEmpty)
+    }
+
+    func testDraftsAreBuiltOnlyOnRequestAndNeverExported() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/articles/secret.md", "---\ntitle: Secret plan\ndate: 2025-05-20\ndraft: true\n---\nShh.\n")
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/secret/index.html").path))
+        XCTAssertTrue(site.build(drafts: true).succeeded)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/secret/index.html").path))
+        for file in ["feed.xml", "sitemap.xml", "data/roster.json"] {
+            XCTAssertFalse(try site.read("Output/\(file)").contains("secret"), file)
+        }
+    }
+
+    func testBaseURLOverrideChangesOnlyAbsoluteURLs() throws {
+        let site = try TestSite.minimal()
+        XCTAssertTrue(site.build(baseURL: "https://reports.example.com/team").succeeded)
+        XCTAssertTrue(try site.read("Output/sitemap.xml").contains("<loc>https://reports.example.com/team/authors/ada/</loc>"))
+        XCTAssertTrue(try site.read("Output/authors/index.html").contains(#"href="ada/""#))
+        XCTAssertFalse(site.build(baseURL: "reports.example.com").succeeded)
+    }
+
+    func testDataFilesReachTemplates() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/data/events.yml", "- {date: '2023-04', title: Something <happened>}\n")
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertTrue(try site.read("Output/index.html").contains("Something &lt;happened&gt;"))
+    }
+
+    func testChartEmbedRendersItsNumbersAsATable() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/articles/news.md", "---\ntitle: News\ndate: 2025-05-01\n---\n![Where they went](chart:destinations/team)\n")
+        XCTAssertTrue(site.build().succeeded)
+        let article = try site.read("Output/articles/news/index.html")
+        XCTAssertTrue(article.contains(#"<figure class="chart chart-destinations">"#))
+        XCTAssertTrue(article.contains("Globex"))
+    }
+}
