@@ -549,14 +549,6 @@ final class BadInputTests: XCTestCase {
     }
 
     @discardableResult
-    private func assertBuildFails(errorAt errorPath: String, line: Int, containing fragment: String,
-                                  file: StaticString = #filePath, line testLine: UInt = #line,
-                                  breaking: (TestSite) throws -> Void) throws -> BuildReport {
-        try assertBuildFails(errorAt: errorPath, lines: [line], containing: fragment, file: file, line: testLine,
-                             breaking: breaking)
-    }
-
-    @discardableResult
     private func assertBuildFails(_ givenSite: TestSite? = nil, errorAt errorPath: String, line: Int,
                                   containing fragment: String,
                                   file: StaticString = #filePath, line testLine: UInt = #line,
