@@ -96,20 +96,23 @@ public struct Builder: Sendable {
         let (templates, templateProblems) = TemplateSet.compile(loaded.templates)
         diagnostics += templateProblems
         lap("validate")
+
+        // Bodies are rendered even when something else is wrong, so that broken links are reported
+        // together with every other problem.
+        let renderOptions = RenderOptions(portable: options.portable, basePath: site.settings.basePath,
+                                          includeDrafts: options.includeDrafts, version: Self.version)
+        let targets = LinkTargets(site: site, draftArticles: loaded.fileSlugs.draftArticles,
+                                  unreadable: loaded.fileSlugs, includeDrafts: options.includeDrafts)
+        let bodies = BodyRenderer(site: site, targets: targets, options: renderOptions,
+                                  templateIDs: templates.literalIDs).renderAll()
+        diagnostics += bodies.diagnostics
+        lap("markdown")
         if diagnostics.hasErrors { return stop(diagnostics) }
 
         let cohortFacts = site.cohorts.map { CohortAnalyzer.facts(for: $0, in: site) }
         var companyFacts: [String: CompanyFacts] = [:]
         for company in site.companies { companyFacts[company.slug] = CompanyAnalyzer.facts(for: company.slug, in: site) }
         lap("analyse")
-
-        let renderOptions = RenderOptions(portable: options.portable, basePath: site.settings.basePath,
-                                          includeDrafts: options.includeDrafts, version: Self.version)
-        let targets = LinkTargets(site: site, draftArticles: loaded.fileSlugs.draftArticles)
-        let bodies = BodyRenderer(site: site, targets: targets, options: renderOptions).renderAll()
-        diagnostics += bodies.diagnostics
-        lap("markdown")
-        if diagnostics.hasErrors { return stop(diagnostics) }
 
         let viewBuilder = ViewBuilder(site: site, cohortFacts: cohortFacts, companyFacts: companyFacts,
                                       bodies: bodies, options: renderOptions)

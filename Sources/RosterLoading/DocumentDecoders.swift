@@ -59,8 +59,10 @@ enum DocumentDecoders {
         let founder = reader.bool("founder") ?? false
         let sources = reader.stringList("sources")
         problems += reader.finish()
-        guard let company, let start else { return nil }
-        return Stint(company: company, unit: unit, role: role, start: start, end: end, confidence: confidence,
+        // A stint whose dates are wrong is kept (the error is already reported) so that later
+        // checks do not add confusing follow-on errors, such as a member "without" an origin stint.
+        guard let company else { return nil }
+        return Stint(company: company, unit: unit, role: role, start: start ?? .unknown, end: end, confidence: confidence,
                      founder: founder, sources: sources, locations: reader.locations)
     }
 

@@ -13,15 +13,6 @@ public struct LoadedSite: Sendable {
     public var fileSlugs: FileSlugs
 }
 
-public struct FileSlugs: Sendable, Hashable {
-    public var authors: Set<String> = []
-    public var companies: Set<String> = []
-    public var articles: Set<String> = []
-    public var pages: Set<String> = []
-    public var draftArticles: Set<String> = []
-    public var sourcesReadable = true
-    public init() {}
-}
 
 /// Turns a site folder (`Content/` + `Templates/`) into the model. It reads everything it can and
 /// reports every file it cannot, never skipping one silently.

@@ -13,7 +13,7 @@ enum YAMLText {
         do {
             return .success(try Yams.compose(yaml: yaml))
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path, firstLine: firstLine))
+            return .failure(diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine))
         } catch {
             return .failure(.error("this YAML could not be read: \(error)", at: SourceLocation(path: path, line: firstLine)))
         }
@@ -24,24 +24,49 @@ enum YAMLText {
         return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
     }
 
-    private static func diagnostic(for error: YamlError, path: String, firstLine: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, yaml: String, path: String, firstLine: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + firstLine - 1, column: max(1, mark.column))
         }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            // A construct left open is only noticed at the end of the text; point at where it began.
+            let pastTheEnd = mark.line > lines.count || (mark.line == lines.count && lines.last?.isEmpty == true)
+            if let context, pastTheEnd || context.mark.line < mark.line - 1 {
+                let place = pastTheEnd ? at(context.mark) : at(mark)
+                return .error("YAML syntax error: \(problem) (\(context.text) that starts on line \(at(context.mark).line))", at: place)
+            }
             let while_ = context.map { " (\($0.text))" } ?? ""
             return .error("YAML syntax error: \(problem)\(while_)", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error("duplicate key \(keys): each key may appear once", at: at(context.mark))
+            let key = duplicates.first ?? ""
+            let first = at(context.mark)
+            let second = secondOccurrence(of: key, after: context.mark, in: lines)
+                .map { SourceLocation(path: path, line: $0.line + firstLine - 1, column: $0.column) } ?? first
+            return .error("duplicate key '\(key)' (first used on line \(first.line)); each key may appear once", at: second)
         case .reader(let problem, _, _, _):
             return .error("YAML could not be read: \(problem)", at: SourceLocation(path: path, line: firstLine))
         default:
             return .error("YAML could not be read: \(error)", at: SourceLocation(path: path, line: firstLine))
         }
+    }
+
+    /// The position of the next line after `mark` that uses `key` as a key at the same indentation.
+    static func secondOccurrence(of key: String, after mark: Mark, in lines: [Substring]) -> (line: Int, column: Int)? {
+        let indent = max(0, mark.column - 1)
+        guard mark.line < lines.count else { return nil }
+        for index in mark.line..<lines.count {
+            let line = lines[index]
+            guard line.count > indent else { continue }
+            let rest = line.dropFirst(indent)
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(candidate + ":") {
+                return (index + 1, indent + 1)
+            }
+        }
+        return nil
     }
 
     /// Finds nesting deeper than `maximumDepth` and complex (`? `, alias or collection) keys.

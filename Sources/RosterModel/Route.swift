@@ -111,6 +111,14 @@ public struct Linker: Sendable, Hashable {
         return link.isEmpty ? "./" : link
     }
 
+    /// A prefix for files below a folder (`../../assets/`): never `index.html`, even when portable.
+    public func filePrefix(_ folder: String) -> String {
+        var plain = self
+        plain.portable = false
+        let link = plain.href(path: folder)
+        return link == "./" ? "" : link
+    }
+
     static func relative(from: String, to target: String) -> String {
         let fromDir = from.split(separator: "/", omittingEmptySubsequences: true)
             .dropLast(from.hasSuffix("/") ? 0 : 1)

@@ -18,14 +18,17 @@ public struct BodyRenderer: Sendable {
     public let site: Site
     public let targets: LinkTargets
     public let options: RenderOptions
+    /// Ids the page around a body uses; the body's headings avoid them.
+    public let reservedIDs: Set<String>
 
-    public init(site: Site, targets: LinkTargets, options: RenderOptions) {
+    public init(site: Site, targets: LinkTargets, options: RenderOptions, templateIDs: Set<String> = []) {
         self.site = site
         self.targets = targets
         self.options = options
+        self.reservedIDs = Self.layoutIDs.union(templateIDs)
     }
 
-    /// Ids the layout uses itself; headings in bodies avoid them.
+    /// Ids any layout is likely to use; headings in bodies avoid them even when a theme does not.
     public static let layoutIDs: Set<String> = ["main", "top", "content", "site-header", "site-footer", "toc", "footnotes"]
 
     public func renderAll() -> RenderedBodies {
@@ -67,7 +70,7 @@ public struct BodyRenderer: Sendable {
     public func render(_ text: MarkdownText, on route: Route, allowCharts: Bool) -> RenderedMarkdown {
         let linker = options.linker(for: route)
         var rendered = MarkdownRenderer(unsafeHTML: site.settings.unsafeHTML)
-            .render(text, reservedIDs: Self.layoutIDs) { link in
+            .render(text, reservedIDs: reservedIDs) { link in
                 switch targets.route(for: link) {
                 case .success(let (target, fragment)): return .href(linker.href(target, fragment: fragment))
                 case .failure(let error): return .unknown(error.message)

@@ -12,12 +12,15 @@ public struct LinkTargets: Sendable {
     let tagSlugs: Set<String>
     let cohorts: Set<String>
 
-    public init(site: Site, draftArticles: Set<String> = []) {
-        authors = Set(site.authors.map(\.slug))
-        companies = Set(site.companies.map(\.slug))
-        articles = Set(site.articles.map(\.slug))
+    /// - Parameter unreadable: slugs of files that exist but could not be read; links to them are
+    ///   not reported again (their own error says what is wrong).
+    public init(site: Site, draftArticles: Set<String> = [], unreadable: FileSlugs? = nil, includeDrafts: Bool = false) {
+        let files = unreadable ?? FileSlugs()
+        authors = Set(site.authors.map(\.slug)).union(files.authors)
+        companies = Set(site.companies.map(\.slug)).union(files.companies)
+        articles = Set(site.articles.map(\.slug)).union(includeDrafts ? files.articles : files.articles.subtracting(draftArticles))
         drafts = draftArticles.subtracting(articles)
-        pages = Set(site.pages.map(\.slug))
+        pages = Set(site.pages.map(\.slug)).union(files.pages)
         sources = Set(site.sources.map(\.id))
         tagSlugs = Set(site.articles.flatMap(\.tags).map(Slug.forTag))
         cohorts = Set(site.cohorts.map(\.slug))

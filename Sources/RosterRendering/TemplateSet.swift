@@ -7,6 +7,9 @@ import RosterModel
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
     public let names: Set<String>
+    /// Ids the templates write literally (`id="career"`); headings in bodies avoid them so every
+    /// id on a page stays unique.
+    public let literalIDs: Set<String>
 
     /// The templates every build renders.
     public static let required = ["home", "cohorts", "cohort", "authors", "author", "companies", "company",
@@ -21,9 +24,15 @@ public struct TemplateSet: Sendable {
                 let template = try MustacheTemplate(string: source.text)
                 library.register(template, named: source.name)
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(.error("template syntax error: \(describe(error.error))",
-                                       at: SourceLocation(path: source.path, line: error.context.lineNumber,
-                                                          column: max(1, error.context.columnNumber))))
+                var location = SourceLocation(path: source.path, line: error.context.lineNumber,
+                                              column: max(1, error.context.columnNumber))
+                var message = "template syntax error: \(describe(error.error))"
+                // The parser notices an unclosed section only at the end; point at where it opens.
+                if String(describing: error.error) == "expectedSectionEnd", let open = unclosedSection(in: source.text) {
+                    location = SourceLocation(path: source.path, line: open.line, column: open.column)
+                    message = "template syntax error: the section '\(open.name)' opened here is never closed with {{/\(open.name)}}"
+                }
+                problems.append(.error(message, at: location))
             } catch {
                 problems.append(.error("template syntax error: \(error)", at: SourceLocation(path: source.path)))
             }
@@ -32,7 +41,43 @@ public struct TemplateSet: Sendable {
         for name in required where !names.contains(name) {
             problems.append(.error("the theme has no template '\(name)'; add Templates/\(name).mustache"))
         }
-        return (TemplateSet(library: library, names: names), problems)
+        let ids = Set(sources.flatMap { literalIDs(in: $0.text) })
+        return (TemplateSet(library: library, names: names, literalIDs: ids), problems)
+    }
+
+    /// The first section tag (`{{#x}}`, `{{^x}}`, `{{$x}}`, `{{<x}}`) that no `{{/x}}` closes.
+    static func unclosedSection(in text: String) -> (name: String, line: Int, column: Int)? {
+        var stack: [(name: String, line: Int, column: Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                if let sigil = tag.first, "#^$<".contains(sigil) {
+                    stack.append((tag.dropFirst().trimmingCharacters(in: .whitespaces), index + 1, column))
+                } else if tag.first == "/" {
+                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if let match = stack.lastIndex(where: { $0.name == name }) { stack.removeSubrange(match...) }
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return stack.last
+    }
+
+    static func literalIDs(in text: String) -> [String] {
+        var ids: [String] = []
+        var rest = text[...]
+        while let start = rest.range(of: " id=\"") {
+            let value = rest[start.upperBound...]
+            guard let end = value.firstIndex(of: "\"") else { break }
+            let id = String(value[..<end])
+            if !id.contains("{{") && !id.isEmpty { ids.append(id) }
+            rest = value[end...]
+        }
+        return ids
     }
 
     /// `{{> name}}` and `{{< name}}` tags whose template does not exist.
@@ -46,7 +91,7 @@ public struct TemplateSet: Sendable {
                 let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
                 if let sigil = tag.first, sigil == ">" || sigil == "<" {
                     let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    if !names.contains(name) {
+                    if !name.hasPrefix("*") && !names.contains(name) {
                         let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                         let kind = sigil == ">" ? "partial" : "parent template"
                         problems.append(.error("the \(kind) '\(name)' does not exist\(Suggestion.hint(for: name, in: names)); add Templates/\(name).mustache",

@@ -34,12 +34,12 @@ extension ViewBuilder {
         site.articles.map { article in
             let route = Route.article(article.slug)
             let linker = options.linker(for: route)
-            let headings = bodies.html[route]?.headings ?? []
+            let toc = (bodies.html[route]?.headings ?? []).filter { (2...3).contains($0.level) }
             let view = ArticleView(
                 item: articleItem(article, linker), updated: article.updated?.display, updatedISO: article.updated?.isoDay,
                 body: body(route),
-                toc: headings.filter { $0.level <= 3 }.map { TocEntry(level: $0.level, text: $0.text, href: "#\($0.id)") },
-                hasToc: headings.count >= 3,
+                toc: toc.map { TocEntry(level: $0.level, text: $0.text, href: "#\($0.id)") },
+                hasToc: toc.count >= 3,
                 sources: article.sources.compactMap { sourcesByID[$0] }.map { sourceEntry($0, linker, citedBy: []) })
             var context = context(for: route, title: article.title, description: article.summary, ogType: "article",
                                   breadcrumbs: [("Articles", .articles(page: 1)), (article.title, route)])

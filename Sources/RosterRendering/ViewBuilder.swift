@@ -56,8 +56,8 @@ public struct ViewBuilder: Sendable {
     }
 
     func companyLink(_ slug: String?, _ linker: Linker) -> CompanyLink {
-        guard let slug else { return CompanyLink(slug: "", name: "unknown", href: nil) }
-        return CompanyLink(slug: slug, name: companyName(slug), href: linker.href(.company(slug)))
+        guard let slug else { return CompanyLink(slug: "", name: "unknown", href: nil, known: false) }
+        return CompanyLink(slug: slug, name: companyName(slug), href: linker.href(.company(slug)), known: true)
     }
 
     func companyName(_ slug: String?) -> String {
@@ -105,7 +105,7 @@ public struct ViewBuilder: Sendable {
                               companies: linker.href(.companies), articles: linker.href(.articles(page: 1)),
                               tags: linker.href(.tags), sources: linker.href(.sources), feed: linker.href(.feed),
                               json: linker.href(.json), csv: linker.href(.csv),
-                              assets: linker.href(path: "/assets/"))
+                              assets: linker.filePrefix("/assets/"))
         let section = Self.section(of: route)
         let nav: [NavItem] = [
             ("Report", Route.home), ("Cohorts", .cohorts), ("Authors", .authors), ("Companies", .companies),

@@ -21,7 +21,7 @@ public struct PageMeta: Sendable {
     public var description: String
     /// Absolute URL (from `base_url`), for the canonical link and Open Graph.
     public var canonical: String
-    /// `website` or `article`.
+    /// `website`, `article` (articles) or `profile` (authors).
     public var ogType: String
     public var breadcrumbs: [Crumb]
     public var isHome: Bool
@@ -67,6 +67,9 @@ public struct CompanyLink: Sendable {
     public var name: String
     /// Nil when the company is unknown.
     public var href: String?
+    /// False when the company is unknown (test this, not `href`: an absent `href` would be looked up
+    /// in the enclosing context).
+    public var known: Bool
 }
 
 public struct SourceRef: Sendable {
