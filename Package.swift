@@ -28,8 +28,9 @@ let package = Package(
         .target(name: "RosterValidation", dependencies: ["RosterModel"]),
         .target(name: "RosterAnalysis", dependencies: ["RosterModel"]),
         .target(name: "RosterMarkdown", dependencies: ["RosterModel", "CCmarkGFM"]),
+        .target(name: "RosterCharts"),
         .target(name: "RosterRendering", dependencies: [
-            "RosterModel", "RosterAnalysis", "RosterMarkdown",
+            "RosterModel", "RosterAnalysis", "RosterMarkdown", "RosterCharts",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "RosterPublishing", dependencies: ["RosterModel", "RosterAnalysis", "CRosterSystem"]),
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "RosterValidationTests", dependencies: ["RosterValidation", "RosterLoading"]),
         .testTarget(name: "RosterAnalysisTests", dependencies: ["RosterAnalysis"]),
         .testTarget(name: "RosterMarkdownTests", dependencies: ["RosterMarkdown"]),
+        .testTarget(name: "RosterChartsTests", dependencies: ["RosterCharts"]),
         .testTarget(name: "RosterRenderingTests", dependencies: ["RosterRendering"]),
         .testTarget(name: "RosterPublishingTests", dependencies: ["RosterPublishing"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RosterBuild"]),

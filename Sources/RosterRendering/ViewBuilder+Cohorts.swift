@@ -2,7 +2,9 @@ import RosterAnalysis
 import RosterModel
 
 extension ViewBuilder {
-    func cohortView(_ facts: CohortFacts, _ linker: Linker) -> CohortView {
+    enum ChartSet { case none, home, all }
+
+    func cohortView(_ facts: CohortFacts, _ linker: Linker, charts: ChartSet = .none) -> CohortView {
         let cohort = facts.cohort
         let members = facts.members.map { member in
             MemberRow(author: authorLink(member.author, linker), status: statusLabel(member, origin: cohort.origin),
@@ -12,9 +14,17 @@ extension ViewBuilder {
                       tenure: Self.years(member.tenureYears).map { "\($0) years" } ?? "unknown",
                       founder: member.isFounder)
         }
+        let factory = ChartFactory(builder: self)
+        let slug = cohort.slug
+        let departed = facts.departedCount > 0
         return CohortView(slug: cohort.slug, name: cohort.name, href: linker.href(.cohort(cohort.slug)),
                           origin: companyLink(cohort.origin, linker), date: cohort.date.display,
-                          facts: factsView(facts, linker), members: members)
+                          facts: factsView(facts, linker), members: members,
+                          destinationsChart: charts != .none && departed
+                              ? ChartFactory.figure(factory.destinations(facts, id: "chart-destinations-\(slug)")) : nil,
+                          flowChart: charts == .all ? ChartFactory.figure(factory.flow(facts, id: "chart-flow-\(slug)")) : nil,
+                          careersChart: charts == .all ? ChartFactory.figure(factory.careers(facts, id: "chart-careers-\(slug)")) : nil,
+                          retentionChart: charts == .all ? ChartFactory.figure(factory.retention([facts], id: "chart-retention-\(slug)")) : nil)
     }
 
     func statusLabel(_ member: MemberFacts, origin: String) -> String {
@@ -33,10 +43,12 @@ extension ViewBuilder {
                            authors: destination.authors.map { authorLink($0, linker) },
                            share: departed == 0 ? "0%" : "\(Int((Double(destination.count) * 100 / Double(departed)).rounded()))%")
         }
-        let people = facts.memberCount == 1 ? "member has" : "members have"
-        let headline = departed == 0
-            ? "All \(facts.memberCount) \(people == "member has" ? "member is" : "members are") still at \(origin)"
-            : "\(departed) of \(facts.memberCount) \(facts.memberCount == 1 ? "member has" : "members have") left \(origin)"
+        let headline: String
+        if departed == 0 {
+            headline = facts.memberCount == 1 ? "The one author is still at \(origin)" : "All \(facts.memberCount) authors are still at \(origin)"
+        } else {
+            headline = "\(departed) of \(facts.memberCount) \(facts.memberCount == 1 ? "author has" : "authors have") left \(origin)"
+        }
         let tenureNote: String
         if departed == 0 {
             tenureNote = "Nobody has left, so there is no tenure of the departed to report."
@@ -58,7 +70,10 @@ extension ViewBuilder {
         let route = Route.home
         let linker = options.linker(for: route)
         var context = context(for: route, title: site.settings.title)
-        if let first = cohortFacts.first { context["cohort"] = cohortView(first, linker) }
+        if let first = cohortFacts.first { context["cohort"] = cohortView(first, linker, charts: .home) }
+        if !cohortFacts.isEmpty {
+            context["retentionChart"] = ChartFactory.figure(ChartFactory(builder: self).retention(cohortFacts, id: "chart-retention"))
+        }
         context["cohorts"] = cohortFacts.map { cohortView($0, linker) }
         context["latest"] = site.articles.prefix(5).map { articleItem($0, linker) }
         return PageJob(route: route, template: "home", context: context)
@@ -74,7 +89,7 @@ extension ViewBuilder {
     func cohortPages() -> [PageJob] {
         cohortFacts.map { facts in
             let route = Route.cohort(facts.cohort.slug)
-            let view = cohortView(facts, options.linker(for: route))
+            let view = cohortView(facts, options.linker(for: route), charts: .all)
             var context = context(for: route, title: facts.cohort.name, description: view.facts.headline,
                                   breadcrumbs: [("Cohorts", .cohorts), (facts.cohort.name, route)])
             context["cohort"] = view

@@ -39,7 +39,8 @@ extension ViewBuilder {
                 career: author.career.map { stintRow($0, linker, day: day) }, cohorts: cohorts,
                 links: author.links.map { LabelledLink(label: $0.label, url: $0.url) },
                 bio: body(route), mentions: mentions(bodies.authorMentions[author.slug], linker),
-                sources: sourceIDs.map { sourceRef($0, linker) })
+                sources: sourceIDs.map { sourceRef($0, linker) },
+                timelineChart: ChartFactory.figure(ChartFactory(builder: self).careerRow(author, id: "chart-career")))
             let position = current.map { " Now at \(companyName($0.company))." } ?? ""
             var context = context(for: route, title: author.name,
                                   description: "\(author.name): career, route and sources.\(position)",
@@ -95,7 +96,9 @@ extension ViewBuilder {
                                    headquarters: company.headquarters, founded: company.founded?.display,
                                    website: company.website, description: body(route),
                                    current: people(facts?.current ?? []), alumni: people(facts?.alumni ?? []),
-                                   moves: moves, mentions: mentions(bodies.companyMentions[company.slug], linker),
+                                   moves: moves,
+                                   movesChart: ChartFactory(builder: self).moves(company, facts: facts, id: "chart-moves").map { ChartFactory.figure($0) },
+                                   mentions: mentions(bodies.companyMentions[company.slug], linker),
                                    sources: company.sources.map { sourceRef($0, linker) })
             var context = context(for: route, title: company.name,
                                   description: "\(company.name): the tracked people who work there now, its alumni and the moves in and out.",

@@ -25,7 +25,7 @@ final class ShippedReportTests: XCTestCase {
         XCTAssertEqual(destinations.dropFirst().map { $0["count"] as? Int }, Array(repeating: 1, count: 6))
 
         let home = try site.read("Output/index.html")
-        XCTAssertTrue(home.contains("11 of 14 members have left Meta"))
+        XCTAssertTrue(home.contains("11 of 14 authors have left Meta"))
     }
 
     func testShippedReportPassesCheckWithEveryLinkAndAnchorResolving() throws {

@@ -84,7 +84,9 @@ final class SiteFeatureTests: XCTestCase {
         try site.write("Content/articles/news.md", "---\ntitle: News\ndate: 2025-05-01\n---\n![Where they went](chart:destinations/team)\n")
         XCTAssertTrue(site.build().succeeded)
         let article = try site.read("Output/articles/news/index.html")
-        XCTAssertTrue(article.contains(#"<figure class="chart chart-destinations">"#))
+        XCTAssertTrue(article.contains(#"<figure class="chart" id="figure-0-destinations">"#))
+        XCTAssertTrue(article.contains("<svg "))
+        XCTAssertTrue(article.contains("<figcaption>Where they went</figcaption>"))
         XCTAssertTrue(article.contains("Globex"))
     }
 }

@@ -8,6 +8,12 @@ public struct CohortView: Sendable {
     public var date: String
     public var facts: FactsView
     public var members: [MemberRow]
+    /// Figures (inline SVG, caption and data table) as HTML; present on the cohort page, and the
+    /// destinations chart on the home page.
+    public var destinationsChart: String?
+    public var flowChart: String?
+    public var careersChart: String?
+    public var retentionChart: String?
 }
 
 /// The numbers of a cohort as of `as_of`.

@@ -10,6 +10,8 @@ public struct AuthorView: Sendable {
     public var bio: String
     public var mentions: [ArticleItem]
     public var sources: [SourceRef]
+    /// The one-row career timeline as a figure (HTML).
+    public var timelineChart: String
 }
 
 public struct CurrentPosition: Sendable {
@@ -63,6 +65,8 @@ public struct CompanyView: Sendable {
     public var current: [PersonAtCompany]
     public var alumni: [PersonAtCompany]
     public var moves: [MoveRow]
+    /// Arrivals and departures per year as a figure (HTML); absent when no move has a known date.
+    public var movesChart: String?
     public var mentions: [ArticleItem]
     public var sources: [SourceRef]
 }

@@ -1,0 +1,64 @@
+/// Horizontal bars, one per category, labelled with the category and its value (destinations).
+public struct BarChart: Sendable {
+    public struct Bar: Sendable {
+        public var label: String
+        public var value: Int
+        public var colorIndex: Int
+        public init(label: String, value: Int, colorIndex: Int) {
+            self.label = label
+            self.value = value
+            self.colorIndex = colorIndex
+        }
+    }
+
+    public var id: String
+    public var title: String
+    public var description: String
+    public var bars: [Bar]
+    public var valueHeading: String
+    public var categoryHeading: String
+
+    public init(id: String, title: String, description: String, bars: [Bar], categoryHeading: String, valueHeading: String) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.bars = bars
+        self.categoryHeading = categoryHeading
+        self.valueHeading = valueHeading
+    }
+
+    static let width = 560.0
+    static let fontSize = 13.0
+    static let rowHeight = 24.0
+
+    public func draw() -> Chart {
+        let maxLabel = bars.map { TextMetrics.width($0.label, fontSize: Self.fontSize) }.max() ?? 0
+        let labelWidth = min(220, max(60, maxLabel))
+        let plotX = labelWidth + 12
+        let maxValue = max(1, bars.map(\.value).max() ?? 1)
+        let valueRoom = TextMetrics.width(String(maxValue), fontSize: Self.fontSize) + 8
+        let plotWidth = Self.width - plotX - valueRoom
+        let height = Double(max(1, bars.count)) * Self.rowHeight + 8
+        var svg = SVGWriter()
+        svg.open(id: id, title: title, description: description, width: Self.width, height: height)
+        var labels: [LabelBox] = []
+        for (index, bar) in bars.enumerated() {
+            let top = 4 + Double(index) * Self.rowHeight
+            let baseline = top + Self.rowHeight / 2 + Self.fontSize * 0.35
+            let text = TextMetrics.fit(bar.label, maxWidth: labelWidth, fontSize: Self.fontSize)
+            let textWidth = TextMetrics.width(text, fontSize: Self.fontSize)
+            svg.text(text, x: labelWidth, y: baseline, anchor: "end")
+            labels.append(LabelBox(text: text, x: labelWidth - textWidth, y: top + 4, width: textWidth, height: Self.fontSize))
+            let barWidth = plotWidth * Double(bar.value) / Double(maxValue)
+            svg.rect(x: plotX, y: top + 4, width: barWidth, height: Self.rowHeight - 8, className: "bar \(Palette.className(bar.colorIndex))")
+            let valueText = String(bar.value)
+            svg.text(valueText, x: plotX + barWidth + 4, y: baseline, className: "value")
+            labels.append(LabelBox(text: valueText, x: plotX + barWidth + 4, y: top + 4,
+                                   width: TextMetrics.width(valueText, fontSize: Self.fontSize), height: Self.fontSize))
+        }
+        svg.close()
+        let table = ChartTable(columns: [categoryHeading, valueHeading], rows: bars.map { [$0.label, String($0.value)] })
+        return Chart(id: id, title: title, description: description, svg: svg.markup, labels: labels, table: table,
+                     width: Self.width, height: height)
+    }
+}

@@ -1,0 +1,90 @@
+/// A chart drawn as inline SVG, with what a reader without sight of it needs (title, description,
+/// and the same numbers as a table) and where its labels landed (so tests can prove they do not
+/// overlap).
+public struct Chart: Sendable {
+    public var id: String
+    public var title: String
+    public var description: String
+    public var svg: String
+    public var labels: [LabelBox]
+    public var table: ChartTable
+    public var width: Double
+    public var height: Double
+}
+
+/// The numbers of a chart as a table: the text equivalent shown next to it.
+public struct ChartTable: Sendable, Hashable {
+    public var columns: [String]
+    public var rows: [[String]]
+    public init(columns: [String], rows: [[String]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// The box a text label occupies, from its estimated width.
+public struct LabelBox: Sendable, Hashable {
+    public var text: String
+    public var x: Double
+    public var y: Double
+    public var width: Double
+    public var height: Double
+
+    public init(text: String, x: Double, y: Double, width: Double, height: Double) {
+        self.text = text
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    public func overlaps(_ other: LabelBox) -> Bool {
+        x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height
+    }
+
+    /// Every pair of labels that overlap (sweep by x, so large charts stay cheap to check).
+    public static func overlappingPairs(_ boxes: [LabelBox]) -> [(LabelBox, LabelBox)] {
+        let sorted = boxes.sorted { $0.x < $1.x }
+        var pairs: [(LabelBox, LabelBox)] = []
+        for (index, box) in sorted.enumerated() {
+            var next = index + 1
+            while next < sorted.count, sorted[next].x < box.x + box.width {
+                if box.overlaps(sorted[next]) { pairs.append((box, sorted[next])) }
+                next += 1
+            }
+        }
+        return pairs
+    }
+}
+
+/// Estimates how wide text is drawn in the system sans-serif fonts, per character class, so
+/// layouts can be computed (and checked) at build time with no font at hand. Errs on the wide side.
+public enum TextMetrics {
+    /// Calibrated on DejaVu Sans (Debian's default, one of the widest common sans fonts), plus 6%.
+    public static func width(_ text: String, fontSize: Double) -> Double {
+        var ems = 0.0
+        for character in text {
+            switch character {
+            case "i", "j", "l", "!", "'", "|", ".", ",", ":", ";", "I": ems += 0.32
+            case "f", "t", "r", " ", "-": ems += 0.42
+            case "m", "w", "M", "W", "@", "%": ems += 1.0
+            case "—", "→", "…": ems += 1.0
+            case _ where character.isUppercase: ems += 0.76
+            case _ where character.isNumber: ems += 0.64
+            case _ where character.isASCII: ems += 0.62
+            default: ems += 0.9
+            }
+        }
+        return ems * fontSize * 1.06
+    }
+
+    /// The text cut to fit `maxWidth`, ending in "…" when cut.
+    public static func fit(_ text: String, maxWidth: Double, fontSize: Double) -> String {
+        guard width(text, fontSize: fontSize) > maxWidth else { return text }
+        var characters = Array(text)
+        while !characters.isEmpty, width(String(characters) + "…", fontSize: fontSize) > maxWidth {
+            characters.removeLast()
+        }
+        return characters.isEmpty ? "" : String(characters) + "…"
+    }
+}

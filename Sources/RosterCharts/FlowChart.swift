@@ -1,0 +1,148 @@
+/// Where members went, step by step: a column per step of the routes, a node per company in each
+/// column (as tall as the people there), and ribbons between consecutive steps as wide as the
+/// people who made that move. A return to the origin is a ribbon back to an origin node.
+public struct FlowChart: Sendable {
+    public struct Route: Sendable {
+        /// Company names from the origin on; one entry means the member never left.
+        public var steps: [String]
+        public init(steps: [String]) { self.steps = steps }
+    }
+
+    public var id: String
+    public var title: String
+    public var description: String
+    public var origin: String
+    public var routes: [Route]
+    /// Company name → colour index.
+    public var colors: [String: Int]
+
+    public init(id: String, title: String, description: String, origin: String, routes: [Route], colors: [String: Int]) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.origin = origin
+        self.routes = routes
+        self.colors = colors
+    }
+
+    static let width = 720.0
+    static let fontSize = 12.0
+    static let nodeWidth = 12.0
+    static let maxColumns = 5
+
+    struct Node {
+        var column: Int
+        var name: String
+        var count: Int
+        var y = 0.0
+        var height = 0.0
+        var outOffset = 0.0
+        var inOffset = 0.0
+    }
+
+    /// The steps drawn for each route: members who never left get a final "still at" step, and
+    /// routes longer than the chart has columns keep their first steps and their last.
+    func drawnSteps() -> [[String]] {
+        routes.map { route in
+            var steps = route.steps.isEmpty ? [origin] : route.steps
+            if steps.count == 1 { steps.append("Still at \(origin)") }
+            if steps.count > Self.maxColumns {
+                steps = Array(steps.prefix(Self.maxColumns - 1)) + [steps[steps.count - 1]]
+            }
+            return steps
+        }
+    }
+
+    public func draw() -> Chart {
+        let paths = drawnSteps()
+        let columns = max(2, paths.map(\.count).max() ?? 2)
+        // Nodes per column, largest first, then by name.
+        var nodes: [[Node]] = Array(repeating: [], count: columns)
+        for column in 0..<columns {
+            var counts: [String: Int] = [:]
+            for path in paths where path.count > column { counts[path[column], default: 0] += 1 }
+            nodes[column] = counts.map { Node(column: column, name: $0.key, count: $0.value) }
+                .sorted { ($1.count, $0.name) < ($0.count, $1.name) }
+        }
+        let total = max(1, routes.count)
+        let gap = 10.0
+        let maxNodes = Double(nodes.map(\.count).max() ?? 1)
+        let plotHeight = max(160, min(640, Double(total) * 14))
+        let unit = max(0.2, (plotHeight - gap * (maxNodes - 1)) / Double(total))
+        let top = 8.0
+        for column in 0..<columns {
+            var y = top
+            for index in nodes[column].indices {
+                nodes[column][index].y = y
+                nodes[column][index].height = max(1, Double(nodes[column][index].count) * unit)
+                y += nodes[column][index].height + gap
+            }
+        }
+        let height = (nodes.map { column in column.last.map { $0.y + $0.height } ?? 0 }.max() ?? top) + 8
+        let labelRoom = 150.0
+        let columnX: (Int) -> Double = { column in
+            8 + (Self.width - 16 - labelRoom - Self.nodeWidth) * Double(column) / Double(columns - 1)
+        }
+
+        var svg = SVGWriter()
+        svg.open(id: id, title: title, description: description, width: Self.width, height: height)
+        // Ribbons, grouped by move, drawn under the nodes.
+        var moves: [String: (from: Int, to: Int, column: Int, count: Int)] = [:]
+        var order: [String] = []
+        for path in paths {
+            for column in 0..<(path.count - 1) {
+                guard let from = nodes[column].firstIndex(where: { $0.name == path[column] }),
+                      let to = nodes[column + 1].firstIndex(where: { $0.name == path[column + 1] }) else { continue }
+                let key = "\(column)|\(from)|\(to)"
+                if moves[key] == nil { order.append(key); moves[key] = (from, to, column, 0) }
+                moves[key]?.count += 1
+            }
+        }
+        let sortedMoves = order.compactMap { moves[$0] }.sorted { ($0.column, $0.from, $0.to) < ($1.column, $1.from, $1.to) }
+        for move in sortedMoves {
+            let thickness = Double(move.count) * unit
+            let source = nodes[move.column][move.from]
+            let target = nodes[move.column + 1][move.to]
+            let x0 = columnX(move.column) + Self.nodeWidth
+            let x1 = columnX(move.column + 1)
+            let y0 = source.y + source.outOffset
+            let y1 = target.y + target.inOffset
+            nodes[move.column][move.from].outOffset += thickness
+            nodes[move.column + 1][move.to].inOffset += thickness
+            let mid = (x0 + x1) / 2
+            let n = SVGWriter.number
+            let d = "M\(n(x0)),\(n(y0)) C\(n(mid)),\(n(y0)) \(n(mid)),\(n(y1)) \(n(x1)),\(n(y1)) "
+                + "L\(n(x1)),\(n(y1 + thickness)) C\(n(mid)),\(n(y1 + thickness)) \(n(mid)),\(n(y0 + thickness)) \(n(x0)),\(n(y0 + thickness)) Z"
+            svg.path(d, className: "ribbon \(Palette.className(colors[target.name] ?? 7))")
+        }
+        var labels: [LabelBox] = []
+        for column in 0..<columns {
+            var labelColumn = LabelColumn()
+            let x = columnX(column)
+            let room = column == columns - 1 ? labelRoom - 6 : columnX(column + 1) - x - Self.nodeWidth - 10
+            for node in nodes[column] {
+                svg.rect(x: x, y: node.y, width: Self.nodeWidth, height: node.height,
+                         className: "node \(Palette.className(colors[node.name] ?? 7))")
+                let text = TextMetrics.fit("\(node.name) \(node.count)", maxWidth: room, fontSize: Self.fontSize)
+                guard !text.isEmpty else { continue }
+                let width = TextMetrics.width(text, fontSize: Self.fontSize)
+                if let box = labelColumn.place(text, x: x + Self.nodeWidth + 4, centerY: node.y + node.height / 2,
+                                               width: width, height: Self.fontSize, maxShift: max(0, node.height / 2 - 2)) {
+                    svg.text(text, x: box.x, y: box.y + Self.fontSize * 0.85, className: "label halo")
+                    labels.append(box)
+                }
+            }
+        }
+        svg.close()
+        var counts: [String: Int] = [:]
+        var routeOrder: [String] = []
+        for route in routes {
+            let text = route.steps.count <= 1 ? "\(origin) (stayed)" : route.steps.joined(separator: " → ")
+            if counts[text] == nil { routeOrder.append(text) }
+            counts[text, default: 0] += 1
+        }
+        let rows = routeOrder.sorted { ((counts[$1] ?? 0), $0) < ((counts[$0] ?? 0), $1) }.map { [$0, String(counts[$0] ?? 0)] }
+        return Chart(id: id, title: title, description: description, svg: svg.markup, labels: labels,
+                     table: ChartTable(columns: ["Route", "People"], rows: rows), width: Self.width, height: height)
+    }
+}

@@ -1,0 +1,126 @@
+/// Members still at the origin over time, as a step line from the cohort date to the as-of date.
+/// Departures whose date is unknown are drawn as a dashed drop at the end. With several cohorts the
+/// curves are shares of each cohort, on one calendar axis, so they can be compared.
+public struct RetentionChart: Sendable {
+    public struct Series: Sendable {
+        public var label: String
+        public var colorIndex: Int
+        /// (day, members at origin), in day order; the first point is the cohort date.
+        public var points: [(day: Int, value: Int)]
+        /// Members at the origin on the as-of date, once departures at unknown dates are counted.
+        public var finalValue: Int
+        public var total: Int
+
+        public init(label: String, colorIndex: Int, points: [(day: Int, value: Int)], finalValue: Int, total: Int) {
+            self.label = label
+            self.colorIndex = colorIndex
+            self.points = points
+            self.finalValue = finalValue
+            self.total = total
+        }
+    }
+
+    public var id: String
+    public var title: String
+    public var description: String
+    public var series: [Series]
+    public var endDay: Int
+    /// Plot shares (0–100%) instead of counts.
+    public var asShares: Bool
+    public var origin: String
+
+    public init(id: String, title: String, description: String, series: [Series], endDay: Int, asShares: Bool, origin: String) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.series = series
+        self.endDay = endDay
+        self.asShares = asShares
+        self.origin = origin
+    }
+
+    static let width = 560.0
+    static let height = 300.0
+    static let fontSize = 12.0
+
+    func value(_ count: Int, of series: Series) -> Double {
+        asShares ? Double(count) * 100 / Double(max(1, series.total)) : Double(count)
+    }
+
+    func format(_ count: Int, of series: Series) -> String {
+        asShares ? "\(Int(value(count, of: series).rounded()))%" : String(count)
+    }
+
+    public func draw() -> Chart {
+        let startDay = series.compactMap { $0.points.first?.day }.min() ?? endDay - 365
+        let maxValue = asShares ? 100.0 : Double(series.map(\.total).max() ?? 1)
+        let widestTick = TextMetrics.width(asShares ? "100%" : String(Int(maxValue)), fontSize: Self.fontSize)
+        let axis = TimeAxis(startDay: startDay, endDay: max(endDay, startDay + 30), x0: widestTick + 12, x1: Self.width - 130)
+        let top = 12.0, bottom = Self.height - 28
+        let y: (Double) -> Double = { bottom - (bottom - top) * $0 / max(1, maxValue) }
+        var svg = SVGWriter()
+        svg.open(id: id, title: title, description: description, width: Self.width, height: Self.height)
+        var labels: [LabelBox] = []
+        // Horizontal grid with about five value labels.
+        let rawStep = maxValue / 5
+        let step = [1.0, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000].first { $0 >= rawStep } ?? rawStep
+        var tick = 0.0
+        while tick <= maxValue + 0.001 {
+            svg.line(x1: axis.x0, y1: y(tick), x2: axis.x1, y2: y(tick), className: "grid")
+            let text = asShares ? "\(Int(tick))%" : String(Int(tick))
+            let width = TextMetrics.width(text, fontSize: Self.fontSize)
+            svg.text(text, x: axis.x0 - 6, y: y(tick) + Self.fontSize * 0.35, className: "tick", anchor: "end")
+            labels.append(LabelBox(text: text, x: axis.x0 - 6 - width, y: y(tick) - Self.fontSize / 2, width: width, height: Self.fontSize))
+            tick += step
+        }
+        for yearTick in axis.yearTicks(fontSize: Self.fontSize, chartWidth: Self.width) {
+            let text = String(yearTick.year)
+            let width = TextMetrics.width(text, fontSize: Self.fontSize)
+            svg.text(text, x: yearTick.x, y: bottom + 18, className: "tick", anchor: "middle")
+            labels.append(LabelBox(text: text, x: yearTick.x - width / 2, y: bottom + 6, width: width, height: Self.fontSize))
+        }
+        var endLabels = LabelColumn(gap: 3)
+        let ordered = series.enumerated().sorted { a, b in
+            value(a.element.finalValue, of: a.element) > value(b.element.finalValue, of: b.element)
+        }
+        for (_, line) in ordered {
+            guard let first = line.points.first else { continue }
+            let n = SVGWriter.number
+            var d = "M\(n(axis.x(first.day))),\(n(y(value(first.value, of: line))))"
+            var current = first.value
+            for point in line.points.dropFirst() {
+                d += " H\(n(axis.x(point.day))) V\(n(y(value(point.value, of: line))))"
+                current = point.value
+            }
+            d += " H\(n(axis.x(endDay)))"
+            svg.path(d, className: "step \(Palette.className(line.colorIndex))")
+            if line.finalValue != current {
+                svg.line(x1: axis.x(endDay), y1: y(value(current, of: line)), x2: axis.x(endDay), y2: y(value(line.finalValue, of: line)),
+                         className: "step-unknown \(Palette.className(line.colorIndex))")
+            }
+            let text = TextMetrics.fit("\(format(line.finalValue, of: line)) \(line.label)", maxWidth: 122, fontSize: Self.fontSize)
+            let width = TextMetrics.width(text, fontSize: Self.fontSize)
+            if let box = endLabels.place(text, x: axis.x(endDay) + 6, centerY: y(value(line.finalValue, of: line)),
+                                         width: width, height: Self.fontSize, maxShift: Self.height) {
+                svg.text(text, x: box.x, y: box.y + Self.fontSize * 0.85, className: "label")
+                labels.append(box)
+            }
+        }
+        svg.close()
+        var rows: [[String]] = []
+        for line in series {
+            for point in line.points {
+                let (year, month, day) = TimeAxis.civil(point.day)
+                let date = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+                rows.append([line.label, date, format(point.value, of: line)])
+            }
+            let (year, month, day) = TimeAxis.civil(endDay)
+            let date = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+            rows.append([line.label, date + (line.finalValue != (line.points.last?.value ?? line.finalValue) ? " (with departures at unknown dates)" : ""),
+                         format(line.finalValue, of: line)])
+        }
+        let table = ChartTable(columns: ["Cohort", "Date", asShares ? "Share at \(origin)" : "Members at \(origin)"], rows: rows)
+        return Chart(id: id, title: title, description: description, svg: svg.markup, labels: labels, table: table,
+                     width: Self.width, height: Self.height)
+    }
+}

@@ -1,0 +1,64 @@
+/// Writes SVG markup with escaped text and fixed number formats, so output is deterministic.
+struct SVGWriter {
+    private(set) var markup = ""
+
+    static func number(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        let tenths = Int((abs(rounded) * 10).rounded())
+        return (rounded < 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    mutating func raw(_ text: String) { markup += text }
+
+    mutating func open(id: String, title: String, description: String, width: Double, height: Double) {
+        let w = Self.number(width), h = Self.number(height)
+        markup += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
+        markup += "<title id=\"\(id)-title\">\(Self.escape(title))</title>\n"
+        markup += "<desc id=\"\(id)-desc\">\(Self.escape(description))</desc>\n"
+    }
+
+    mutating func close() { markup += "</svg>" }
+
+    mutating func rect(x: Double, y: Double, width: Double, height: Double, className: String, extra: String = "") {
+        markup += "<rect class=\"\(className)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(max(0, width)))\" height=\"\(Self.number(max(0, height)))\"\(extra)/>\n"
+    }
+
+    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, className: String) {
+        markup += "<line class=\"\(className)\" x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" y2=\"\(Self.number(y2))\"/>\n"
+    }
+
+    mutating func path(_ d: String, className: String) {
+        markup += "<path class=\"\(className)\" d=\"\(d)\"/>\n"
+    }
+
+    /// Text at a baseline position; `anchor` is start, middle or end.
+    mutating func text(_ text: String, x: Double, y: Double, className: String = "label", anchor: String = "start") {
+        let anchorAttribute = anchor == "start" ? "" : " text-anchor=\"\(anchor)\""
+        markup += "<text class=\"\(className)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\"\(anchorAttribute)>\(Self.escape(text))</text>\n"
+    }
+}
+
+/// Colours by position; the theme's CSS gives each class a fill with enough contrast in light and
+/// dark mode. Colour is never the only cue: every series is also named in text.
+enum Palette {
+    static let count = 8
+    static func className(_ index: Int) -> String { "c\(index % count)" }
+}

@@ -1,0 +1,82 @@
+/// Arrivals and departures per year at one company: two bars a year, told apart by colour, by a
+/// hatch on departures, by the legend and by the numbers on top of them.
+public struct YearBarsChart: Sendable {
+    public struct Year: Sendable {
+        public var year: Int
+        public var arrivals: Int
+        public var departures: Int
+        public init(year: Int, arrivals: Int, departures: Int) {
+            self.year = year
+            self.arrivals = arrivals
+            self.departures = departures
+        }
+    }
+
+    public var id: String
+    public var title: String
+    public var description: String
+    public var years: [Year]
+
+    public init(id: String, title: String, description: String, years: [Year]) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.years = years
+    }
+
+    static let width = 640.0
+    static let height = 220.0
+    static let fontSize = 12.0
+
+    public func draw() -> Chart {
+        let top = 30.0, bottom = Self.height - 26, left = 12.0, right = Self.width - 12
+        let maxValue = max(1, years.map { max($0.arrivals, $0.departures) }.max() ?? 1)
+        let slot = (right - left) / Double(max(1, years.count))
+        let barWidth = min(28, slot * 0.35)
+        var svg = SVGWriter()
+        svg.open(id: id, title: title, description: description, width: Self.width, height: Self.height)
+        svg.raw("<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect class=\"hatch-bg\" width=\"6\" height=\"6\"/><line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>\n")
+        var labels: [LabelBox] = []
+        // Legend.
+        svg.rect(x: left, y: 6, width: 12, height: 12, className: "bar c0")
+        svg.text("Arrived", x: left + 16, y: 16)
+        let arrivedWidth = TextMetrics.width("Arrived", fontSize: Self.fontSize)
+        labels.append(LabelBox(text: "Arrived", x: left + 16, y: 6, width: arrivedWidth, height: Self.fontSize))
+        let leftX = left + 16 + arrivedWidth + 16
+        svg.rect(x: leftX, y: 6, width: 12, height: 12, className: "bar c1")
+        svg.rect(x: leftX, y: 6, width: 12, height: 12, className: "uncertain", extra: " fill=\"url(#\(id)-hatch)\"")
+        svg.text("Left", x: leftX + 16, y: 16)
+        labels.append(LabelBox(text: "Left", x: leftX + 16, y: 6, width: TextMetrics.width("Left", fontSize: Self.fontSize), height: Self.fontSize))
+        let scale = (bottom - top - 14) / Double(maxValue)
+        let showEvery = Int((TextMetrics.width("2000", fontSize: Self.fontSize) + 8) / slot) + 1
+        for (index, year) in years.enumerated() {
+            let center = left + slot * (Double(index) + 0.5)
+            for (offset, value, className) in [(-barWidth - 1, year.arrivals, "bar c0"), (1.0, year.departures, "bar c1")] {
+                let h = Double(value) * scale
+                let x = center + offset
+                svg.rect(x: x, y: bottom - h, width: barWidth, height: h, className: className)
+                if className.hasSuffix("c1") && value > 0 {
+                    svg.rect(x: x, y: bottom - h, width: barWidth, height: h, className: "uncertain", extra: " fill=\"url(#\(id)-hatch)\"")
+                }
+                if value > 0 && barWidth >= TextMetrics.width(String(value), fontSize: Self.fontSize - 1) {
+                    let text = String(value)
+                    let width = TextMetrics.width(text, fontSize: Self.fontSize - 1)
+                    svg.text(text, x: x + barWidth / 2, y: bottom - h - 4, className: "value", anchor: "middle")
+                    labels.append(LabelBox(text: text, x: x + barWidth / 2 - width / 2, y: bottom - h - 4 - Self.fontSize + 2, width: width, height: Self.fontSize - 1))
+                }
+            }
+            if index % showEvery == 0 {
+                let text = String(year.year)
+                let width = TextMetrics.width(text, fontSize: Self.fontSize)
+                svg.text(text, x: center, y: bottom + 18, className: "tick", anchor: "middle")
+                labels.append(LabelBox(text: text, x: center - width / 2, y: bottom + 6, width: width, height: Self.fontSize))
+            }
+        }
+        svg.line(x1: left, y1: bottom, x2: right, y2: bottom, className: "axis")
+        svg.close()
+        let table = ChartTable(columns: ["Year", "Arrived", "Left"],
+                               rows: years.map { [String($0.year), String($0.arrivals), String($0.departures)] })
+        return Chart(id: id, title: title, description: description, svg: svg.markup, labels: labels, table: table,
+                     width: Self.width, height: Self.height)
+    }
+}

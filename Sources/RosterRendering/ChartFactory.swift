@@ -1,0 +1,119 @@
+import RosterAnalysis
+import RosterCharts
+import RosterModel
+
+/// Turns the derived facts into charts, and charts into figures: the inline SVG, a visible
+/// caption, and the same numbers in a table for anyone who cannot see the drawing.
+struct ChartFactory {
+    let builder: ViewBuilder
+
+    var site: Site { builder.site }
+
+    /// A stable colour per company: its position among the site's companies.
+    func colorIndex(_ slug: String?) -> Int {
+        guard let slug, let index = site.companies.firstIndex(where: { $0.slug == slug }) else { return 7 }
+        return index
+    }
+
+    var colorsByName: [String: Int] {
+        var colors: [String: Int] = [:]
+        for (index, company) in site.companies.enumerated() { colors[company.name] = index }
+        return colors
+    }
+
+    func destinations(_ facts: CohortFacts, id: String) -> Chart {
+        let origin = builder.companyName(facts.cohort.origin)
+        let bars = facts.destinations.map {
+            BarChart.Bar(label: builder.companyName($0.company), value: $0.count, colorIndex: colorIndex($0.company))
+        }
+        let largest = facts.destinations.first.map { "\(builder.companyName($0.company)) took the most, \($0.count)" } ?? "nobody has left"
+        return BarChart(id: id, title: "Where the \(facts.departedCount) who left \(origin) are now",
+                        description: "Bar chart of the current employers of the \(facts.departedCount) of \(facts.memberCount) members who left \(origin), as of \(site.settings.asOf.display); \(largest).",
+                        bars: bars, categoryHeading: "Company now", valueHeading: "People").draw()
+    }
+
+    func flow(_ facts: CohortFacts, id: String) -> Chart {
+        let origin = builder.companyName(facts.cohort.origin)
+        let routes = facts.members.map { FlowChart.Route(steps: $0.route.map(builder.companyName)) }
+        return FlowChart(id: id, title: "Routes from \(origin)",
+                         description: "Flow chart: each ribbon is as wide as the number of members who moved from one company to the next, step by step from \(origin); the last column is where each route ends.",
+                         origin: origin, routes: routes, colors: colorsByName).draw()
+    }
+
+    func careers(_ facts: CohortFacts, id: String) -> Chart {
+        let rows = facts.members.compactMap { member in
+            site.author(member.author).map { TimelineChart.Row(label: $0.name, bars: bars(for: $0)) }
+        }
+        return TimelineChart(id: id, title: "Careers of the \(facts.memberCount) members",
+                             description: "Timeline with one row per member and one bar per stint, coloured and named by company, from the earliest known date to \(site.settings.asOf.display). Hatched ends mark dates that are not known. Vertical lines mark the cohort date (\(facts.cohort.date.display)) and the as-of date.",
+                             rows: rows, markers: markers(facts.cohort), endDay: site.settings.asOf.dayNumber).draw()
+    }
+
+    func careerRow(_ author: Author, id: String) -> Chart {
+        let cohortMarkers = site.cohorts.filter { $0.members.contains(author.slug) }.flatMap(markers)
+        var unique: [TimelineChart.Marker] = []
+        for marker in cohortMarkers where !unique.contains(where: { $0.day == marker.day }) { unique.append(marker) }
+        return TimelineChart(id: id, title: "Career of \(author.name)",
+                             description: "Timeline of \(author.name)'s career, one bar per stint, coloured and named by company; hatched ends mark dates that are not known.",
+                             rows: [TimelineChart.Row(label: author.name, bars: bars(for: author))],
+                             markers: unique, endDay: site.settings.asOf.dayNumber, showRowLabels: false).draw()
+    }
+
+    private func markers(_ cohort: Cohort) -> [TimelineChart.Marker] {
+        [TimelineChart.Marker(day: cohort.date.dayNumber, label: "Cohort date, \(cohort.date.display)"),
+         TimelineChart.Marker(day: site.settings.asOf.dayNumber, label: "As of \(site.settings.asOf.display)")]
+    }
+
+    private func bars(for author: Author) -> [TimelineChart.Bar] {
+        author.career.map { stint in
+            TimelineChart.Bar(company: builder.companyName(stint.company), colorIndex: colorIndex(stint.company),
+                              start: stint.start.date?.dayNumber, end: stint.end?.date?.dayNumber, open: stint.end == nil,
+                              period: "\(stint.start.display) – \(stint.end?.display ?? "now")")
+        }
+    }
+
+    func retention(_ all: [CohortFacts], id: String) -> Chart {
+        let shares = all.count > 1
+        let series = all.map { facts in
+            let retention = RetentionAnalyzer.retention(for: facts.cohort, in: site, facts: facts)
+            return RetentionChart.Series(label: shares ? facts.cohort.name : "at \(builder.companyName(facts.cohort.origin))",
+                                         colorIndex: colorIndex(facts.cohort.origin) + (shares ? all.firstIndex { $0.cohort.slug == facts.cohort.slug } ?? 0 : 0),
+                                         points: retention.points.map { (day: $0.day, value: $0.count) },
+                                         finalValue: retention.final, total: retention.total)
+        }
+        let origin = all.first.map { builder.companyName($0.cohort.origin) } ?? ""
+        let unknown = all.map { RetentionAnalyzer.retention(for: $0.cohort, in: site, facts: $0).unknownDepartures }.reduce(0, +)
+        let note = unknown > 0 ? " \(unknown) departure\(unknown == 1 ? " has" : "s have") no known date and \(unknown == 1 ? "is" : "are") drawn as a dashed drop at the end." : ""
+        return RetentionChart(id: id, title: shares ? "Share of each cohort still at its origin" : "Members still at \(origin)",
+                              description: (shares ? "Step lines of the share of each cohort's members still at its origin" : "Step line of the members still at \(origin)")
+                                + " from the cohort date to \(site.settings.asOf.display).\(note)",
+                              series: series, endDay: site.settings.asOf.dayNumber, asShares: shares, origin: shares ? "origin" : origin).draw()
+    }
+
+    func moves(_ company: Company, facts: CompanyFacts?, id: String) -> Chart? {
+        var years = Set((facts?.arrivalsByYear ?? []).map(\.year))
+        years.formUnion((facts?.departuresByYear ?? []).map(\.year))
+        guard !years.isEmpty else { return nil }
+        let rows = years.sorted().map { year in
+            YearBarsChart.Year(year: year, arrivals: facts?.arrivalsByYear.first { $0.year == year }?.count ?? 0,
+                               departures: facts?.departuresByYear.first { $0.year == year }?.count ?? 0)
+        }
+        return YearBarsChart(id: id, title: "Tracked people who arrived at or left \(company.name), per year",
+                             description: "Bar chart of arrivals and departures per year at \(company.name) among the tracked people, known dates only.",
+                             years: rows).draw()
+    }
+
+    /// The chart as a figure: SVG, caption, and its numbers in a table.
+    static func figure(_ chart: Chart, caption: String? = nil) -> String {
+        let label = Escape.html("Chart: \(chart.title)")
+        var html = "<figure class=\"chart\" id=\"\(chart.id)\">\n"
+        html += "<figcaption>\(Escape.html(caption ?? chart.title))</figcaption>\n"
+        html += "<div class=\"chart-frame\" tabindex=\"0\" role=\"region\" aria-label=\"\(label)\">\n\(chart.svg)\n</div>\n"
+        html += "<details class=\"chart-data\">\n<summary>The numbers behind this chart</summary>\n<table>\n<thead><tr>"
+        html += chart.table.columns.map { "<th scope=\"col\">\(Escape.html($0))</th>" }.joined()
+        html += "</tr></thead>\n<tbody>\n"
+        for row in chart.table.rows { html += "<tr>" + row.map { "<td>\(Escape.html($0))</td>" }.joined() + "</tr>\n" }
+        html += "</tbody>\n</table>\n</details>\n</figure>"
+        return html
+    }
+}

@@ -1,0 +1,112 @@
+import XCTest
+@testable import RosterCharts
+
+/// Charts must stay legible from 3 to 500 members: the layouts are computed with estimated text
+/// widths, and these tests assert on them.
+final class ChartLayoutTests: XCTestCase {
+    let companies = ["Meta", "Mistral AI", "Google DeepMind", "Anthropic", "Cohere", "Kyutai", "Microsoft AI",
+                     "Thinking Machines Lab", "Apple", "Inflection AI", "OpenAI", "xAI"]
+
+    private func assertNoOverlap(_ chart: Chart, file: StaticString = #filePath, line: UInt = #line) {
+        let pairs = LabelBox.overlappingPairs(chart.labels)
+        XCTAssertTrue(pairs.isEmpty, "\(chart.id): \(pairs.prefix(3).map { "'\($0.0.text)' × '\($0.1.text)'" })", file: file, line: line)
+        for label in chart.labels {
+            XCTAssertGreaterThanOrEqual(label.x, -0.5, "\(label.text) starts left of the chart", file: file, line: line)
+            XCTAssertLessThanOrEqual(label.x + label.width, chart.width + 0.5, "\(label.text) ends right of the chart", file: file, line: line)
+        }
+    }
+
+    /// A deterministic pseudo-random cohort of `count` careers.
+    private func routes(_ count: Int) -> [FlowChart.Route] {
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        return (0..<count).map { _ in
+            var steps = ["Meta"]
+            for _ in 0..<next(4) { steps.append(companies[next(companies.count)]) }
+            return FlowChart.Route(steps: steps)
+        }
+    }
+
+    private var colors: [String: Int] { Dictionary(uniqueKeysWithValues: companies.enumerated().map { ($1, $0) }) }
+
+    func testBarChartLabelsNeverOverlap() {
+        for count in [3, 12, 500] {
+            let bars = (0..<count).map { BarChart.Bar(label: "\(companies[$0 % companies.count]) \($0)", value: ($0 * 7) % 50 + 1, colorIndex: $0) }
+            assertNoOverlap(BarChart(id: "d\(count)", title: "T", description: "D", bars: bars, categoryHeading: "Company", valueHeading: "People").draw())
+        }
+    }
+
+    func testFlowChartLabelsNeverOverlapFromThreeTo500Members() {
+        for count in [3, 14, 50, 500] {
+            let chart = FlowChart(id: "f\(count)", title: "T", description: "D", origin: "Meta", routes: routes(count), colors: colors).draw()
+            assertNoOverlap(chart)
+            XCTAssertFalse(chart.labels.isEmpty)
+            XCTAssertEqual(chart.table.rows.map { Int($0[1]) ?? 0 }.reduce(0, +), count)
+        }
+    }
+
+    func testFlowChartShowsReturnsAndMultiHopRoutes() {
+        let chart = FlowChart(id: "f", title: "T", description: "D", origin: "Meta", routes: [
+            FlowChart.Route(steps: ["Meta", "Apple", "Google DeepMind"]),
+            FlowChart.Route(steps: ["Meta", "Google", "Meta"]),
+            FlowChart.Route(steps: ["Meta"]),
+        ], colors: colors).draw()
+        XCTAssertEqual(chart.table.rows.map { $0[0] }.sorted(),
+                       ["Meta (stayed)", "Meta → Apple → Google DeepMind", "Meta → Google → Meta"])
+        XCTAssertTrue(chart.labels.contains { $0.text == "Meta 1" }, "the return shows as a Meta node in the last column")
+        XCTAssertTrue(chart.labels.contains { $0.text == "Still at Meta 1" })
+    }
+
+    func testTimelineLabelsNeverOverlapFromThreeTo500Rows() {
+        let start = TimeAxis.daysFromCivil(2012, 1, 1)
+        let end = TimeAxis.daysFromCivil(2025, 5, 27)
+        for count in [3, 14, 500] {
+            let rows = (0..<count).map { index -> TimelineChart.Row in
+                let leave = start + 400 + (index * 97) % 4000
+                return TimelineChart.Row(label: "Person number \(index) with a long name", bars: [
+                    TimelineChart.Bar(company: "Meta", colorIndex: 0, start: index % 3 == 0 ? nil : start + (index * 31) % 300,
+                                      end: leave, open: false, period: "p"),
+                    TimelineChart.Bar(company: companies[index % companies.count], colorIndex: index, start: leave,
+                                      end: index % 4 == 0 ? nil : nil, open: index % 4 != 0, period: "p"),
+                    TimelineChart.Bar(company: "Google DeepMind", colorIndex: 2, start: nil, end: nil, open: index % 4 == 0, period: "p"),
+                ])
+            }
+            let chart = TimelineChart(id: "t\(count)", title: "T", description: "D", rows: rows,
+                                      markers: [.init(day: TimeAxis.daysFromCivil(2023, 2, 27), label: "LLaMA paper, 27 Feb 2023"),
+                                                .init(day: TimeAxis.daysFromCivil(2025, 1, 1), label: "Another date close by"),
+                                                .init(day: end, label: "As of 27 May 2025")],
+                                      endDay: end).draw()
+            assertNoOverlap(chart)
+        }
+    }
+
+    func testRetentionOverlayLabelsNeverOverlap() {
+        let end = TimeAxis.daysFromCivil(2025, 5, 27)
+        let series = (0..<6).map { index in
+            RetentionChart.Series(label: "Cohort \(index)", colorIndex: index,
+                                  points: [(TimeAxis.daysFromCivil(2020 + index % 3, 1, 1), 10), (TimeAxis.daysFromCivil(2024, 1, 1), 9 - index % 2)],
+                                  finalValue: 5, total: 10)
+        }
+        let chart = RetentionChart(id: "r", title: "T", description: "D", series: series, endDay: end, asShares: true, origin: "Meta").draw()
+        assertNoOverlap(chart)
+        XCTAssertEqual(chart.labels.filter { $0.text.hasSuffix("%") == false && $0.text.contains("Cohort") }.count, 6)
+    }
+
+    func testYearBarsLabelsNeverOverlapEvenWithManyYears() {
+        for count in [1, 5, 40] {
+            let years = (0..<count).map { YearBarsChart.Year(year: 1990 + $0, arrivals: $0 % 7, departures: ($0 * 3) % 5) }
+            assertNoOverlap(YearBarsChart(id: "y\(count)", title: "T", description: "D", years: years).draw())
+        }
+    }
+
+    func testOutputIsDeterministicAndEscaped() {
+        let make = { BarChart(id: "x", title: "<T & \"q\">", description: "D", bars: [.init(label: "<b>", value: 1, colorIndex: 0)],
+                              categoryHeading: "C", valueHeading: "V").draw().svg }
+        XCTAssertEqual(make(), make())
+        XCTAssertTrue(make().contains("<title id=\"x-title\">&lt;T &amp; &quot;q&quot;&gt;</title>"))
+        XCTAssertFalse(make().contains("<b>"))
+    }
+}

