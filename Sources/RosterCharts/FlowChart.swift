@@ -25,7 +25,7 @@ public struct FlowChart: Sendable {
         self.colors = colors
     }
 
-    static let width = 720.0
+    static let width = 900.0
     static let fontSize = 12.0
     static let nodeWidth = 12.0
     static let maxColumns = 5

@@ -11,14 +11,18 @@ public struct TimelineChart: Sendable {
         public var end: Int?
         public var open: Bool
         public var period: String
+        /// When the end is unknown but known to be after some day (a member was at the origin on
+        /// the cohort date), the guessed end is placed after it.
+        public var endsAfter: Int?
 
-        public init(company: String, colorIndex: Int, start: Int?, end: Int?, open: Bool, period: String) {
+        public init(company: String, colorIndex: Int, start: Int?, end: Int?, open: Bool, period: String, endsAfter: Int? = nil) {
             self.company = company
             self.colorIndex = colorIndex
             self.start = start
             self.end = end
             self.open = open
             self.period = period
+            self.endsAfter = endsAfter
         }
     }
 
@@ -60,7 +64,7 @@ public struct TimelineChart: Sendable {
         self.showRowLabels = showRowLabels
     }
 
-    static let width = 720.0
+    static let width = 900.0
     static let fontSize = 12.0
 
     /// A stint's drawn extent, with unknown edges placed halfway to the nearest known neighbour.
@@ -83,7 +87,8 @@ public struct TimelineChart: Sendable {
                 end = endDay
             } else {
                 let nextStart = bars.dropFirst(index + 1).compactMap(\.start).first ?? endDay
-                end = start + max(30, (nextStart - start) / 2)
+                let from = max(start, bar.endsAfter ?? start)
+                end = from + max(30, (max(nextStart, from) - from) / 2)
             }
             start = min(max(start, axisStart), endDay)
             end = min(max(end, start + 15), endDay)
@@ -99,7 +104,11 @@ public struct TimelineChart: Sendable {
         let many = rows.count > 40
         let rowHeight = many ? 16.0 : 22.0
         let labelWidth = showRowLabels ? min(170, max(60, (rows.map { TextMetrics.width($0.label, fontSize: Self.fontSize) }.max() ?? 0))) : 0
-        let axis = TimeAxis(startDay: axisStart, endDay: endDay, x0: labelWidth + (showRowLabels ? 16 : 8), x1: Self.width - 12)
+        // The company each row ends at, named in text at the right, so no bar is told by colour alone.
+        let endNames = rows.map { row in row.bars.last.map { $0.open ? $0.company : "\($0.company) (left)" } ?? "" }
+        let endWidth = min(150, endNames.map { TextMetrics.width($0, fontSize: Self.fontSize) }.max() ?? 0)
+        let axis = TimeAxis(startDay: axisStart, endDay: endDay, x0: labelWidth + (showRowLabels ? 16 : 8),
+                            x1: Self.width - endWidth - 20)
         let top = markers.isEmpty ? 8.0 : 44.0
         let height = top + Double(rows.count) * rowHeight + 26
         var svg = SVGWriter()
@@ -121,6 +130,12 @@ public struct TimelineChart: Sendable {
                 let width = TextMetrics.width(text, fontSize: Self.fontSize)
                 svg.text(text, x: labelWidth + 4, y: y + rowHeight / 2 + Self.fontSize * 0.35, anchor: "end")
                 labels.append(LabelBox(text: text, x: labelWidth + 4 - width, y: y + (rowHeight - Self.fontSize) / 2, width: width, height: Self.fontSize))
+            }
+            let endText = TextMetrics.fit(endNames[index], maxWidth: endWidth, fontSize: Self.fontSize)
+            if !endText.isEmpty {
+                let width = TextMetrics.width(endText, fontSize: Self.fontSize)
+                svg.text(endText, x: axis.x1 + 8, y: y + rowHeight / 2 + Self.fontSize * 0.35, className: "label end-label")
+                labels.append(LabelBox(text: endText, x: axis.x1 + 8, y: y + (rowHeight - Self.fontSize) / 2, width: width, height: Self.fontSize))
             }
             let barHeight = rowHeight - 6
             var lastLabelEnd = -Double.infinity

@@ -42,7 +42,9 @@ struct ChartFactory {
 
     func careers(_ facts: CohortFacts, id: String) -> Chart {
         let rows = facts.members.compactMap { member in
-            site.author(member.author).map { TimelineChart.Row(label: $0.name, bars: bars(for: $0)) }
+            site.author(member.author).map {
+                TimelineChart.Row(label: $0.name, bars: bars(for: $0, presentAt: (facts.cohort.origin, facts.cohort.date.dayNumber)))
+            }
         }
         return TimelineChart(id: id, title: "Careers of the \(facts.memberCount) members",
                              description: "Timeline with one row per member and one bar per stint, coloured and named by company, from the earliest known date to \(site.settings.asOf.display). Hatched ends mark dates that are not known. Vertical lines mark the cohort date (\(facts.cohort.date.display)) and the as-of date.",
@@ -50,12 +52,14 @@ struct ChartFactory {
     }
 
     func careerRow(_ author: Author, id: String) -> Chart {
-        let cohortMarkers = site.cohorts.filter { $0.members.contains(author.slug) }.flatMap(markers)
+        let cohorts = site.cohorts.filter { $0.members.contains(author.slug) }
+        let cohortMarkers = cohorts.flatMap(markers)
         var unique: [TimelineChart.Marker] = []
         for marker in cohortMarkers where !unique.contains(where: { $0.day == marker.day }) { unique.append(marker) }
         return TimelineChart(id: id, title: "Career of \(author.name)",
                              description: "Timeline of \(author.name)'s career, one bar per stint, coloured and named by company; hatched ends mark dates that are not known.",
-                             rows: [TimelineChart.Row(label: author.name, bars: bars(for: author))],
+                             rows: [TimelineChart.Row(label: author.name,
+                                                      bars: bars(for: author, presentAt: cohorts.first.map { ($0.origin, $0.date.dayNumber) }))],
                              markers: unique, endDay: site.settings.asOf.dayNumber, showRowLabels: false).draw()
     }
 
@@ -64,11 +68,18 @@ struct ChartFactory {
          TimelineChart.Marker(day: site.settings.asOf.dayNumber, label: "As of \(site.settings.asOf.display)")]
     }
 
-    private func bars(for author: Author) -> [TimelineChart.Bar] {
+    /// - Parameter presentAt: a company and a day the person is known to have been there (a cohort
+    ///   member at its origin on the cohort date): an unknown end of such a stint is drawn after it.
+    private func bars(for author: Author, presentAt: (company: String, day: Int)?) -> [TimelineChart.Bar] {
         author.career.map { stint in
-            TimelineChart.Bar(company: builder.companyName(stint.company), colorIndex: colorIndex(stint.company),
-                              start: stint.start.date?.dayNumber, end: stint.end?.date?.dayNumber, open: stint.end == nil,
-                              period: "\(stint.start.display) – \(stint.end?.display ?? "now")")
+            var endsAfter: Int?
+            if let presentAt, stint.company == presentAt.company, stint.end == .unknown,
+               (stint.start.date?.dayNumber ?? Int.min) <= presentAt.day {
+                endsAfter = presentAt.day
+            }
+            return TimelineChart.Bar(company: builder.companyName(stint.company), colorIndex: colorIndex(stint.company),
+                                     start: stint.start.date?.dayNumber, end: stint.end?.date?.dayNumber, open: stint.end == nil,
+                                     period: "\(stint.start.display) – \(stint.end?.display ?? "now")", endsAfter: endsAfter)
         }
     }
 
