@@ -5,6 +5,8 @@
 - runs axe-core in headless Chromium on the home, cohort, author, company and article pages, in
   light and dark mode: 0 serious or critical violations;
 - checks in the browser that no two text labels of a chart overlap (getBBox);
+- checks that no page is wider than a 320, 390, 1280 or 1440 px screen and that nothing is loaded
+  from outside the site;
 - saves full-page screenshots at 390 px and 1280 px wide.
 
 Usage: test_site.py SITE_DIR SCREENSHOT_DIR
@@ -137,6 +139,16 @@ def main():
                 print("  " + overlap)
             if overlaps:
                 failures += fail(f"chart labels overlap on {name}")
+            external = driver.execute_script(
+                "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith('file:'))")
+            if external:
+                failures += fail(f"{name} made external requests: {external[:3]}")
+            for width in (320, 1440):
+                set_viewport(driver, width, 900)
+                driver.get(url)
+                overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+                if overflow > 1:
+                    failures += fail(f"{name} is {overflow}px wider than a {width}px screen")
             for width in WIDTHS:
                 driver.get(url)
                 path = os.path.join(shots, f"{name}-{width}.png")

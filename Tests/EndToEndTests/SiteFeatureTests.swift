@@ -89,4 +89,31 @@ final class SiteFeatureTests: XCTestCase {
         XCTAssertTrue(article.contains("<figcaption>Where they went</figcaption>"))
         XCTAssertTrue(article.contains("Globex"))
     }
+
+    func testHomeOverlaysTheRetentionOfSeveralCohortsAsShares() throws {
+        let site = try TestSite.minimal()
+        var yaml = try site.read("Content/site.yml")
+        yaml += """
+
+              - slug: globex-alumni
+                name: Globex people
+                origin: globex
+                date: 2022-01-01
+                members: [ada]
+            """
+        try site.write("Content/site.yml", yaml)
+        XCTAssertTrue(site.build().succeeded)
+        let home = try site.read("Output/index.html")
+        XCTAssertTrue(home.contains("Share of each cohort still at its origin"))
+        XCTAssertTrue(home.contains("The team"))
+        XCTAssertTrue(home.contains("Globex people"))
+        let cohort = try site.read("Output/cohorts/team/index.html")
+        for id in ["chart-destinations-team", "chart-flow-team", "chart-careers-team", "chart-retention-team"] {
+            XCTAssertTrue(cohort.contains(#"<figure class="chart" id="\#(id)">"#), id)
+        }
+        XCTAssertTrue(cohort.contains("<title id=\"chart-flow-team-title\">"))
+        XCTAssertTrue(try site.read("Output/authors/ada/index.html").contains(#"id="chart-career""#))
+        XCTAssertTrue(try site.read("Output/companies/acme/index.html").contains(#"id="chart-moves""#))
+        XCTAssertTrue(site.check().diagnostics.isEmpty, site.check().diagnostics.map(\.description).joined(separator: "\n"))
+    }
 }
