@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 
-.PHONY: site test test-site deps site-test-deps build release check clean
+.PHONY: site test test-site deps site-test-deps build release check clean theme serve
 
 site: release
 	.build/release/roster build
@@ -46,6 +46,13 @@ deps:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
+
+# `roster init` writes the default theme from the binary: re-embed it after changing Templates/.
+theme:
+	python3 tools/embed_theme.py
+
+serve: build
+	.build/debug/roster serve
 
 clean:
 	rm -rf .build

@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -38,8 +41,15 @@ let package = Package(
             "RosterModel", "RosterLoading", "RosterValidation", "RosterAnalysis",
             "RosterMarkdown", "RosterRendering", "RosterPublishing",
         ]),
+        .target(name: "RosterScaffold", dependencies: ["RosterModel"]),
+        .target(name: "RosterServe", dependencies: [
+            "RosterBuild", "RosterModel", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "roster", dependencies: [
-            "RosterBuild", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "RosterBuild", "RosterScaffold", "RosterServe",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "RosterModelTests", dependencies: ["RosterModel"]),
         .testTarget(name: "RosterLoadingTests", dependencies: ["RosterLoading"]),
@@ -49,6 +59,8 @@ let package = Package(
         .testTarget(name: "RosterChartsTests", dependencies: ["RosterCharts"]),
         .testTarget(name: "RosterRenderingTests", dependencies: ["RosterRendering"]),
         .testTarget(name: "RosterPublishingTests", dependencies: ["RosterPublishing"]),
+        .testTarget(name: "RosterScaffoldTests", dependencies: ["RosterScaffold", "RosterBuild"]),
+        .testTarget(name: "RosterServeTests", dependencies: ["RosterServe", "RosterBuild"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RosterBuild"]),
     ],
     swiftLanguageModes: [.v6]

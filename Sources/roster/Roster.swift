@@ -2,14 +2,16 @@ import ArgumentParser
 import Foundation
 import RosterBuild
 import RosterModel
+import RosterScaffold
+import RosterServe
 
 @main
-struct Roster: ParsableCommand {
+struct Roster: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
         abstract: "Builds talent-tracking reports: Content/ and Templates/ into a static site.",
         version: Builder.version,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self],
         defaultSubcommand: nil)
 }
 
@@ -78,7 +80,89 @@ struct Check: ParsableCommand {
     }
 }
 
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site with drafts into a temporary folder, serve it, rebuild and reload on every change.")
+
+    @OptionGroup var siteOptions: SiteOptions
+    @Option(help: "The port to listen on.")
+    var port: Int = 8080
+    @Option(help: "The address to listen on; the default, 127.0.0.1, is reachable from this machine only.")
+    var host: String = "127.0.0.1"
+
+    func run() async throws {
+        let server = DevServer(options: .init(siteFolder: siteOptions.siteURL, host: host, port: port))
+        let shown = host.contains(":") ? "[\(host)]" : host
+        do {
+            try await server.run { port in
+                Console.say("Serving \(siteOptions.site == "." ? "the site" : siteOptions.site) at http://\(shown):\(port)/ (drafts included); press Ctrl-C to stop")
+            }
+        } catch {
+            FileHandle.standardError.write(Data("roster: error: could not serve on \(shown):\(port): \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a starter file for a new author, company, article or page; never overwrites a file.")
+
+    @Argument(help: "author, company, article or page")
+    var kind: String
+    @Argument(help: "The slug: the file name without .md (lowercase letters, digits and dashes).")
+    var slug: String
+    @OptionGroup var siteOptions: SiteOptions
+    @Option(help: "The person's or company's name.")
+    var name: String?
+    @Option(help: "The article's or page's title.")
+    var title: String?
+
+    func validate() throws {
+        guard Scaffolder.Kind(rawValue: kind) != nil else {
+            throw ValidationError("'\(kind)' is not something Roster can create; use author, company, article or page")
+        }
+    }
+
+    func run() throws {
+        guard let kind = Scaffolder.Kind(rawValue: kind) else { throw ExitCode(64) }
+        do {
+            let path = try Scaffolder(today: Scaffolder.currentDate())
+                .newFile(kind, slug: slug, name: name ?? title, in: siteOptions.siteURL)
+            print("Wrote \(path)")
+        } catch {
+            FileHandle.standardError.write(Data("roster: error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a small working starter site (content and the default theme) into a new folder.")
+
+    @Argument(help: "The folder to create (it must not exist or be empty).")
+    var directory: String
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL
+        do {
+            let files = try Scaffolder(today: Scaffolder.currentDate()).initSite(at: folder)
+            print("Wrote a starter site (\(files.count) files) in \(directory). Next: cd \(directory) && roster serve")
+        } catch {
+            FileHandle.standardError.write(Data("roster: error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
 enum Console {
+    /// Writes a line to standard output at once (print buffers when the output is a pipe).
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     static func print(_ diagnostics: [Diagnostic], relativeTo site: URL) {
         guard !diagnostics.isEmpty else { return }
         var text = diagnostics.map(\.description).joined(separator: "\n") + "\n"

@@ -1,0 +1,139 @@
+import Foundation
+import RosterModel
+
+/// Writes starter files (`roster new`) and starter sites (`roster init`). It never replaces a file:
+/// every file is created with O_EXCL, so an existing one is an error and stays as it was.
+public struct Scaffolder: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case author, company, article, page
+
+        var folder: String {
+            switch self {
+            case .author: return "authors"
+            case .company: return "companies"
+            case .article: return "articles"
+            case .page: return "pages"
+            }
+        }
+    }
+
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Today, for a new article's date; injected so tests and output are reproducible.
+    public let today: PartialDate
+
+    public init(today: PartialDate) {
+        self.today = today
+    }
+
+    /// Today's date in UTC, from the system clock.
+    public static func currentDate() -> PartialDate {
+        let seconds = Int(Date().timeIntervalSince1970)
+        let (year, month, day) = PartialDate.civil(fromDays: seconds / 86_400)
+        return PartialDate(year: year, month: month, day: day) ?? PartialDate(year: 2025)!
+    }
+
+    /// Writes `Content/<folder>/<slug>.md` in `site` and returns its path relative to the site.
+    public func newFile(_ kind: Kind, slug: String, name: String?, in site: URL) throws -> String {
+        guard Slug.isValid(slug) else {
+            throw Failure(message: "'\(slug)' is not a valid slug; use lowercase letters, digits and single dashes, like 'jane-doe'")
+        }
+        if kind == .page && Page.reservedSlugs.contains(slug) {
+            throw Failure(message: "a page may not be called '\(slug)': the site uses /\(slug)/ itself")
+        }
+        guard FileManager.default.fileExists(atPath: site.appendingPathComponent("Content").path) else {
+            throw Failure(message: "no Content/ folder in '\(site.path)'; run this in a site folder, pass --site DIR, or start one with 'roster init DIR'")
+        }
+        let relative = "Content/\(kind.folder)/\(slug).md"
+        let companies = ((try? FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("Content/companies").path)) ?? [])
+            .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.filter(Slug.isValid).sorted()
+        try Self.create(site.appendingPathComponent(relative),
+                        contents: starter(kind, slug: slug, name: name, company: companies.first))
+        return relative
+    }
+
+    /// A starter that builds as it is: an author's first stint names an existing company when
+    /// there is one, and the examples of links are shown as code, not written as links.
+    func starter(_ kind: Kind, slug: String, name: String?, company: String? = nil) -> String {
+        let title = YAMLQuote.quote(name ?? slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "))
+        switch kind {
+        case .author:
+            return """
+            ---
+            name: \(title)
+            career:
+              - company: \(company ?? "company-slug")
+                start: unknown
+                confidence: confirmed
+                sources: []
+            ---
+            Write a short biography here. Link people and companies with `[text](author:slug)` and
+            `[text](company:slug)`, and sources with `[text](source:id)`.
+
+            """
+        case .company:
+            return """
+            ---
+            name: \(title)
+            ---
+            Describe the organisation here.
+
+            """
+        case .article:
+            return """
+            ---
+            title: \(title)
+            date: \(today)
+            summary: One or two sentences that say what the article reports.
+            tags: []
+            draft: true
+            ---
+            Write the article here. A `[name](author:slug)` or `[name](company:slug)` link makes the
+            article appear on that person's or company's page.
+
+            """
+        case .page:
+            return """
+            ---
+            title: \(title)
+            ---
+            Write the page here.
+
+            """
+        }
+    }
+
+    /// Creates a file that must not exist yet, with its folders.
+    static func create(_ url: URL, contents: String) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { throw Failure(message: "'\(url.path)' already exists; Roster never overwrites a file") }
+            throw Failure(message: "could not create '\(url.path)': \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        let bytes = Array(contents.utf8)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count) }
+            guard result > 0 else { throw Failure(message: "could not write '\(url.path)'") }
+            written += result
+        }
+    }
+}
+
+/// Quotes a YAML scalar when it needs quoting.
+enum YAMLQuote {
+    static func quote(_ text: String) -> String {
+        let special = ":#{}[],&*!|>'\"%@`"
+        let needs = text.isEmpty || text.first.map { special.contains($0) || $0 == "-" || $0 == "?" || $0 == " " } == true
+            || text.contains(": ") || text.contains(" #") || text.last == " "
+            || ["true", "false", "yes", "no", "null", "~", "on", "off"].contains(text.lowercased())
+            || Double(text) != nil
+        guard needs else { return text }
+        return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Hummingbird
+import Logging
+import RosterBuild
+import RosterModel
+import ServiceLifecycle
+
+/// `roster serve`: builds the site (drafts included) into a temporary folder, never `Output/`,
+/// serves it, rebuilds when `Content/` or `Templates/` change and tells open pages to reload. A
+/// failed rebuild keeps the last good site and shows its problems on every page.
+public final class DevServer: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var siteFolder: URL
+        public var host: String
+        public var port: Int
+        public init(siteFolder: URL, host: String = "127.0.0.1", port: Int = 8080) {
+            self.siteFolder = siteFolder
+            self.host = host
+            self.port = port
+        }
+    }
+
+    public let options: Options
+    public let state = ServeState()
+    public let broadcaster = ReloadBroadcaster()
+    /// Where the site is built; removed when the server stops.
+    public let folder: URL
+    public var siteRoot: URL { folder.appendingPathComponent("site") }
+    private let log: @Sendable (String) -> Void
+
+    public init(options: Options, log: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }) {
+        self.options = options
+        self.log = log
+        self.folder = FileManager.default.temporaryDirectory.appendingPathComponent("roster-serve-\(UUID().uuidString)")
+    }
+
+    /// Builds once; returns the report (the server starts even when the first build fails, and
+    /// then serves a page listing the problems until they are fixed).
+    @discardableResult
+    public func rebuild() -> BuildReport {
+        let report = Builder(options: BuildOptions(siteFolder: options.siteFolder, output: siteRoot, includeDrafts: true)).build()
+        let generation = state.record(report.diagnostics)
+        if report.succeeded {
+            log("Rebuilt \(report.pageCount) pages in \(Int((report.seconds * 1000).rounded())) ms")
+        } else {
+            log(report.diagnostics.errors.map(\.description).joined(separator: "\n"))
+            log("roster: the rebuild failed; still serving the last good site")
+            if !FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent("index.html").path) {
+                writePlaceholder()
+            }
+        }
+        broadcaster.publish(generation)
+        return report
+    }
+
+    /// Before any build succeeded there is no site: serve a page that only carries the overlay.
+    private func writePlaceholder() {
+        try? FileManager.default.createDirectory(at: siteRoot, withIntermediateDirectories: true)
+        let page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Roster: build failed</title></head><body><main><h1>The site could not be built yet</h1></main></body></html>\n"
+        for name in ["index.html", "404.html"] {
+            try? Data(page.utf8).write(to: siteRoot.appendingPathComponent(name))
+        }
+        try? Data("Roster dev server placeholder\n".utf8).write(to: siteRoot.appendingPathComponent(".roster-output"))
+    }
+
+    /// Runs until cancelled or until SIGINT/SIGTERM; `onReady` gets the bound port.
+    public func run(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer {
+            broadcaster.finishAll()
+            try? FileManager.default.removeItem(at: folder)
+        }
+        rebuild()
+        let watcher = SiteWatcher(folders: ["Content", "Templates"].map { options.siteFolder.appendingPathComponent($0) }
+            .filter { FileManager.default.fileExists(atPath: $0.path) })
+        let changes = try watcher.changes()
+        let rebuilding = Task.detached { [self] in
+            for await _ in changes { rebuild() }
+        }
+        defer {
+            watcher.stop()
+            rebuilding.cancel()
+        }
+
+        let router = Router()
+        let provider = SiteFileProvider(root: siteRoot, state: state)
+        router.add(middleware: NotFoundPageMiddleware(provider: provider))
+        router.add(middleware: FileMiddleware(fileProvider: provider, searchForIndexHtml: true))
+        let broadcaster = self.broadcaster
+        router.get(RouterPath(ServeInjection.eventsPath)) { _, _ -> Response in
+            let events = broadcaster.subscribe()
+            return Response(status: .ok,
+                            headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
+                            body: ResponseBody { writer in
+                                try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
+                                for await generation in events {
+                                    try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+                                }
+                                try await writer.finish(nil)
+                            })
+        }
+        // The server's graceful shutdown waits for open requests, and an event stream never ends
+        // by itself: on Ctrl-C (or SIGTERM) end the streams first, whatever order services stop in.
+        let signalSources = [SIGINT, SIGTERM].map { signalNumber in
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { broadcaster.finishAll() }
+            source.resume()
+            return source
+        }
+        defer { signalSources.forEach { $0.cancel() } }
+        var logger = Logger(label: "roster-serve")
+        // Failures to listen are thrown; what the server logs on its own is noise for an editor.
+        logger.logLevel = .critical
+        let app = Application(router: router,
+                              configuration: .init(address: .hostname(options.host, port: options.port), serverName: "roster"),
+                              services: [CloseEventStreamsOnShutdown(broadcaster: broadcaster)],
+                              onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) },
+                              logger: logger)
+        try await app.runService()
+    }
+}
+
+/// Open event streams would hold a graceful shutdown (Ctrl-C) open forever: end them first.
+struct CloseEventStreamsOnShutdown: Service {
+    let broadcaster: ReloadBroadcaster
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        broadcaster.finishAll()
+    }
+}

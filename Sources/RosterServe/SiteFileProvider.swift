@@ -1,0 +1,106 @@
+import Foundation
+import Hummingbird
+import RosterModel
+
+/// Serves files of the built site to Hummingbird's file middleware, where its local file system
+/// falls short for a dev server: it never leaves the site folder (a symlink out of it is not found),
+/// it adds the live-reload script and the error overlay to pages, and its ETags change with the
+/// bytes, not only with the modification second and size (the middleware builds its ETag from the
+/// `modificationDate` and `size` this provider reports: the date's fraction is taken from a hash of
+/// the content, so a same-size edit within a second is never served stale).
+public struct SiteFileProvider: FileProvider {
+    public struct FileAttributes: FileMiddlewareFileAttributes, Sendable {
+        public let isFolder: Bool
+        public let size: Int
+        public let modificationDate: Date
+    }
+
+    public struct FileIdentifier: Sendable {
+        /// The resolved path, inside the root.
+        let path: String
+    }
+
+    let root: String
+    let state: ServeState
+
+    public init(root: URL, state: ServeState) {
+        self.root = root.resolvingSymlinksInPath().standardizedFileURL.path
+        self.state = state
+    }
+
+    public func getFileIdentifier(_ path: String) -> FileIdentifier? {
+        guard !path.contains("\0") else { return nil }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard !parts.contains(where: { $0 == ".." || $0 == "." }) else { return nil }
+        let joined = URL(fileURLWithPath: root).appendingPathComponent(parts.joined(separator: "/"))
+        let resolved = joined.resolvingSymlinksInPath().standardizedFileURL.path
+        guard resolved == root || resolved.hasPrefix(root + "/") else { return nil }
+        return FileIdentifier(path: resolved)
+    }
+
+    public func getAttributes(id: FileIdentifier) async throws -> FileAttributes? {
+        var info = stat()
+        guard stat(id.path, &info) == 0 else { return nil }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            return FileAttributes(isFolder: true, size: 0, modificationDate: Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec)))
+        }
+        guard let bytes = contents(id) else { return nil }
+        let fraction = Double(Self.hash(bytes) % 1_000_000) / 1_000_000
+        return FileAttributes(isFolder: false, size: bytes.count,
+                              modificationDate: Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + fraction))
+    }
+
+    public func loadFile(id: FileIdentifier, context: some RequestContext) async throws -> ResponseBody {
+        guard let bytes = contents(id) else { throw HTTPError(.notFound) }
+        return ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
+    }
+
+    public func loadFile(id: FileIdentifier, range: ClosedRange<Int>, context: some RequestContext) async throws -> ResponseBody {
+        guard let bytes = contents(id), range.lowerBound >= 0, range.upperBound < bytes.count else {
+            throw HTTPError(.rangeNotSatisfiable)
+        }
+        return ResponseBody(byteBuffer: ByteBuffer(bytes: bytes[range]))
+    }
+
+    /// The bytes served for a file: pages get the reload script and, after a failed rebuild, the overlay.
+    func contents(_ id: FileIdentifier) -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: id.path) else { return nil }
+        guard id.path.hasSuffix(".html"), let html = String(data: data, encoding: .utf8) else { return [UInt8](data) }
+        return Array(ServeInjection.inject(into: html, problems: state.problems).utf8)
+    }
+
+    /// The site's own 404 page, with the injections.
+    func notFoundPage() -> [UInt8]? {
+        contents(FileIdentifier(path: root + "/404.html"))
+    }
+
+    /// FNV-1a, 64 bits: stable across runs, which Swift's `Hasher` is not.
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}
+
+/// Answers every miss with the site's own `404.html` (status 404).
+struct NotFoundPageMiddleware<Context: RequestContext>: RouterMiddleware {
+    let provider: SiteFileProvider
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            let response = try await next(request, context)
+            return response.status == .notFound ? notFound() : response
+        } catch let error as any HTTPResponseError where error.status == .notFound {
+            return notFound()
+        }
+    }
+
+    private func notFound() -> Response {
+        guard let page = provider.notFoundPage() else { return Response(status: .notFound) }
+        return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import RosterBuild
+import RosterModel
+import XCTest
+@testable import RosterScaffold
+
+final class ScaffolderTests: XCTestCase {
+    var folder: URL!
+    let scaffolder = Scaffolder(today: PartialDate(year: 2025, month: 6, day: 1)!)
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("roster-scaffold-\(UUID().uuidString)")
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    func testInitWritesASiteThatBuildsWithNoErrorsOrWarnings() throws {
+        _ = try scaffolder.initSite(at: folder)
+        let report = Builder(options: BuildOptions(siteFolder: folder)).build()
+        XCTAssertTrue(report.succeeded)
+        XCTAssertEqual(report.diagnostics, [], report.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(Builder(options: BuildOptions(siteFolder: folder)).check().diagnostics, [])
+    }
+
+    func testInitRefusesAFolderThatIsNotEmpty() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        XCTAssertThrowsError(try scaffolder.initSite(at: folder))
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("notes.txt"), encoding: .utf8), "mine")
+    }
+
+    func testNewFilesOfEveryKindBuildIncludingTheDraftArticle() throws {
+        _ = try scaffolder.initSite(at: folder)
+        for kind in Scaffolder.Kind.allCases {
+            let path = try scaffolder.newFile(kind, slug: "new-\(kind.rawValue)", name: "New: \(kind.rawValue)", in: folder)
+            XCTAssertEqual(path, "Content/\(["author": "authors", "company": "companies", "article": "articles", "page": "pages"][kind.rawValue]!)/new-\(kind.rawValue).md")
+        }
+        let article = try String(contentsOf: folder.appendingPathComponent("Content/articles/new-article.md"), encoding: .utf8)
+        XCTAssertTrue(article.contains("date: 2025-06-01"))
+        XCTAssertTrue(article.contains("title: 'New: article'"))
+        let report = Builder(options: BuildOptions(siteFolder: folder, includeDrafts: true)).build()
+        XCTAssertEqual(report.diagnostics, [], report.diagnostics.map(\.description).joined(separator: "\n"))
+    }
+
+    func testNewNeverOverwritesAFile() throws {
+        _ = try scaffolder.initSite(at: folder)
+        let path = folder.appendingPathComponent("Content/authors/ada-lovelace.md")
+        let before = try Data(contentsOf: path)
+        XCTAssertThrowsError(try scaffolder.newFile(.author, slug: "ada-lovelace", name: nil, in: folder)) { error in
+            XCTAssertTrue("\(error)".contains("already exists"))
+        }
+        XCTAssertEqual(try Data(contentsOf: path), before)
+        XCTAssertThrowsError(try scaffolder.newFile(.page, slug: "authors", name: nil, in: folder))
+        XCTAssertThrowsError(try scaffolder.newFile(.author, slug: "Bad Slug", name: nil, in: folder))
+    }
+
+    func testEmbeddedThemeMatchesTemplates() throws {
+        let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Templates")
+        var onDisk: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: templates.path)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: templates.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue {
+                onDisk[path] = try String(contentsOf: templates.appendingPathComponent(path), encoding: .utf8)
+            }
+        }
+        let embedded = Dictionary(uniqueKeysWithValues: DefaultTheme.files.map { ($0.path, $0.contents) })
+        XCTAssertEqual(embedded.keys.sorted(), onDisk.keys.sorted(), "run `make theme` after changing Templates/")
+        for (path, text) in onDisk { XCTAssertEqual(embedded[path], text, "\(path) differs; run `make theme`") }
+    }
+}

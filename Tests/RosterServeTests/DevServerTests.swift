@@ -1,0 +1,134 @@
+import Foundation
+import RosterBuild
+import XCTest
+@testable import RosterServe
+
+/// Starts `roster serve` on a free port inside the test and uses it as a browser would.
+final class DevServerTests: XCTestCase {
+    var site: URL!
+    var server: DevServer!
+    var task: Task<Void, Error>!
+    var http: RawHTTP!
+
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    override func setUp() async throws {
+        site = FileManager.default.temporaryDirectory.appendingPathComponent("roster-serve-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: site.appendingPathComponent("Templates"))
+        try write("Content/site.yml", """
+            title: Served
+            base_url: https://example.org/
+            as_of: 2025-05-27
+            cohorts:
+              - {slug: team, name: Team, origin: acme, date: 2020, members: [ada]}
+            """)
+        try write("Content/companies/acme.md", "---\nname: Acme\n---\n")
+        try write("Content/authors/ada.md", "---\nname: Ada\ncareer:\n  - {company: acme, start: 2019}\n---\n")
+        try write("Content/articles/news.md", "---\ntitle: First title\ndate: 2025-05-01\n---\nHello.\n")
+        try write("Content/articles/plan.md", "---\ntitle: Secret plan\ndate: 2025-05-02\ndraft: true\n---\nDraft.\n")
+        server = DevServer(options: .init(siteFolder: site, port: 0), log: { _ in })
+        let ready = AsyncStream<Int>.makeStream()
+        task = Task { [server] in try await server!.run { port in ready.continuation.yield(port) } }
+        var iterator = ready.stream.makeAsyncIterator()
+        guard let port = await iterator.next() else { return XCTFail("server did not start") }
+        http = RawHTTP(port: port)
+    }
+
+    override func tearDown() async throws {
+        task?.cancel()
+        _ = try? await task?.value
+        try? FileManager.default.removeItem(at: site)
+    }
+
+    private func write(_ path: String, _ text: String) throws {
+        let url = site.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    /// Polls until `condition` holds, for at most `seconds` (behaviour, not a benchmark).
+    private func eventually(_ seconds: Double = 10, _ condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return try condition()
+    }
+
+    func testServesPagesWithDraftsContentTypesAndTheReloadScript() throws {
+        let home = try http.get("/")
+        XCTAssertEqual(home.status, 200)
+        XCTAssertEqual(home.headers["content-type"], "text/html")
+        XCTAssertTrue(home.body.contains("new EventSource(\"/__roster/events\")"))
+        XCTAssertEqual(try http.get("/articles/plan/").status, 200, "drafts are served")
+        XCTAssertEqual(try http.get("/assets/style.css").headers["content-type"], "text/css")
+        XCTAssertEqual(try http.get("/data/roster.json").headers["content-type"], "application/json")
+        XCTAssertEqual(try http.get("/authors").status, 301)
+        let built = try String(contentsOf: server.siteRoot.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertFalse(built.contains("EventSource"), "the script is added when serving, never written")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output").path), "serve never writes Output/")
+    }
+
+    func testMissesGetTheSitesOwn404Page() throws {
+        let miss = try http.get("/no/such/page/")
+        XCTAssertEqual(miss.status, 404)
+        XCTAssertTrue(miss.body.contains("Page not found"))
+    }
+
+    func testPathTraversalIsRefused() throws {
+        try "secret".write(to: site.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: server.siteRoot.appendingPathComponent("escape").path,
+                                                   withDestinationPath: site.path)
+        for path in ["/../secret.txt", "/../../etc/passwd", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/assets/..%2f..%2fsecret.txt",
+                     "//etc/passwd", "/escape/secret.txt", "/./../secret.txt"] {
+            let response = try http.get(path)
+            XCTAssertTrue([400, 404].contains(response.status), "\(path) gave \(response.status)")
+            XCTAssertFalse(response.body.contains("secret") && !response.body.contains("Page not found"), path)
+            XCTAssertFalse(response.body.contains("root:"), path)
+        }
+    }
+
+    func testETagChangesWithTheBytesAndMatchesGiveNotModified() throws {
+        let first = try http.get("/assets/style.css")
+        let tag = try XCTUnwrap(first.headers["etag"])
+        XCTAssertEqual(try http.get("/assets/style.css", headers: ["If-None-Match": tag]).status, 304)
+        // The same size, within the same second: the tag must still change.
+        let css = site.appendingPathComponent("Templates/assets/style.css")
+        var text = try String(contentsOf: css, encoding: .utf8)
+        text = text.replacingOccurrences(of: "--text: #1b1d21;", with: "--text: #1b1d22;")
+        try text.write(to: css, atomically: false, encoding: .utf8)
+        XCTAssertTrue(try eventually { try http.get("/assets/style.css").headers["etag"] != tag })
+    }
+
+    func testSavingAFileRebuildsThePageAndTellsOpenPagesToReload() throws {
+        let events = try http.openEventStream()
+        XCTAssertTrue(events.wait(for: "connected", seconds: 5))
+        try write("Content/articles/news.md", "---\ntitle: Second title\ndate: 2025-05-01\n---\nHello again.\n")
+        XCTAssertTrue(events.wait(for: "event: reload", seconds: 10), events.received)
+        XCTAssertTrue(try eventually { try http.get("/articles/news/").body.contains("Second title") })
+    }
+
+    func testABrokenFileShowsTheOverlayWhileTheLastGoodSiteIsServed() throws {
+        try write("Content/authors/ada.md", "---\nname: Ada\ncareer:\n  - {company: acmee, start: 2019}\n---\n")
+        XCTAssertTrue(try eventually { try http.get("/").body.contains("roster-overlay") })
+        let page = try http.get("/authors/ada/")
+        XCTAssertEqual(page.status, 200, "the last good site is still served")
+        XCTAssertTrue(page.body.contains("Content/authors/ada.md:4:"), page.body)
+        XCTAssertTrue(page.body.contains("unknown company &#39;acmee&#39;") || page.body.contains("unknown company 'acmee'"))
+        try write("Content/authors/ada.md", "---\nname: Ada\ncareer:\n  - {company: acme, start: 2019}\n---\n")
+        XCTAssertTrue(try eventually { try !http.get("/").body.contains("roster-overlay") })
+    }
+
+    func testBurstOfSavesGivesOneRebuild() throws {
+        let before = server.state.generation
+        for index in 0..<10 {
+            try write("Content/articles/news.md", "---\ntitle: Title \(index)\ndate: 2025-05-01\n---\nHello.\n")
+        }
+        XCTAssertTrue(try eventually { try http.get("/articles/news/").body.contains("Title 9") })
+        Thread.sleep(forTimeInterval: 0.5)
+        XCTAssertLessThanOrEqual(server.state.generation - before, 2, "a burst of saves gives one rebuild (two at most, if it straddles a rebuild)")
+    }
+}
