@@ -152,7 +152,8 @@ struct TreeRewriter {
 
     private mutating func uniqueID(_ base: String) -> String {
         var candidate = base
-        if candidate.hasPrefix("fn-") || candidate.hasPrefix("fnref-") { candidate = "section-" + candidate }
+        // Footnotes and charts name their own ids with these prefixes.
+        if ["fn-", "fnref-", "chart-", "figure-"].contains(where: candidate.hasPrefix) { candidate = "section-" + candidate }
         var number = 1
         let stem = candidate
         while usedIDs.contains(candidate) {

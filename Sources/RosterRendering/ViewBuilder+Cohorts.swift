@@ -72,7 +72,7 @@ extension ViewBuilder {
         var context = context(for: route, title: site.settings.title)
         if let first = cohortFacts.first { context["cohort"] = cohortView(first, linker, charts: .home) }
         if !cohortFacts.isEmpty {
-            context["retentionChart"] = ChartFactory.figure(ChartFactory(builder: self).retention(cohortFacts, id: "chart-retention"))
+            context["retentionOverlay"] = ChartFactory.figure(ChartFactory(builder: self).retention(cohortFacts, id: "chart-retention"))
         }
         context["cohorts"] = cohortFacts.map { cohortView($0, linker) }
         context["latest"] = site.articles.prefix(5).map { articleItem($0, linker) }

@@ -62,8 +62,7 @@ public enum DefaultTheme {
 /* Print: black on white, no navigation, URLs after external links, charts kept whole. */
 :root { --text: #000; --muted: #333; --bg: #fff; --rule: #999; --accent: #000; }
 body { font-size: 11pt; }
-.site-nav, .breadcrumbs, .skip-link, .footer-links, details.chart-data summary { display: none; }
-details.chart-data { display: block; }
+.site-nav, .breadcrumbs, .skip-link, .footer-links, details.chart-data { display: none; }
 a { color: #000; text-decoration: none; }
 .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 9pt; }
 figure.chart, table, .numbers { break-inside: avoid; }
@@ -413,7 +412,7 @@ details.chart-data summary { cursor: pointer; color: var(--accent); }
 </section>
 <div class="chart-grid">
 {{{destinationsChart}}}
-{{{retentionChart}}}
+{{{retentionOverlay}}}
 </div>
 <p class="note">{{facts.tenureNote}} <a href="{{href}}">See every route, career and the flow of people</a>.</p>
 {{/cohort}}
