@@ -3,7 +3,7 @@ import RosterModel
 
 /// Reads files below the site folder, refusing anything that leads outside it (a symlink to
 /// `/etc/passwd` in `Content/` is an error, not a leak into `Output/`).
-struct SiteFolder {
+struct SiteFolder: Sendable {
     let root: URL
     let realRoot: String
 
@@ -62,8 +62,18 @@ struct SiteFolder {
 
     enum Kind { case file, directory, outside, broken }
 
+    /// What a path is. Only links are resolved (a walk never enters a folder outside the site, so
+    /// a plain file or folder found by it is inside).
     func classify(_ relativePath: String) -> Kind {
         let url = root.appendingPathComponent(relativePath)
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return .broken }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: break
+        default: return .broken
+        }
         let real = url.resolvingSymlinksInPath().path
         guard real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
             return .outside

@@ -69,11 +69,12 @@ public struct SiteLoader {
         }
     }
 
-    private typealias Decode<T> = (String, FrontMatter, Node?, String, inout [Diagnostic]) -> T?
+    private typealias Decode<T> = @Sendable (String, FrontMatter, Node?, String, inout [Diagnostic]) -> T?
 
-    private func loadDocuments<T>(_ folder: String, _ files: SiteFolder, _ problems: inout [Diagnostic],
-                                  _ slugs: inout Set<String>, decode: Decode<T>) -> [T] {
-        var documents: [T] = []
+    /// Reads a folder of Markdown documents on every core; results keep the files' order.
+    private func loadDocuments<T: Sendable>(_ folder: String, _ files: SiteFolder, _ problems: inout [Diagnostic],
+                                            _ slugs: inout Set<String>, decode: Decode<T>) -> [T] {
+        var paths: [(path: String, slug: String)] = []
         for path in files.files(in: "Content/\(folder)", problems: &problems) {
             let name = (path as NSString).lastPathComponent
             guard name.hasSuffix(".md") else {
@@ -87,16 +88,31 @@ public struct SiteLoader {
                 continue
             }
             slugs.insert(slug)
+            paths.append((path, slug))
+        }
+        let slots = ConcurrentSlots<(T?, [Diagnostic])>(count: paths.count)
+        let work = paths
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            let (path, slug) = work[index]
+            var found: [Diagnostic] = []
             let parsed = files.text(path)
                 .flatMap { FrontMatter.split($0, path: path) }
                 .flatMap { document in
                     YAMLText.parse(document.yaml, path: path, firstLine: document.yamlFirstLine).map { (document, $0) }
                 }
+            var value: T?
             switch parsed {
-            case .failure(let problem): problems.append(problem)
-            case .success(let (document, node)):
-                if let value = decode(slug, document, node, path, &problems) { documents.append(value) }
+            case .failure(let problem): found.append(problem)
+            case .success(let (document, node)): value = decode(slug, document, node, path, &found)
             }
+            slots[index] = (value, found)
+        }
+        var documents: [T] = []
+        documents.reserveCapacity(work.count)
+        for index in work.indices {
+            guard let (value, found) = slots[index] else { continue }
+            problems += found
+            if let value { documents.append(value) }
         }
         return documents
     }
@@ -164,3 +180,4 @@ public struct SiteLoader {
         return templates
     }
 }
+

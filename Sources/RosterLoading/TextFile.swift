@@ -11,12 +11,18 @@ enum TextFile {
             return .failure(.error("this file is not UTF-8 text; save it as UTF-8",
                                    at: firstInvalidByte(in: bytes, path: path)))
         }
-        if text.contains("\0") {
+        var hasNUL = false
+        var hasCR = false
+        for byte in bytes where byte == 0 || byte == 0x0D {
+            if byte == 0 { hasNUL = true } else { hasCR = true }
+            if hasNUL { break }
+        }
+        if hasNUL {
             let line = text.prefix { $0 != "\0" }.filter { $0 == "\n" }.count + 1
             return .failure(.error("this file contains a NUL character; remove it",
                                    at: SourceLocation(path: path, line: line)))
         }
-        guard text.contains("\r") else { return .success(text) }
+        guard hasCR else { return .success(text) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n")
             .replacingOccurrences(of: "\r", with: "\n"))
     }

@@ -6,7 +6,8 @@ import RosterModel
 /// headings get a marker that `applyHeadingIDs` turns into an id.
 struct TreeRewriter {
     let markdown: MarkdownText
-    let sourceLines: [Substring]
+    /// The body's lines, split only when a link's exact place is needed (an error).
+    private var lines: [Substring]?
     let unsafeHTML: Bool
     var usedIDs: Set<String>
     private(set) var links: [FoundLink] = []
@@ -20,7 +21,6 @@ struct TreeRewriter {
 
     init(markdown: MarkdownText, reservedIDs: Set<String>, unsafeHTML: Bool) {
         self.markdown = markdown
-        self.sourceLines = markdown.text.split(separator: "\n", omittingEmptySubsequences: false)
         self.unsafeHTML = unsafeHTML
         self.usedIDs = reservedIDs
     }
@@ -72,13 +72,13 @@ struct TreeRewriter {
     private mutating func rewriteURL(_ url: String, of node: OpaquePointer, nearLine line: Int,
                                      resolve: (InternalLink) -> LinkResolution) {
         if let link = InternalLink(url: url) {
-            let location = locate(url, from: line)
             switch resolve(link) {
             case .href(let href):
+                let location = SourceLocation(path: markdown.path, line: markdown.firstLine + max(0, line - 1))
                 links.append(FoundLink(link: link, location: location))
                 cmark_node_set_url(node, href)
             case .unknown(let message):
-                diagnostics.append(.error(message, at: location))
+                diagnostics.append(.error(message, at: locate(url, from: line)))
                 cmark_node_set_url(node, "")
             }
         } else if let scheme = URLText.scheme(of: url.trimmingCharacters(in: .whitespaces)),
@@ -137,7 +137,9 @@ struct TreeRewriter {
 
     /// A file location for `url`, searched from the block's first line, so an error points at
     /// the line where the link is written.
-    private func locate(_ url: String, from blockLine: Int) -> SourceLocation {
+    private mutating func locate(_ url: String, from blockLine: Int) -> SourceLocation {
+        if lines == nil { lines = markdown.text.split(separator: "\n", omittingEmptySubsequences: false) }
+        let sourceLines = lines ?? []
         let start = max(0, blockLine - 1)
         if start < sourceLines.count {
             for index in start..<sourceLines.count {
@@ -164,24 +166,46 @@ struct TreeRewriter {
         return candidate
     }
 
-    /// `<h2>MARKER3MARKER_END` becomes `<h2 id="...">`.
+    /// `<h2>MARKER3MARKER_END` becomes `<h2 id="...">`. Works on UTF-8 bytes: this runs on every body.
     func applyHeadingIDs(to html: String) -> String {
-        guard !headings.isEmpty, html.contains(Self.markerStart) else { return html }
-        let parts = html.components(separatedBy: Self.markerStart)
-        var result = parts[0]
-        for part in parts.dropFirst() {
-            guard let end = part.range(of: Self.markerEnd), let index = Int(part[..<end.lowerBound]),
-                  headings.indices.contains(index), result.hasSuffix(">"), result.count >= 4 else {
-                result += Self.markerStart + part
-                continue
+        guard !headings.isEmpty else { return html }
+        let marker = Array(Self.markerStart.utf8)   // EE 80 80 48
+        let end = Array(Self.markerEnd.utf8)        // EE 80 81
+        var output: [UInt8] = []
+        var bytes = Array(html.utf8)
+        output.reserveCapacity(bytes.count + headings.count * 16)
+        var index = 0
+        var replaced = false
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            while index < buffer.count {
+                if buffer[index] == marker[0], index + 3 < buffer.count, buffer[index + 1] == marker[1],
+                   buffer[index + 2] == marker[2], buffer[index + 3] == marker[3] {
+                    var cursor = index + 4
+                    var number = 0
+                    var digits = 0
+                    while cursor < buffer.count, buffer[cursor] >= 0x30, buffer[cursor] <= 0x39 {
+                        number = number * 10 + Int(buffer[cursor] - 0x30)
+                        cursor += 1
+                        digits += 1
+                    }
+                    let closes = cursor + 2 < buffer.count && buffer[cursor] == end[0] && buffer[cursor + 1] == end[1]
+                        && buffer[cursor + 2] == end[2]
+                    // The marker is the heading's first child, so `<hN>` stands right before it.
+                    let count = output.count
+                    if closes, digits > 0, headings.indices.contains(number), count >= 4, output[count - 4] == 0x3C,
+                       output[count - 3] == 0x68, output[count - 1] == 0x3E {
+                        let level = output[count - 2]
+                        output.removeLast(4)
+                        output += Array("<h".utf8) + [level] + Array(" id=\"\(headings[number].id)\">".utf8)
+                        index = cursor + 3
+                        replaced = true
+                        continue
+                    }
+                }
+                output.append(buffer[index])
+                index += 1
             }
-            let tag = result.suffix(4)
-            if tag.hasPrefix("<h"), let level = tag.dropFirst(2).first, level.isNumber {
-                result.removeLast(4)
-                result += "<h\(level) id=\"\(headings[index].id)\">"
-            }
-            result += part[end.upperBound...]
         }
-        return result
+        return replaced ? String(decoding: output, as: UTF8.self) : html
     }
 }

@@ -75,10 +75,18 @@ public struct Linker: Sendable, Hashable {
 
     public var base: Base
     public var portable: Bool
+    /// The folders of the page's own URL, split once: `href` runs thousands of times per build.
+    private let fromFolders: [Substring]
 
     public init(from base: Base, portable: Bool = false) {
         self.base = base
         self.portable = portable
+        if case .page(let from) = base {
+            fromFolders = Array(from.split(separator: "/", omittingEmptySubsequences: true)
+                .dropLast(from.hasSuffix("/") ? 0 : 1))
+        } else {
+            fromFolders = []
+        }
     }
 
     public init(for route: Route, basePath: String, portable: Bool = false) {
@@ -99,8 +107,8 @@ public struct Linker: Sendable, Hashable {
         switch base {
         case .absolute(let root):
             link = (root.hasSuffix("/") ? String(root.dropLast()) : root) + target
-        case .page(let from):
-            link = Self.relative(from: from, to: target)
+        case .page:
+            link = Self.relative(fromFolders: fromFolders, to: target)
             if portable && link.hasSuffix("/") { link += "index.html" }
             if portable && link.isEmpty { link = "index.html" }
         }
@@ -120,13 +128,15 @@ public struct Linker: Sendable, Hashable {
     }
 
     static func relative(from: String, to target: String) -> String {
-        let fromDir = from.split(separator: "/", omittingEmptySubsequences: true)
-            .dropLast(from.hasSuffix("/") ? 0 : 1)
+        relative(fromFolders: Array(from.split(separator: "/", omittingEmptySubsequences: true)
+            .dropLast(from.hasSuffix("/") ? 0 : 1)), to: target)
+    }
+
+    static func relative(fromFolders fromDir: [Substring], to target: String) -> String {
         let isDirectory = target.hasSuffix("/")
         let targetParts = target.split(separator: "/", omittingEmptySubsequences: true)
         var common = 0
-        while common < fromDir.count, common < targetParts.count,
-              fromDir[fromDir.startIndex + common] == targetParts[common] {
+        while common < fromDir.count, common < targetParts.count, fromDir[common] == targetParts[common] {
             common += 1
         }
         if isDirectory == false && common == targetParts.count && common > 0 { common -= 1 }

@@ -1,5 +1,7 @@
 /// Checks and encodes URLs written by editors.
 public enum URLText {
+    static let unsafeInPath: Set<UInt8> = Set("\"'<>`\\{}|^%".utf8)
+
     /// Schemes an editor may use in YAML (`website`, `links`, `url`).
     public static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
 
@@ -24,6 +26,7 @@ public enum URLText {
 
     /// Percent-encodes what may not stand raw in a URL path (spaces, non-ASCII, quotes, `<>`).
     public static func percentEncodePath(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x80 && !unsafeInPath.contains($0) }) { return text }
         var out = ""
         for byte in text.utf8 {
             let c = Character(UnicodeScalar(byte))

@@ -1,3 +1,4 @@
+import Foundation
 import RosterMarkdown
 import RosterModel
 
@@ -32,15 +33,24 @@ public struct BodyRenderer: Sendable {
     public static let layoutIDs: Set<String> = ["main", "top", "content", "site-header", "site-footer", "toc", "footnotes"]
 
     public func renderAll() -> RenderedBodies {
-        var jobs: [(Route, MarkdownText, allowCharts: Bool)] = []
-        jobs += site.authors.map { (.author($0.slug), $0.body, false) }
-        jobs += site.companies.map { (.company($0.slug), $0.body, false) }
-        jobs += site.articles.map { (.article($0.slug), $0.body, true) }
-        jobs += site.pages.map { (.page($0.slug), $0.body, false) }
+        var list: [(Route, MarkdownText, allowCharts: Bool)] = []
+        list += site.authors.map { (Route.author($0.slug), $0.body, false) }
+        list += site.companies.map { (Route.company($0.slug), $0.body, false) }
+        list += site.articles.map { (Route.article($0.slug), $0.body, true) }
+        list += site.pages.map { (Route.page($0.slug), $0.body, false) }
 
+        // cmark is the costliest step of a build: every core renders bodies; results are then
+        // gathered in a fixed order, so the output does not depend on scheduling.
+        let jobs = list
+        let slots = ConcurrentSlots<RenderedMarkdown>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let (route, text, allowCharts) = jobs[index]
+            slots[index] = render(text, on: route, allowCharts: allowCharts)
+        }
         var result = RenderedBodies()
-        for (route, text, allowCharts) in jobs {
-            let rendered = render(text, on: route, allowCharts: allowCharts)
+        result.html.reserveCapacity(jobs.count)
+        for (index, (route, _, _)) in jobs.enumerated() {
+            guard let rendered = slots[index] else { continue }
             result.html[route] = rendered
             result.diagnostics += rendered.diagnostics
             for found in rendered.links {

@@ -20,34 +20,27 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render() -> ([RenderedPage], [Diagnostic]) {
-        let jobs = builder.allPages()
-        let results = ResultSlots<String?>(count: jobs.count)
+        let specs = builder.allPages()
+        let results = ConcurrentSlots<Result<String, Diagnostic>>(count: specs.count)
         let templates = self.templates
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            results[index] = templates.render(jobs[index].context, with: jobs[index].template)
+        DispatchQueue.concurrentPerform(iterations: specs.count) { index in
+            let job = specs[index].make()
+            if let html = templates.render(job.context, with: job.template) {
+                results[index] = .success(html)
+            } else {
+                results[index] = .failure(.error("the template '\(job.template)' could not render \(job.route.path)"))
+            }
         }
         var pages: [RenderedPage] = []
         var problems: [Diagnostic] = []
-        for (index, job) in jobs.enumerated() {
-            if let html = results[index] ?? nil {
-                pages.append(RenderedPage(route: job.route, html: html))
-            } else {
-                problems.append(.error("the template '\(job.template)' could not render \(job.route.path)"))
+        for (index, spec) in specs.enumerated() {
+            switch results[index] {
+            case .success(let html)?: pages.append(RenderedPage(route: spec.route, html: html))
+            case .failure(let problem)?: problems.append(problem)
+            case nil: problems.append(.error("\(spec.route.path) was not rendered"))
             }
         }
         return (pages, problems)
     }
 }
 
-/// Fixed slots that concurrent workers fill, each slot written by exactly one worker.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var values: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> T? {
-        get { lock.withLock { values[index] } }
-        set { lock.withLock { values[index] = newValue } }
-    }
-}

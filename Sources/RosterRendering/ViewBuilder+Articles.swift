@@ -1,25 +1,42 @@
 import RosterModel
 
 extension ViewBuilder {
-    /// Splits `items` into pages of `site.paginate`, at least one page.
-    func paginate<T>(_ items: [T], route: (Int) -> Route, _ build: (Route, [T], Pagination) -> PageJob) -> [PageJob] {
+    /// Splits `items` into pages of `site.paginate` (at least one page), each built when rendered.
+    func paginate<T: Sendable>(_ items: [T], route: @escaping @Sendable (Int) -> Route,
+                               _ build: @escaping @Sendable (Route, [T], Pagination) -> PageJob) -> [PageSpec] {
         let size = max(1, site.settings.paginate)
         let total = max(1, (items.count + size - 1) / size)
         return (1...total).map { number in
             let here = route(number)
-            let linker = options.linker(for: here)
             let slice = Array(items.dropFirst((number - 1) * size).prefix(size))
-            let pagination = Pagination(
-                current: number, total: total,
-                previous: number > 1 ? linker.href(route(number - 1)) : nil,
-                next: number < total ? linker.href(route(number + 1)) : nil,
-                pages: (1...total).map { PageNumber(number: $0, href: linker.href(route($0)), current: $0 == number) },
-                isPaged: total > 1)
-            return build(here, slice, pagination)
+            return PageSpec(route: here) { [options] in
+                let linker = options.linker(for: here)
+                let pagination = Pagination(
+                    current: number, total: total,
+                    previous: number > 1 ? linker.href(route(number - 1)) : nil,
+                    next: number < total ? linker.href(route(number + 1)) : nil,
+                    pages: Self.pageWindow(current: number, total: total).map { shown in
+                        PageNumber(number: shown.number, href: linker.href(route(shown.number)), current: shown.number == number,
+                                   gapBefore: shown.gapBefore)
+                    },
+                    isPaged: total > 1)
+                return build(here, slice, pagination)
+            }
         }
     }
 
-    func articleIndexPages() -> [PageJob] {
+    /// The page numbers a pager shows: the first, the last and two either side of the current one,
+    /// so a pager stays short (and linear to build) however many pages there are.
+    static func pageWindow(current: Int, total: Int) -> [(number: Int, gapBefore: Bool)] {
+        let numbers = Set([1, total] + Array(max(1, current - 2)...min(total, current + 2))).sorted()
+        var previous = 0
+        return numbers.map { number in
+            defer { previous = number }
+            return (number, previous != 0 && number > previous + 1)
+        }
+    }
+
+    func articleIndexPages() -> [PageSpec] {
         paginate(site.articles, route: { .articles(page: $0) }) { route, articles, pagination in
             let title = pagination.current > 1 ? "Articles, page \(pagination.current)" : "Articles"
             var context = context(for: route, title: title, breadcrumbs: [("Articles", .articles(page: 1))])
@@ -30,22 +47,20 @@ extension ViewBuilder {
         }
     }
 
-    func articlePages() -> [PageJob] {
-        site.articles.map { article in
-            let route = Route.article(article.slug)
-            let linker = options.linker(for: route)
-            let toc = (bodies.html[route]?.headings ?? []).filter { (2...3).contains($0.level) }
-            let view = ArticleView(
-                item: articleItem(article, linker), updated: article.updated?.display, updatedISO: article.updated?.isoDay,
-                body: body(route),
-                toc: toc.map { TocEntry(level: $0.level, text: $0.text, href: "#\($0.id)") },
-                hasToc: toc.count >= 3,
-                sources: article.sources.compactMap { sourcesByID[$0] }.map { sourceEntry($0, linker, citedBy: []) })
-            var context = context(for: route, title: article.title, description: article.summary, ogType: "article",
-                                  breadcrumbs: [("Articles", .articles(page: 1)), (article.title, route)])
-            context["article"] = view
-            return PageJob(route: route, template: "article", context: context)
-        }
+    func articlePage(_ article: Article) -> PageJob {
+        let route = Route.article(article.slug)
+        let linker = options.linker(for: route)
+        let toc = (bodies.html[route]?.headings ?? []).filter { (2...3).contains($0.level) }
+        let view = ArticleView(
+            item: articleItem(article, linker), updated: article.updated?.display, updatedISO: article.updated?.isoDay,
+            body: body(route),
+            toc: toc.map { TocEntry(level: $0.level, text: $0.text, href: "#\($0.id)") },
+            hasToc: toc.count >= 3,
+            sources: article.sources.compactMap { sourcesByID[$0] }.map { sourceEntry($0, linker, citedBy: []) })
+        var context = context(for: route, title: article.title, description: article.summary, ogType: "article",
+                              breadcrumbs: [("Articles", .articles(page: 1)), (article.title, route)])
+        context["article"] = view
+        return PageJob(route: route, template: "article", context: context)
     }
 
     func tagsPage() -> PageJob {
@@ -57,7 +72,7 @@ extension ViewBuilder {
         return PageJob(route: route, template: "tags", context: context)
     }
 
-    func tagPages() -> [PageJob] {
+    func tagPages() -> [PageSpec] {
         tags.flatMap { tag in
             let articles = tag.articles.compactMap { articlesBySlug[$0] }
             return paginate(articles, route: { .tag(tag.slug, page: $0) }) { route, slice, pagination in
@@ -74,14 +89,12 @@ extension ViewBuilder {
         }
     }
 
-    func standalonePages() -> [PageJob] {
-        site.pages.map { page in
-            let route = Route.page(page.slug)
-            var context = context(for: route, title: page.title, description: page.summary,
-                                  breadcrumbs: [(page.title, route)])
-            context["standalone"] = PageView(title: page.title, summary: page.summary, body: body(route))
-            return PageJob(route: route, template: "page", context: context)
-        }
+    func standalonePage(_ page: Page) -> PageJob {
+        let route = Route.page(page.slug)
+        var context = context(for: route, title: page.title, description: page.summary,
+                              breadcrumbs: [(page.title, route)])
+        context["standalone"] = PageView(title: page.title, summary: page.summary, body: body(route))
+        return PageJob(route: route, template: "page", context: context)
     }
 
     func notFoundPage() -> PageJob {
@@ -91,15 +104,17 @@ extension ViewBuilder {
     }
 
     /// A small page at each alias's old URL that sends readers (and search engines) to the new one.
-    func redirectPages() -> [PageJob] {
-        var jobs: [PageJob] = []
+    func redirectPages() -> [PageSpec] {
+        var jobs: [PageSpec] = []
         func add(_ aliases: [String], _ section: String, _ target: Route, _ title: String) {
             for alias in aliases {
                 let route = Route.alias("\(section)/\(alias)/")
-                let linker = options.linker(for: route)
-                var context = context(for: route, title: title)
-                context["redirect"] = ["href": linker.href(target), "canonical": absoluteURL(target)]
-                jobs.append(PageJob(route: route, template: "redirect", context: context))
+                jobs.append(PageSpec(route: route) { [self] in
+                    let linker = options.linker(for: route)
+                    var context = context(for: route, title: title)
+                    context["redirect"] = ["href": linker.href(target), "canonical": absoluteURL(target)]
+                    return PageJob(route: route, template: "redirect", context: context)
+                })
             }
         }
         for author in site.authors { add(author.aliases, "authors", .author(author.slug), author.name) }

@@ -86,14 +86,12 @@ extension ViewBuilder {
         return PageJob(route: route, template: "cohorts", context: context)
     }
 
-    func cohortPages() -> [PageJob] {
-        cohortFacts.map { facts in
-            let route = Route.cohort(facts.cohort.slug)
-            let view = cohortView(facts, options.linker(for: route), charts: .all)
-            var context = context(for: route, title: facts.cohort.name, description: view.facts.headline,
-                                  breadcrumbs: [("Cohorts", .cohorts), (facts.cohort.name, route)])
-            context["cohort"] = view
-            return PageJob(route: route, template: "cohort", context: context)
-        }
+    func cohortPage(_ facts: CohortFacts) -> PageJob {
+        let route = Route.cohort(facts.cohort.slug)
+        let view = cohortView(facts, options.linker(for: route), charts: .all)
+        var context = context(for: route, title: facts.cohort.name, description: view.facts.headline,
+                              breadcrumbs: [("Cohorts", .cohorts), (facts.cohort.name, route)])
+        context["cohort"] = view
+        return PageJob(route: route, template: "cohort", context: context)
     }
 }

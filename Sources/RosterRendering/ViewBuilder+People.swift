@@ -16,38 +16,36 @@ extension ViewBuilder {
         return PageJob(route: route, template: "authors", context: context)
     }
 
-    func authorPages() -> [PageJob] {
+    func authorPage(_ author: Author) -> PageJob {
         let day = site.settings.asOf.dayNumber
-        return site.authors.map { author in
-            let route = Route.author(author.slug)
-            let linker = options.linker(for: route)
-            let current = author.career.last { $0.isOpen(at: day) }
-            let cohorts: [AuthorCohortRow] = cohortFacts.compactMap { facts in
-                guard let member = facts.member(author.slug) else { return nil }
-                return AuthorCohortRow(cohort: facts.cohort.name, href: linker.href(.cohort(facts.cohort.slug)),
-                                       status: statusLabel(member, origin: facts.cohort.origin),
-                                       routeText: member.route.map(companyName).joined(separator: " → "),
-                                       route: member.route.map { companyLink($0, linker) },
-                                       tenure: Self.years(member.tenureYears).map { "\($0) years" } ?? "unknown")
-            }
-            var sourceIDs: [String] = []
-            for id in author.career.flatMap(\.sources) where !sourceIDs.contains(id) { sourceIDs.append(id) }
-            let view = AuthorView(
-                slug: author.slug, name: author.name,
-                current: current.map { CurrentPosition(company: companyLink($0.company, linker), role: $0.role,
-                                                       unit: $0.unit, since: $0.start.date?.display) },
-                career: author.career.map { stintRow($0, linker, day: day) }, cohorts: cohorts,
-                links: author.links.map { LabelledLink(label: $0.label, url: $0.url) },
-                bio: body(route), mentions: mentions(bodies.authorMentions[author.slug], linker),
-                sources: sourceIDs.map { sourceRef($0, linker) },
-                timelineChart: ChartFactory.figure(ChartFactory(builder: self).careerRow(author, id: "chart-career")))
-            let position = current.map { " Now at \(companyName($0.company))." } ?? ""
-            var context = context(for: route, title: author.name,
-                                  description: "\(author.name): career, route and sources.\(position)",
-                                  ogType: "profile", breadcrumbs: [("Authors", .authors), (author.name, route)])
-            context["author"] = view
-            return PageJob(route: route, template: "author", context: context)
+        let route = Route.author(author.slug)
+        let linker = options.linker(for: route)
+        let current = author.career.last { $0.isOpen(at: day) }
+        let cohorts: [AuthorCohortRow] = cohortFacts.compactMap { facts in
+            guard let member = facts.member(author.slug) else { return nil }
+            return AuthorCohortRow(cohort: facts.cohort.name, href: linker.href(.cohort(facts.cohort.slug)),
+                                   status: statusLabel(member, origin: facts.cohort.origin),
+                                   routeText: member.route.map(companyName).joined(separator: " → "),
+                                   route: member.route.map { companyLink($0, linker) },
+                                   tenure: Self.years(member.tenureYears).map { "\($0) years" } ?? "unknown")
         }
+        var sourceIDs: [String] = []
+        for id in author.career.flatMap(\.sources) where !sourceIDs.contains(id) { sourceIDs.append(id) }
+        let view = AuthorView(
+            slug: author.slug, name: author.name,
+            current: current.map { CurrentPosition(company: companyLink($0.company, linker), role: $0.role,
+                                                   unit: $0.unit, since: $0.start.date?.display) },
+            career: author.career.map { stintRow($0, linker, day: day) }, cohorts: cohorts,
+            links: author.links.map { LabelledLink(label: $0.label, url: $0.url) },
+            bio: body(route), mentions: mentions(bodies.authorMentions[author.slug], linker),
+            sources: sourceIDs.map { sourceRef($0, linker) },
+            timelineChart: ChartFactory.figure(ChartFactory(builder: self).careerRow(author, id: "chart-career")))
+        let position = current.map { " Now at \(companyName($0.company))." } ?? ""
+        var context = context(for: route, title: author.name,
+                              description: "\(author.name): career, route and sources.\(position)",
+                              ogType: "profile", breadcrumbs: [("Authors", .authors), (author.name, route)])
+        context["author"] = view
+        return PageJob(route: route, template: "author", context: context)
     }
 
     func stintRow(_ stint: Stint, _ linker: Linker, day: Int) -> StintRow {
@@ -72,39 +70,37 @@ extension ViewBuilder {
         return PageJob(route: route, template: "companies", context: context)
     }
 
-    func companyPages() -> [PageJob] {
+    func companyPage(_ company: Company) -> PageJob {
         let day = site.settings.asOf.dayNumber
-        return site.companies.map { company in
-            let route = Route.company(company.slug)
-            let linker = options.linker(for: route)
-            let facts = companyFacts[company.slug]
-            func people(_ slugs: [String]) -> [PersonAtCompany] {
-                slugs.compactMap { authorsBySlug[$0] }.map { author in
-                    let stints = author.career.filter { $0.company == company.slug }
-                    let shown = stints.last { $0.isOpen(at: day) } ?? stints.last
-                    let period = shown.map { "\($0.start.display) – \($0.end?.display ?? "now")" } ?? ""
-                    return PersonAtCompany(author: authorLink(author.slug, linker), role: shown?.role, period: period)
-                }
+        let route = Route.company(company.slug)
+        let linker = options.linker(for: route)
+        let facts = companyFacts[company.slug]
+        func people(_ slugs: [String]) -> [PersonAtCompany] {
+            slugs.compactMap { authorsBySlug[$0] }.map { author in
+                let stints = author.career.filter { $0.company == company.slug }
+                let shown = stints.last { $0.isOpen(at: day) } ?? stints.last
+                let period = shown.map { "\($0.start.display) – \($0.end?.display ?? "now")" } ?? ""
+                return PersonAtCompany(author: authorLink(author.slug, linker), role: shown?.role, period: period)
             }
-            var years = Set((facts?.arrivalsByYear ?? []).map(\.year))
-            years.formUnion((facts?.departuresByYear ?? []).map(\.year))
-            let moves = years.sorted().map { year in
-                MoveRow(year: year, arrivals: facts?.arrivalsByYear.first { $0.year == year }?.count ?? 0,
-                        departures: facts?.departuresByYear.first { $0.year == year }?.count ?? 0)
-            }
-            let view = CompanyView(slug: company.slug, name: company.name, kind: company.kind,
-                                   headquarters: company.headquarters, founded: company.founded?.display,
-                                   website: company.website, description: body(route),
-                                   current: people(facts?.current ?? []), alumni: people(facts?.alumni ?? []),
-                                   moves: moves,
-                                   movesChart: ChartFactory(builder: self).moves(company, facts: facts, id: "chart-moves").map { ChartFactory.figure($0) },
-                                   mentions: mentions(bodies.companyMentions[company.slug], linker),
-                                   sources: company.sources.map { sourceRef($0, linker) })
-            var context = context(for: route, title: company.name,
-                                  description: "\(company.name): the tracked people who work there now, its alumni and the moves in and out.",
-                                  breadcrumbs: [("Companies", .companies), (company.name, route)])
-            context["company"] = view
-            return PageJob(route: route, template: "company", context: context)
         }
+        var years = Set((facts?.arrivalsByYear ?? []).map(\.year))
+        years.formUnion((facts?.departuresByYear ?? []).map(\.year))
+        let moves = years.sorted().map { year in
+            MoveRow(year: year, arrivals: facts?.arrivalsByYear.first { $0.year == year }?.count ?? 0,
+                    departures: facts?.departuresByYear.first { $0.year == year }?.count ?? 0)
+        }
+        let view = CompanyView(slug: company.slug, name: company.name, kind: company.kind,
+                               headquarters: company.headquarters, founded: company.founded?.display,
+                               website: company.website, description: body(route),
+                               current: people(facts?.current ?? []), alumni: people(facts?.alumni ?? []),
+                               moves: moves,
+                               movesChart: ChartFactory(builder: self).moves(company, facts: facts, id: "chart-moves").map { ChartFactory.figure($0) },
+                               mentions: mentions(bodies.companyMentions[company.slug], linker),
+                               sources: company.sources.map { sourceRef($0, linker) })
+        var context = context(for: route, title: company.name,
+                              description: "\(company.name): the tracked people who work there now, its alumni and the moves in and out.",
+                              breadcrumbs: [("Companies", .companies), (company.name, route)])
+        context["company"] = view
+        return PageJob(route: route, template: "company", context: context)
     }
 }

@@ -47,22 +47,23 @@ extension ViewBuilder {
         return PageJob(route: route, template: "sources", context: context)
     }
 
-    /// Every page of the site, in a stable order.
-    public func allPages() -> [PageJob] {
-        var jobs = [homePage(), cohortsPage()]
-        jobs += cohortPages()
-        jobs.append(authorsPage())
-        jobs += authorPages()
-        jobs.append(companiesPage())
-        jobs += companyPages()
-        jobs += articleIndexPages()
-        jobs += articlePages()
-        jobs.append(tagsPage())
-        jobs += tagPages()
-        jobs.append(sourcesPage())
-        jobs += standalonePages()
-        jobs += redirectPages()
-        jobs.append(notFoundPage())
-        return jobs
+    /// Every page of the site, in a stable order, each built when it is rendered.
+    public func allPages() -> [PageSpec] {
+        func one(_ route: Route, _ make: @escaping @Sendable () -> PageJob) -> PageSpec { PageSpec(route: route, make: make) }
+        var specs = [one(.home) { homePage() }, one(.cohorts) { cohortsPage() }]
+        specs += cohortFacts.map { facts in one(.cohort(facts.cohort.slug)) { cohortPage(facts) } }
+        specs.append(one(.authors) { authorsPage() })
+        specs += site.authors.map { author in one(.author(author.slug)) { authorPage(author) } }
+        specs.append(one(.companies) { companiesPage() })
+        specs += site.companies.map { company in one(.company(company.slug)) { companyPage(company) } }
+        specs += articleIndexPages()
+        specs += site.articles.map { article in one(.article(article.slug)) { articlePage(article) } }
+        specs.append(one(.tags) { tagsPage() })
+        specs += tagPages()
+        specs.append(one(.sources) { sourcesPage() })
+        specs += site.pages.map { page in one(.page(page.slug)) { standalonePage(page) } }
+        specs += redirectPages()
+        specs.append(one(.notFound) { notFoundPage() })
+        return specs
     }
 }

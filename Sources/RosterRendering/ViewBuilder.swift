@@ -11,6 +11,18 @@ public struct PageJob: @unchecked Sendable {
     public var context: [String: Any]
 }
 
+/// A page of the site and how to build its view models: built when it is rendered, on whichever
+/// core renders it.
+public struct PageSpec: Sendable {
+    public var route: Route
+    public var make: @Sendable () -> PageJob
+
+    public init(route: Route, make: @escaping @Sendable () -> PageJob) {
+        self.route = route
+        self.make = make
+    }
+}
+
 /// Builds view models from the model, the derived facts and the rendered bodies. All the
 /// logic of what a page shows is here; templates only print and loop.
 public struct ViewBuilder: Sendable {
@@ -25,6 +37,9 @@ public struct ViewBuilder: Sendable {
     let sourcesByID: [String: Source]
     /// Tag slug → (name, article slugs newest first).
     let tags: [(slug: String, name: String, articles: [String])]
+    let tagCounts: [String: Int]
+    /// Tag name → slug, computed once (slugging folds Unicode, and tags are linked on every list).
+    let tagSlugs: [String: String]
 
     public init(site: Site, cohortFacts: [CohortFacts], companyFacts: [String: CompanyFacts],
                 bodies: RenderedBodies, options: RenderOptions) {
@@ -38,15 +53,24 @@ public struct ViewBuilder: Sendable {
         articlesBySlug = Dictionary(site.articles.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         sourcesByID = Dictionary(site.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var byTag: [String: (String, [String])] = [:]
+        var slugs: [String: String] = [:]
         for article in site.articles {
             for name in article.tags {
-                let slug = Slug.forTag(name)
+                let slug: String
+                if let known = slugs[name] {
+                    slug = known
+                } else {
+                    slug = Slug.forTag(name)
+                    slugs[name] = slug
+                }
                 var entry = byTag[slug] ?? (name, [])
                 if !entry.1.contains(article.slug) { entry.1.append(article.slug) }
                 byTag[slug] = entry
             }
         }
         tags = byTag.keys.sorted().compactMap { slug in byTag[slug].map { (slug, $0.0, $0.1) } }
+        tagCounts = byTag.mapValues { $0.1.count }
+        tagSlugs = slugs
     }
 
     // MARK: Links
@@ -70,8 +94,8 @@ public struct ViewBuilder: Sendable {
     }
 
     func tagLink(_ name: String, _ linker: Linker) -> TagLink {
-        let slug = Slug.forTag(name)
-        let count = tags.first { $0.slug == slug }?.articles.count ?? 0
+        let slug = tagSlugs[name] ?? Slug.forTag(name)
+        let count = tagCounts[slug] ?? 0
         return TagLink(name: name, slug: slug, href: linker.href(.tag(slug, page: 1)), count: count)
     }
 

@@ -578,7 +578,7 @@ details.chart-data summary { cursor: pointer; color: var(--accent); }
 <nav class="pagination" aria-label="Pages">
 <ul>
 {{#pagination.previous}}<li><a href="{{pagination.previous}}" rel="prev">Newer</a></li>{{/pagination.previous}}
-{{#pagination.pages}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{href}}">{{number}}</a>{{/current}}</li>{{/pagination.pages}}
+{{#pagination.pages}}{{#gapBefore}}<li aria-hidden="true">…</li>{{/gapBefore}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{href}}">{{number}}</a>{{/current}}</li>{{/pagination.pages}}
 {{#pagination.next}}<li><a href="{{pagination.next}}" rel="next">Older</a></li>{{/pagination.next}}
 </ul>
 </nav>

@@ -113,6 +113,8 @@ public struct PageNumber: Sendable {
     public var number: Int
     public var href: String
     public var current: Bool
+    /// True when numbers are left out before this one (print "…").
+    public var gapBefore: Bool
 }
 
 public struct LabelledLink: Sendable {
