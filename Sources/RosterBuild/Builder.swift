@@ -124,10 +124,13 @@ public struct Builder: Sendable {
         var files = pages.map { OutputFile.text($0.route.outputFile, $0.html) }
         let published = site.articles.filter { !$0.draft }
         var feedBodies: [String: String] = [:]
-        for article in published { feedBodies[article.slug] = viewBuilder.bodyHTML(.article(article.slug)) }
+        for article in published.prefix(site.settings.feedLimit) {
+            feedBodies[article.slug] = viewBuilder.bodyHTML(.article(article.slug))
+        }
+        let publishedSlugs = Set(published.map(\.slug))
         let sitemapRoutes = pages.map(\.route).filter { route in
             if case .alias = route { return false }
-            if case .article(let slug) = route { return published.contains { $0.slug == slug } }
+            if case .article(let slug) = route { return publishedSlugs.contains(slug) }
             return route != .notFound
         }
         files.append(.text(Route.feed.outputFile, SiteFeeds.atom(site: site, bodies: feedBodies)))

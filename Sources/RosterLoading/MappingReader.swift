@@ -92,7 +92,7 @@ struct MappingReader {
 
     mutating func bool(_ key: String) -> Bool? {
         guard let node = value(key) else { return nil }
-        guard let flag = node.bool else {
+        guard let flag = Self.plainBool(node) else {
             error("'\(key)' must be true or false, found '\(node.string ?? Self.describe(node))'", at: location(of: node))
             return nil
         }
@@ -101,7 +101,7 @@ struct MappingReader {
 
     mutating func positiveInt(_ key: String) -> Int? {
         guard let node = value(key) else { return nil }
-        guard let number = node.int, number > 0 else {
+        guard let number = Self.plainInt(node), number > 0 else {
             error("'\(key)' must be a whole number above 0, found '\(node.string ?? Self.describe(node))'",
                   at: location(of: node))
             return nil
@@ -161,6 +161,21 @@ struct MappingReader {
             error("unknown key '\(pair.key)'\(hint)\(allowed)", at: location(of: pair.keyNode))
         }
         return diagnostics
+    }
+
+    /// `true`/`false` (and YAML 1.1's yes/no/on/off), unquoted.
+    static func plainBool(_ node: Node) -> Bool? {
+        guard let scalar = node.scalar, scalar.style == .plain else { return nil }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+
+    static func plainInt(_ node: Node) -> Int? {
+        guard let scalar = node.scalar, scalar.style == .plain else { return nil }
+        return Int(scalar.string)
     }
 
     static func isNull(_ node: Node) -> Bool {

@@ -58,8 +58,10 @@ enum DataDecoder {
         case .scalar(let scalar):
             if MappingReader.isNull(node) { return .null }
             if scalar.style == .plain {
-                if let flag = node.bool, ["true", "false"].contains(scalar.string.lowercased()) { return .bool(flag) }
-                if node.int != nil || node.float != nil { return .number(scalar.string) }
+                if let flag = MappingReader.plainBool(node), ["true", "false"].contains(scalar.string.lowercased()) {
+                    return .bool(flag)
+                }
+                if Int(scalar.string) != nil || Double(scalar.string) != nil { return .number(scalar.string) }
             }
             return .string(scalar.string)
         case .sequence(let sequence):

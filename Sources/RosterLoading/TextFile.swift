@@ -11,11 +11,9 @@ enum TextFile {
             return .failure(.error("this file is not UTF-8 text; save it as UTF-8",
                                    at: firstInvalidByte(in: bytes, path: path)))
         }
-        var hasNUL = false
-        var hasCR = false
-        for byte in bytes where byte == 0 || byte == 0x0D {
-            if byte == 0 { hasNUL = true } else { hasCR = true }
-            if hasNUL { break }
+        let (hasNUL, hasCR) = bytes.withUnsafeBytes { raw -> (Bool, Bool) in
+            guard let base = raw.baseAddress, raw.count > 0 else { return (false, false) }
+            return (memchr(base, 0, raw.count) != nil, memchr(base, 0x0D, raw.count) != nil)
         }
         if hasNUL {
             let line = text.prefix { $0 != "\0" }.filter { $0 == "\n" }.count + 1

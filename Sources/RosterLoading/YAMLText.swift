@@ -11,7 +11,10 @@ enum YAMLText {
     static func parse(_ yaml: String, path: String, firstLine: Int) -> Result<Node?, Diagnostic> {
         if let problem = guardProblem(yaml, path: path, firstLine: firstLine) { return .failure(problem) }
         do {
-            return .success(try Yams.compose(yaml: yaml))
+            // The basic resolver: Roster reads every scalar as the type its key expects (dates stay as
+            // written), so YAML's regular-expression tag guessing would only cost time; an explicit
+            // encoding spares Yams a look at the environment on every file.
+            return .success(try Yams.compose(yaml: yaml, .basic, .default, .utf8))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine))
         } catch {

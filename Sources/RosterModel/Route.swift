@@ -133,6 +133,18 @@ public struct Linker: Sendable, Hashable {
     }
 
     static func relative(fromFolders fromDir: [Substring], to target: String) -> String {
+        // Fast path: a target in another top-level folder is `../` per level, then the target.
+        if let first = fromDir.first {
+            let rest = target.utf8.dropFirst()
+            let firstLength = first.utf8.count
+            let sharesFirst = rest.count > firstLength && rest.starts(with: first.utf8)
+                && rest[rest.index(rest.startIndex, offsetBy: firstLength)] == UInt8(ascii: "/")
+            if !sharesFirst && target.count > 1 {
+                return String(repeating: "../", count: fromDir.count) + target.dropFirst()
+            }
+        } else if target.count > 1 {
+            return String(target.dropFirst())
+        }
         let isDirectory = target.hasSuffix("/")
         let targetParts = target.split(separator: "/", omittingEmptySubsequences: true)
         var common = 0

@@ -48,11 +48,15 @@ public struct OutputWriter: Sendable {
         return .error("refusing to replace '\(output.path)': it holds files Roster did not write (it has no \(Self.markerName) marker); choose an empty or new folder with --output, or empty it yourself")
     }
 
-    /// Writes `files` into a staging folder and swaps it with the output folder.
-    public func publish(_ files: [OutputFile]) throws(DiagnosticsError) {
+    /// Writes `files` into a staging folder and swaps it with the output folder. A file whose bytes
+    /// did not change since the last build is hard-linked from it instead of written, so it keeps
+    /// its inode and modification time (rsync and web caches see no change); the previous site is
+    /// deleted in the background, so nobody waits for it.
+    public func publish(_ files: [OutputFile], removeOldSiteInBackground: Bool = true) throws(DiagnosticsError) {
         if let refusal = refusal() { throw DiagnosticsError([refusal]) }
         let fileManager = FileManager.default
         let staging = stagingURL
+        removeLeftovers()
         do {
             try removeIfOurs(staging)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -60,10 +64,11 @@ public struct OutputWriter: Sendable {
             if fileManager.fileExists(atPath: output.appendingPathComponent(".gitkeep").path) {
                 try Data().write(to: staging.appendingPathComponent(".gitkeep"))
             }
-            try write(files, into: staging)
+            let manifest = try FileTreeWriter(root: staging.path, previousRoot: output.path).write(files)
+            try Data(manifest.utf8).write(to: staging.appendingPathComponent(OutputManifest.fileName))
         } catch {
             try? removeIfOurs(staging)
-            throw DiagnosticsError([.error("could not write the site beside '\(output.path)': \(error.localizedDescription)")])
+            throw DiagnosticsError([.error("could not write the site beside '\(output.path)': \(error)")])
         }
         do {
             try swapIn(staging)
@@ -71,22 +76,26 @@ public struct OutputWriter: Sendable {
             throw DiagnosticsError([.error("could not swap the new site into '\(output.path)': \(error)")])
         }
         // The staging path now holds the previous site.
+        if removeOldSiteInBackground {
+            let trash = output.deletingLastPathComponent()
+                .appendingPathComponent(".\(output.lastPathComponent).roster-old-\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1e6))")
+            if rename(staging.path, trash.path) == 0 {
+                BackgroundRemoval.start(trash.path)
+                return
+            }
+        }
         try? removeIfOurs(staging)
     }
 
-    private func write(_ files: [OutputFile], into folder: URL) throws {
-        let fileManager = FileManager.default
-        var created: Set<String> = []
-        for file in files {
-            let url = folder.appendingPathComponent(file.path)
-            let directory = url.deletingLastPathComponent().path
-            if created.insert(directory).inserted {
-                try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            }
-            switch file.contents {
-            case .text(let text): try Data(text.utf8).write(to: url)
-            case .copy(let source): try Data(contentsOf: URL(fileURLWithPath: source)).write(to: url)
-            }
+    /// Old sites a killed build or a background removal left behind.
+    private func removeLeftovers() {
+        let parent = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).roster-old-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            let path = parent.appendingPathComponent(name)
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path.path)) ?? []
+            if entries.contains(Self.markerName) { BackgroundRemoval.start(path.path) }
         }
     }
 

@@ -530,8 +530,14 @@ final class BadInputTests: XCTestCase {
         XCTAssertNotNil(files["articles/news/index.html"])
         XCTAssertFalse(try site.read("Output/sitemap.xml").contains("old-story"))
         XCTAssertFalse(try site.read("Output/feed.xml").contains("Old story"))
-        // No staging folder is left beside Output/.
-        let siblings = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
+        // No staging folder is left beside Output/, and the previous site, deleted in the
+        // background, is gone soon after.
+        var siblings = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
+        let deadline = Date().addingTimeInterval(10)
+        while siblings.count > 3, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            siblings = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
+        }
         XCTAssertEqual(siblings.sorted(), ["Content", "Output", "Templates"])
     }
 

@@ -24,22 +24,34 @@ final class OutputWriterTests: XCTestCase {
 
     func testFirstBuildCreatesTheFolderWithItsMarker() throws {
         try writer("Output").publish([.text("index.html", "hi"), .text("a/b/index.html", "b")])
-        XCTAssertEqual(files("Output"), [".roster-output", "a", "a/b", "a/b/index.html", "index.html"])
+        XCTAssertEqual(files("Output"), [".roster-manifest", ".roster-output", "a", "a/b", "a/b/index.html", "index.html"])
     }
 
     func testRebuildSwapsInTheNewSiteAndStaleFilesVanish() throws {
         try writer("Output").publish([.text("old.html", "old"), .text("index.html", "1")])
-        try writer("Output").publish([.text("index.html", "2")])
-        XCTAssertEqual(files("Output"), [".roster-output", "index.html"])
+        try writer("Output").publish([.text("index.html", "2")], removeOldSiteInBackground: false)
+        XCTAssertEqual(files("Output"), [".roster-manifest", ".roster-output", "index.html"])
         XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("Output/index.html"), encoding: .utf8), "2")
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent(".Output.roster-staging").path))
+    }
+
+    func testUnchangedFilesAreLinkedFromThePreviousSiteNotWritten() throws {
+        try writer("Output").publish([.text("same.html", "same"), .text("changed.html", "1")])
+        let inode = { (name: String) -> UInt64? in
+            (try? FileManager.default.attributesOfItem(atPath: self.root.appendingPathComponent("Output/\(name)").path)[.systemFileNumber]) as? UInt64
+        }
+        let sameBefore = inode("same.html"), changedBefore = inode("changed.html")
+        try writer("Output").publish([.text("same.html", "same"), .text("changed.html", "2")])
+        XCTAssertEqual(inode("same.html"), sameBefore, "an unchanged file keeps its inode")
+        XCTAssertNotEqual(inode("changed.html"), changedBefore)
+        XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("Output/changed.html"), encoding: .utf8), "2")
     }
 
     func testGitkeepOnlyFolderIsReplacedAndKeepsItsGitkeep() throws {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Output"), withIntermediateDirectories: true)
         try Data().write(to: root.appendingPathComponent("Output/.gitkeep"))
         try writer("Output").publish([.text("index.html", "x")])
-        XCTAssertEqual(files("Output"), [".gitkeep", ".roster-output", "index.html"])
+        XCTAssertEqual(files("Output"), [".gitkeep", ".roster-manifest", ".roster-output", "index.html"])
     }
 
     func testFolderOfTheUsersFilesIsRefusedAndUntouched() throws {
