@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 
-.PHONY: site test test-site deps site-test-deps build release check clean theme serve
+.PHONY: site test test-site deps site-test-deps build release check clean theme serve bench views
 
 site: release
 	.build/release/roster build
@@ -50,6 +50,16 @@ deps:
 # `roster init` writes the default theme from the binary: re-embed it after changing Templates/.
 theme:
 	python3 tools/embed_theme.py
+
+# Roster against Hugo 0.111 (Debian's) on a synthetic 10,000-article report; a benchmark, not a test.
+bench: release
+	@command -v hugo >/dev/null 2>&1 && command -v cmark-gfm >/dev/null 2>&1 || \
+		{ $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo cmark-gfm; }
+	python3 tools/bench/run.py
+
+# View models get a MustacheParent conformance generated from their stored properties.
+views:
+	python3 tools/gen_view_models.py
 
 serve: build
 	.build/debug/roster serve

@@ -12,14 +12,20 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Directory links end in `index.html` so the site can be browsed from disk.
     public var portable: Bool
+    /// How many cores to use; `.sequential` gives the same bytes, slower.
+    public var parallelism: Parallelism
+    /// Updated as the build goes, for a progress line.
+    public var progress: BuildProgress?
 
     public init(siteFolder: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
-                portable: Bool = false) {
+                portable: Bool = false, parallelism: Parallelism = .automatic, progress: BuildProgress? = nil) {
         self.siteFolder = siteFolder.standardizedFileURL
         self.output = (output ?? siteFolder.appendingPathComponent("Output")).standardizedFileURL
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.portable = portable
+        self.parallelism = parallelism
+        self.progress = progress
     }
 }
 

@@ -32,7 +32,7 @@ public struct Builder: Sendable {
             let writer = OutputWriter(output: options.output, siteFolder: options.siteFolder)
             let started = ContinuousClock.now
             do {
-                try writer.publish(prepared.files)
+                try writer.publish(prepared.files, parallelism: options.parallelism, progress: options.progress)
                 files = prepared.files.count
             } catch {
                 prepared.diagnostics += error.diagnostics
@@ -65,15 +65,18 @@ public struct Builder: Sendable {
     public func prepare() -> Prepared {
         var phases: [(String, Double)] = []
         var clock = ContinuousClock.now
+        let phaseAfter = ["load": "validate", "validate": "markdown", "markdown": "analyse", "analyse": "render", "render": "exports"]
         func lap(_ name: String) {
             phases.append((name, Self.seconds(since: clock)))
             clock = ContinuousClock.now
+            if let next = phaseAfter[name] { options.progress?.begin(next, total: 0) }
         }
         func stop(_ diagnostics: [Diagnostic]) -> Prepared {
             Prepared(files: [], pages: [], diagnostics: diagnostics.sorted(), phases: phases)
         }
 
-        let loaded = SiteLoader(siteFolder: options.siteFolder).load()
+        let loaded = SiteLoader(siteFolder: options.siteFolder, parallelism: options.parallelism,
+                                progress: options.progress).load()
         var diagnostics = loaded.diagnostics
         lap("load")
         guard var site = loaded.site else { return stop(diagnostics) }
@@ -100,7 +103,8 @@ public struct Builder: Sendable {
         // Bodies are rendered even when something else is wrong, so that broken links are reported
         // together with every other problem.
         let renderOptions = RenderOptions(portable: options.portable, basePath: site.settings.basePath,
-                                          includeDrafts: options.includeDrafts, version: Self.version)
+                                          includeDrafts: options.includeDrafts, version: Self.version,
+                                          parallelism: options.parallelism, progress: options.progress)
         let targets = LinkTargets(site: site, draftArticles: loaded.fileSlugs.draftArticles,
                                   unreadable: loaded.fileSlugs, includeDrafts: options.includeDrafts)
         let bodies = BodyRenderer(site: site, targets: targets, options: renderOptions,

@@ -16,11 +16,15 @@ public struct LoadedSite: Sendable {
 
 /// Turns a site folder (`Content/` + `Templates/`) into the model. It reads everything it can and
 /// reports every file it cannot, never skipping one silently.
-public struct SiteLoader {
+public struct SiteLoader: Sendable {
     public let folder: URL
+    public let parallelism: Parallelism
+    public let progress: BuildProgress?
 
-    public init(siteFolder: URL) {
+    public init(siteFolder: URL, parallelism: Parallelism = .automatic, progress: BuildProgress? = nil) {
         self.folder = siteFolder
+        self.parallelism = parallelism
+        self.progress = progress
     }
 
     public func load() -> LoadedSite {
@@ -92,7 +96,9 @@ public struct SiteLoader {
         }
         let slots = ConcurrentSlots<(T?, [Diagnostic])>(count: paths.count)
         let work = paths
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+        progress?.begin("load \(folder)", total: work.count)
+        parallelism.forEach(work.count) { index in
+            defer { progress?.advance() }
             let (path, slug) = work[index]
             var found: [Diagnostic] = []
             let parsed = files.text(path)

@@ -6,6 +6,8 @@ import RosterModel
 struct FileTreeWriter {
     let root: String
     let previousRoot: String
+    var parallelism: Parallelism = .automatic
+    var progress: BuildProgress?
 
     /// Writes the files and returns the new manifest.
     func write(_ files: [OutputFile]) throws -> String {
@@ -24,7 +26,9 @@ struct FileTreeWriter {
             if mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         }
         let entries = ConcurrentSlots<Result<OutputManifest.Entry, Error>>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        progress?.begin("write", total: files.count)
+        parallelism.forEach(files.count) { index in
+            defer { progress?.advance() }
             let file = files[index]
             do {
                 let bytes: [UInt8]

@@ -52,7 +52,8 @@ public struct OutputWriter: Sendable {
     /// did not change since the last build is hard-linked from it instead of written, so it keeps
     /// its inode and modification time (rsync and web caches see no change); the previous site is
     /// deleted in the background, so nobody waits for it.
-    public func publish(_ files: [OutputFile], removeOldSiteInBackground: Bool = true) throws(DiagnosticsError) {
+    public func publish(_ files: [OutputFile], removeOldSiteInBackground: Bool = true,
+                        parallelism: Parallelism = .automatic, progress: BuildProgress? = nil) throws(DiagnosticsError) {
         if let refusal = refusal() { throw DiagnosticsError([refusal]) }
         let fileManager = FileManager.default
         let staging = stagingURL
@@ -64,7 +65,8 @@ public struct OutputWriter: Sendable {
             if fileManager.fileExists(atPath: output.appendingPathComponent(".gitkeep").path) {
                 try Data().write(to: staging.appendingPathComponent(".gitkeep"))
             }
-            let manifest = try FileTreeWriter(root: staging.path, previousRoot: output.path).write(files)
+            let manifest = try FileTreeWriter(root: staging.path, previousRoot: output.path, parallelism: parallelism,
+                                              progress: progress).write(files)
             try Data(manifest.utf8).write(to: staging.appendingPathComponent(OutputManifest.fileName))
         } catch {
             try? removeIfOurs(staging)

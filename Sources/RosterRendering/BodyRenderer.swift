@@ -43,7 +43,9 @@ public struct BodyRenderer: Sendable {
         // gathered in a fixed order, so the output does not depend on scheduling.
         let jobs = list
         let slots = ConcurrentSlots<RenderedMarkdown>(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        options.progress?.begin("markdown", total: jobs.count)
+        options.parallelism.forEach(jobs.count) { index in
+            defer { options.progress?.advance() }
             let (route, text, allowCharts) = jobs[index]
             slots[index] = render(text, on: route, allowCharts: allowCharts)
         }
@@ -99,17 +101,22 @@ public struct BodyRenderer: Sendable {
 }
 
 /// How pages are rendered: where links point from, drafts, portable links.
-public struct RenderOptions: Sendable, Hashable {
+public struct RenderOptions: Sendable {
     public var portable: Bool
     public var basePath: String
     public var includeDrafts: Bool
     public var version: String
+    public var parallelism: Parallelism
+    public var progress: BuildProgress?
 
-    public init(portable: Bool = false, basePath: String = "/", includeDrafts: Bool = false, version: String = "0.1.0") {
+    public init(portable: Bool = false, basePath: String = "/", includeDrafts: Bool = false, version: String = "0.1.0",
+                parallelism: Parallelism = .automatic, progress: BuildProgress? = nil) {
         self.portable = portable
         self.basePath = basePath
         self.includeDrafts = includeDrafts
         self.version = version
+        self.parallelism = parallelism
+        self.progress = progress
     }
 
     public func linker(for route: Route) -> Linker {

@@ -23,7 +23,10 @@ public struct SiteRenderer: Sendable {
         let specs = builder.allPages()
         let results = ConcurrentSlots<Result<String, Diagnostic>>(count: specs.count)
         let templates = self.templates
-        DispatchQueue.concurrentPerform(iterations: specs.count) { index in
+        let options = builder.options
+        options.progress?.begin("render", total: specs.count)
+        options.parallelism.forEach(specs.count) { index in
+            defer { options.progress?.advance() }
             let job = specs[index].make()
             if let html = templates.render(job.context, with: job.template) {
                 results[index] = .success(html)

@@ -47,9 +47,12 @@ struct Build: ParsableCommand {
         let outputURL = output.map {
             URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         }
+        let progress = BuildProgress()
         let options = BuildOptions(siteFolder: siteOptions.siteURL, output: outputURL, baseURL: baseURL,
-                                   includeDrafts: drafts, portable: portable)
+                                   includeDrafts: drafts, portable: portable, progress: progress)
+        let line = quiet ? nil : ProgressLine(progress: progress)
         let report = Builder(options: options).build()
+        line?.stop()
         Console.print(report.diagnostics, relativeTo: siteOptions.siteURL)
         if verbose { Console.printPhases(report) }
         guard report.succeeded else { throw ExitCode(1) }
@@ -153,6 +156,38 @@ struct Init: ParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("roster: error: \(error)\n".utf8))
             throw ExitCode(1)
+        }
+    }
+}
+
+/// On a terminal, a build that takes longer than a second shows its phase and how far it is on
+/// one updating line (on standard error); piped output and --quiet stay plain.
+final class ProgressLine: @unchecked Sendable {
+    private let timer: DispatchSourceTimer?
+    private let lock = NSLock()
+    private var shown = false
+
+    init?(progress: BuildProgress) {
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        self.timer = timer
+        timer.schedule(deadline: .now() + 1, repeating: .milliseconds(100))
+        timer.setEventHandler { [weak self] in
+            let state = progress.snapshot
+            guard let self, !state.phase.isEmpty else { return }
+            self.lock.withLock {
+                self.shown = true
+                let count = state.total > 0 ? ": \(state.done)/\(state.total)" : "…"
+                FileHandle.standardError.write(Data("\r\u{1B}[2K\(state.phase)\(count)".utf8))
+            }
+        }
+        timer.resume()
+    }
+
+    func stop() {
+        timer?.cancel()
+        lock.withLock {
+            if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
         }
     }
 }

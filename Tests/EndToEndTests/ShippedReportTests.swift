@@ -1,5 +1,6 @@
 import Foundation
 import RosterBuild
+import RosterModel
 import XCTest
 
 /// Builds the real LLaMA report into a temporary folder and checks its facts and links.
@@ -45,6 +46,18 @@ final class ShippedReportTests: XCTestCase {
                      "robots.txt", "data/roster.json", "data/careers.csv", "assets/style.css", ".roster-output"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(path).path), path)
         }
+    }
+
+    func testParallelAndSequentialBuildsAreByteIdentical() throws {
+        let site = try TestSite.shippedReport()
+        let sequential = site.root.appendingPathComponent("sequential")
+        let parallel = site.root.appendingPathComponent("parallel")
+        XCTAssertTrue(Builder(options: BuildOptions(siteFolder: site.root, output: sequential, parallelism: .sequential)).build().succeeded)
+        XCTAssertTrue(Builder(options: BuildOptions(siteFolder: site.root, output: parallel, parallelism: Parallelism(workers: 8))).build().succeeded)
+        let a = site.snapshot(sequential), b = site.snapshot(parallel)
+        XCTAssertGreaterThan(a.count, 40)
+        XCTAssertEqual(a.keys.sorted(), b.keys.sorted())
+        for (path, bytes) in a { XCTAssertEqual(bytes, b[path], path) }
     }
 
     func testTwoBuildsAreByteIdentical() throws {
