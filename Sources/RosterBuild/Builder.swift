@@ -13,8 +13,9 @@ public struct Builder: Sendable {
     public static let version = "0.1.0"
     public let options: BuildOptions
 
-    public init(options: BuildOptions) {
+    public init(options: BuildOptions, markdownCache: MarkdownCache? = nil) {
         self.options = options
+        self.markdownCache = markdownCache
     }
 
     /// The site as files, ready to write, or the problems that stop it.
@@ -23,9 +24,19 @@ public struct Builder: Sendable {
         public var pages: [RenderedPage]
         public var diagnostics: [Diagnostic]
         public var phases: [(name: String, seconds: Double)]
+        /// What a successful build knew, for the dev server's next steps.
+        public var state: BuildState?
     }
 
+    /// Kept between builds by the dev server.
+    public let markdownCache: MarkdownCache?
+
     public func build() -> BuildReport {
+        buildKeepingState().report
+    }
+
+    /// Builds and also returns what the build knew (for the dev server).
+    public func buildKeepingState() -> (report: BuildReport, state: BuildState?) {
         var prepared = prepare()
         var files = 0
         if !prepared.diagnostics.hasErrors {
@@ -39,8 +50,9 @@ public struct Builder: Sendable {
             }
             prepared.phases.append(("write", Self.seconds(since: started)))
         }
-        return BuildReport(diagnostics: prepared.diagnostics.sorted(), pageCount: files == 0 ? 0 : prepared.pages.count,
-                           fileCount: files, phases: prepared.phases)
+        let report = BuildReport(diagnostics: prepared.diagnostics.sorted(), pageCount: files == 0 ? 0 : prepared.pages.count,
+                                 fileCount: files, phases: prepared.phases)
+        return (report, report.succeeded ? prepared.state : nil)
     }
 
     /// Validates everything a build would (content, templates, internal links and anchors in the
@@ -72,7 +84,7 @@ public struct Builder: Sendable {
             if let next = phaseAfter[name] { options.progress?.begin(next, total: 0) }
         }
         func stop(_ diagnostics: [Diagnostic]) -> Prepared {
-            Prepared(files: [], pages: [], diagnostics: diagnostics.sorted(), phases: phases)
+            Prepared(files: [], pages: [], diagnostics: diagnostics.sorted(), phases: phases, state: nil)
         }
 
         let loaded = SiteLoader(siteFolder: options.siteFolder, parallelism: options.parallelism,
@@ -108,7 +120,7 @@ public struct Builder: Sendable {
         let targets = LinkTargets(site: site, draftArticles: loaded.fileSlugs.draftArticles,
                                   unreadable: loaded.fileSlugs, includeDrafts: options.includeDrafts)
         let bodies = BodyRenderer(site: site, targets: targets, options: renderOptions,
-                                  templateIDs: templates.literalIDs).renderAll()
+                                  templateIDs: templates.literalIDs).renderAll(cache: markdownCache)
         diagnostics += bodies.diagnostics
         lap("markdown")
         if diagnostics.hasErrors { return stop(diagnostics) }
@@ -144,7 +156,9 @@ public struct Builder: Sendable {
         files.append(.text(Route.csv.outputFile, DataExports.csv(site: site)))
         files += site.assets.map { OutputFile(path: Route.asset($0.relativePath).outputFile, contents: .copy(from: $0.sourcePath)) }
         lap("exports")
-        return Prepared(files: files, pages: pages, diagnostics: diagnostics.sorted(), phases: phases)
+        let state = BuildState(site: site, templates: templates, cohortFacts: cohortFacts, companyFacts: companyFacts,
+                               bodies: bodies, renderOptions: renderOptions, targets: targets)
+        return Prepared(files: files, pages: pages, diagnostics: diagnostics.sorted(), phases: phases, state: state)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -56,6 +56,26 @@ public struct SiteLoader: Sendable {
         return LoadedSite(site: site, templates: templates, diagnostics: problems.sorted(), fileSlugs: slugs)
     }
 
+    /// Reads one article file (`Content/articles/<slug>.md`), for the dev server's fast path.
+    public func loadArticle(_ relativePath: String) -> (Article?, [Diagnostic]) {
+        let files = SiteFolder(root: folder)
+        let name = (relativePath as NSString).lastPathComponent
+        let slug = String(name.dropLast(3))
+        guard name.hasSuffix(".md"), Slug.isValid(slug) else { return (nil, []) }
+        var problems: [Diagnostic] = []
+        let parsed = files.text(relativePath)
+            .flatMap { FrontMatter.split($0, path: relativePath) }
+            .flatMap { document in
+                YAMLText.parse(document.yaml, path: relativePath, firstLine: document.yamlFirstLine).map { (document, $0) }
+            }
+        switch parsed {
+        case .failure(let problem): return (nil, [problem])
+        case .success(let (document, node)):
+            let article = DocumentDecoders.article(slug: slug, document, node, path: relativePath, problems: &problems)
+            return (article, problems)
+        }
+    }
+
     private func loadSettings(_ files: SiteFolder, _ problems: inout [Diagnostic]) -> (SiteSettings?, [Cohort]) {
         let path = "Content/site.yml"
         guard files.exists(path) else {

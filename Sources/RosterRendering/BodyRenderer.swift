@@ -32,7 +32,9 @@ public struct BodyRenderer: Sendable {
     /// Ids any layout is likely to use; headings in bodies avoid them even when a theme does not.
     public static let layoutIDs: Set<String> = ["main", "top", "content", "site-header", "site-footer", "toc", "footnotes"]
 
-    public func renderAll() -> RenderedBodies {
+    /// Renders every body; a body whose text and surroundings are unchanged since `cache` was
+    /// filled is taken from it (the dev server keeps the cache between rebuilds).
+    public func renderAll(cache: MarkdownCache? = nil) -> RenderedBodies {
         var list: [(Route, MarkdownText, allowCharts: Bool)] = []
         list += site.authors.map { (Route.author($0.slug), $0.body, false) }
         list += site.companies.map { (Route.company($0.slug), $0.body, false) }
@@ -44,10 +46,18 @@ public struct BodyRenderer: Sendable {
         let jobs = list
         let slots = ConcurrentSlots<RenderedMarkdown>(count: jobs.count)
         options.progress?.begin("markdown", total: jobs.count)
+        let fingerprint = cache.map { _ in self.fingerprint() } ?? 0
         options.parallelism.forEach(jobs.count) { index in
             defer { options.progress?.advance() }
             let (route, text, allowCharts) = jobs[index]
-            slots[index] = render(text, on: route, allowCharts: allowCharts)
+            let key = cache.map { _ in MarkdownCache.key(text, fingerprint: fingerprint) } ?? 0
+            if let cached = cache?.lookup(route, key: key) {
+                slots[index] = cached
+                return
+            }
+            let rendered = render(text, on: route, allowCharts: allowCharts)
+            cache?.store(rendered, for: route, key: key)
+            slots[index] = rendered
         }
         var result = RenderedBodies()
         result.html.reserveCapacity(jobs.count)
@@ -73,6 +83,15 @@ public struct BodyRenderer: Sendable {
             }
         }
         return result
+    }
+
+    /// Everything besides its text that a body's HTML depends on: the link targets, the options
+    /// and the ids the page reserves.
+    func fingerprint() -> UInt64 {
+        var parts = [site.settings.unsafeHTML ? "unsafe" : "safe", options.portable ? "portable" : "clean", options.basePath]
+        parts += reservedIDs.sorted()
+        parts += targets.fingerprintParts()
+        return MarkdownCache.hash(parts.joined(separator: "\u{1}"))
     }
 
     private func append(_ slug: String, to list: inout [String]) {
@@ -121,5 +140,36 @@ public struct RenderOptions: Sendable {
 
     public func linker(for route: Route) -> Linker {
         Linker(for: route, basePath: basePath, portable: portable)
+    }
+}
+
+/// Rendered bodies kept between the dev server's rebuilds, keyed by route and by a hash of the
+/// body and of everything else its HTML depends on.
+public final class MarkdownCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [Route: (key: UInt64, rendered: RenderedMarkdown)] = [:]
+
+    public init() {}
+
+    func lookup(_ route: Route, key: UInt64) -> RenderedMarkdown? {
+        lock.withLock { entries[route].flatMap { $0.key == key ? $0.rendered : nil } }
+    }
+
+    func store(_ rendered: RenderedMarkdown, for route: Route, key: UInt64) {
+        lock.withLock { entries[route] = (key, rendered) }
+    }
+
+    static func key(_ text: MarkdownText, fingerprint: UInt64) -> UInt64 {
+        hash("\(text.path)\u{1}\(text.firstLine)\u{1}\(text.text)") ^ fingerprint
+    }
+
+    /// FNV-1a, 64 bits.
+    static func hash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
     }
 }

@@ -57,6 +57,11 @@ public struct LinkTargets: Sendable {
     }
 
     public func hasCohort(_ slug: String) -> Bool { cohorts.contains(slug) }
+
+    /// Every target, sorted, for cache keys.
+    func fingerprintParts() -> [String] {
+        [authors, companies, articles, drafts, pages, sources, tagSlugs, cohorts].flatMap { $0.sorted() + ["|"] }
+    }
 }
 
 public struct LinkError: Error, Sendable {

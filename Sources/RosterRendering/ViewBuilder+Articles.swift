@@ -47,7 +47,7 @@ extension ViewBuilder {
         }
     }
 
-    func articlePage(_ article: Article) -> PageJob {
+    public func articlePage(_ article: Article) -> PageJob {
         let route = Route.article(article.slug)
         let linker = options.linker(for: route)
         let toc = (bodies.html[route]?.headings ?? []).filter { (2...3).contains($0.level) }

@@ -26,6 +26,9 @@ public final class DevServer: @unchecked Sendable {
     /// Where the site is built; removed when the server stops.
     public let folder: URL
     public var siteRoot: URL { folder.appendingPathComponent("site") }
+    private let markdownCache = MarkdownCache()
+    private let stateLock = NSLock()
+    private var lastState: BuildState?
     private let log: @Sendable (String) -> Void
 
     public init(options: Options, log: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }) {
@@ -38,7 +41,9 @@ public final class DevServer: @unchecked Sendable {
     /// then serves a page listing the problems until they are fixed).
     @discardableResult
     public func rebuild() -> BuildReport {
-        let report = Builder(options: BuildOptions(siteFolder: options.siteFolder, output: siteRoot, includeDrafts: true)).build()
+        let (report, buildState) = Builder(options: BuildOptions(siteFolder: options.siteFolder, output: siteRoot, includeDrafts: true),
+                                           markdownCache: markdownCache).buildKeepingState()
+        stateLock.withLock { lastState = buildState }
         let generation = state.record(report.diagnostics)
         if report.succeeded {
             log("Rebuilt \(report.pageCount) pages in \(Int((report.seconds * 1000).rounded())) ms")
@@ -51,6 +56,25 @@ public final class DevServer: @unchecked Sendable {
         }
         broadcaster.publish(generation)
         return report
+    }
+
+    /// Handles one burst of changes: an edit to a single article's file is shown at once (its page
+    /// rewritten from the last build, then reloaded), and a full rebuild follows in every case.
+    public func handle(_ paths: Set<String>) {
+        let articles = options.siteFolder.appendingPathComponent("Content/articles").standardizedFileURL.path + "/"
+        let edited = paths.filter { !$0.hasSuffix("~") && !($0 as NSString).lastPathComponent.hasPrefix(".") }
+        if edited.count == 1, let path = edited.first, path.hasPrefix(articles), path.hasSuffix(".md"),
+           FileManager.default.fileExists(atPath: path), let current = stateLock.withLock({ lastState }), state.problems.isEmpty {
+            let relative = "Content/articles/" + String(path.dropFirst(articles.count))
+            let started = ContinuousClock.now
+            if let next = ArticlePreview.rewrite(relative, siteFolder: options.siteFolder, output: siteRoot, state: current) {
+                stateLock.withLock { lastState = next }
+                let elapsed = ContinuousClock.now - started
+                log("Rewrote \(relative)'s page in \(elapsed.components.attoseconds / 1_000_000_000_000_000 + elapsed.components.seconds * 1000) ms; rebuilding the rest")
+                broadcaster.publish(state.record([]))
+            }
+        }
+        rebuild()
     }
 
     /// Before any build succeeded there is no site: serve a page that only carries the overlay.
@@ -75,7 +99,7 @@ public final class DevServer: @unchecked Sendable {
             .filter { FileManager.default.fileExists(atPath: $0.path) })
         let changes = try watcher.changes()
         let rebuilding = Task.detached { [self] in
-            for await _ in changes { rebuild() }
+            for await paths in changes { handle(paths) }
         }
         defer {
             watcher.stop()

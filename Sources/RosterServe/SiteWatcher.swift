@@ -15,8 +15,10 @@ public final class SiteWatcher: @unchecked Sendable {
     private var stopped = false
     private var eventCount = 0
     private var lastEvent = ContinuousClock.now
+    /// Paths named by events since the last report.
+    private var changed: Set<String> = []
 
-    public init(folders: [URL], quietPeriod: Duration = .milliseconds(120)) {
+    public init(folders: [URL], quietPeriod: Duration = .milliseconds(50)) {
         self.folders = folders.map(\.path)
         self.quietPeriod = quietPeriod
     }
@@ -33,8 +35,8 @@ public final class SiteWatcher: @unchecked Sendable {
         }
     }
 
-    /// One element per burst of changes. Ends when the watcher stops.
-    public func changes() throws -> AsyncStream<Void> {
+    /// One element per burst of changes, with the paths it touched. Ends when the watcher stops.
+    public func changes() throws -> AsyncStream<Set<String>> {
         let fd = inotify_init1(Int32(IN_CLOEXEC))
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         descriptor = fd
@@ -69,10 +71,13 @@ public final class SiteWatcher: @unchecked Sendable {
                         try? await Task.sleep(for: quiet - calm)
                     }
                     guard let self else { break }
-                    let count = self.lock.withLock { self.eventCount }
+                    let (count, paths) = self.lock.withLock { () -> (Int, Set<String>) in
+                        defer { self.changed.removeAll() }
+                        return (self.eventCount, self.changed)
+                    }
                     if count != reported {
                         reported = count
-                        continuation.yield()
+                        continuation.yield(paths)
                     }
                 }
                 continuation.finish()
@@ -109,10 +114,14 @@ public final class SiteWatcher: @unchecked Sendable {
                 let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
                 return (event.wd, event.mask, Int(event.len))
             }
-            if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, length > 0 {
+            if length > 0 {
                 let nameBytes = buffer[(offset + headerSize)..<(offset + headerSize + length)].prefix { $0 != 0 }
                 if let name = String(bytes: nameBytes, encoding: .utf8), let parent = lock.withLock({ watches[wd] }) {
-                    addRecursively(parent + "/" + name)
+                    let path = parent + "/" + name
+                    lock.withLock { _ = changed.insert(path) }
+                    if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                        addRecursively(path)
+                    }
                 }
             }
             offset += headerSize + length

@@ -132,3 +132,14 @@ final class DevServerTests: XCTestCase {
         XCTAssertLessThanOrEqual(server.state.generation - before, 2, "a burst of saves gives one rebuild (two at most, if it straddles a rebuild)")
     }
 }
+
+extension DevServerTests {
+    func testEditingOneArticleRewritesItsPageBeforeTheFullRebuild() throws {
+        let before = server.state.generation
+        try write("Content/articles/news.md", "---\ntitle: First title\ndate: 2025-05-01\n---\nA quick fix.\n")
+        XCTAssertTrue(try eventually { try http.get("/articles/news/").body.contains("A quick fix.") })
+        // The fast path and then the full rebuild each count as a generation.
+        XCTAssertTrue(eventually { server.state.generation >= before + 2 })
+        XCTAssertTrue(try http.get("/").body.contains("First title"))
+    }
+}

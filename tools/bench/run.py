@@ -51,6 +51,45 @@ def fresh(folder):
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def serve_latency(site, edits=5):
+    """Starts `roster serve` on the site, saves an article, and times until its page is served changed."""
+    import urllib.request
+    process = subprocess.Popen([ROSTER, "serve", "--site", site, "--port", "0"], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    port = None
+    for line in process.stdout:
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if match:
+            port = int(match.group(1))
+            break
+    latencies = []
+    path = os.path.join(site, "Content", "articles", "article-00042.md")
+    with open(path, encoding="utf-8") as handle:
+        original = handle.read()
+    try:
+        for edit in range(edits):
+            marker = f"Edited paragraph number {edit} for the benchmark."
+            time.sleep(1.0)
+            start = time.perf_counter()
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(original + "\n" + marker + "\n")
+            deadline = start + 30
+            while time.perf_counter() < deadline:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/articles/article-00042/") as response:
+                    if marker in response.read().decode():
+                        latencies.append(time.perf_counter() - start)
+                        break
+                time.sleep(0.002)
+            # Let the full rebuild that follows finish before the next edit.
+            time.sleep(6)
+    finally:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(original)
+        process.terminate()
+        process.wait(timeout=30)
+    return latencies or [float("nan")]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -122,6 +161,8 @@ def main():
         write_times.append(time.perf_counter() - start)
     floor = statistics.median(cmark_times) / cores + statistics.median(write_times)
 
+    serve_latencies = serve_latency(roster_site)
+
     roster = statistics.median(results["roster"])
     hugo = statistics.median(results["hugo"])
     print()
@@ -136,6 +177,8 @@ def main():
     print()
     print(f"speed-up over Hugo: {hugo / roster:.1f}x (target 8x); Roster / floor: {roster / floor:.1f}x (target 2x); "
           f"peak RSS {max(memory['roster']):.0f} MB (target < 400 MB)")
+    print(f"roster serve: an edited article's page is served rewritten {statistics.median(serve_latencies) * 1000:.0f} ms "
+          f"after the save (median of {len(serve_latencies)}, max {max(serve_latencies) * 1000:.0f} ms; target 150 ms)")
     names = []
     for entry in roster_phases:
         for key in entry:

@@ -1,0 +1,59 @@
+import Foundation
+import RosterAnalysis
+import RosterLoading
+import RosterMarkdown
+import RosterModel
+import RosterRendering
+
+/// What a successful build knew: the model, the templates, the facts and the rendered bodies.
+public struct BuildState: Sendable {
+    public var site: Site
+    public var templates: TemplateSet
+    public var cohortFacts: [CohortFacts]
+    public var companyFacts: [String: CompanyFacts]
+    public var bodies: RenderedBodies
+    public var renderOptions: RenderOptions
+    public var targets: LinkTargets
+}
+
+/// The dev server's fast path for the commonest edit, an article's text: re-read that one file,
+/// render its body and its page from the last build's state, and rewrite that one page, in
+/// milliseconds. The full rebuild that follows brings every other page (indexes, mentions, feeds)
+/// up to date; anything unusual (a new article, an error) goes straight to the full rebuild.
+public enum ArticlePreview {
+    public static func rewrite(_ relativePath: String, siteFolder: URL, output: URL, state: BuildState) -> BuildState? {
+        let (loaded, problems) = SiteLoader(siteFolder: siteFolder, parallelism: .sequential).loadArticle(relativePath)
+        guard let article = loaded, !problems.hasErrors,
+              let index = state.site.articles.firstIndex(where: { $0.slug == article.slug }) else { return nil }
+        var site = state.site
+        let previous = site.articles[index]
+        guard article.date == previous.date, article.draft == previous.draft else { return nil }
+        site.articles[index] = article
+        let route = Route.article(article.slug)
+        let renderer = BodyRenderer(site: site, targets: state.targets, options: state.renderOptions,
+                                    templateIDs: state.templates.literalIDs)
+        let body = renderer.render(article.body, on: route, allowCharts: true)
+        guard !body.diagnostics.hasErrors else { return nil }
+        var bodies = state.bodies
+        bodies.html[route] = body
+        let views = ViewBuilder(site: site, cohortFacts: state.cohortFacts, companyFacts: state.companyFacts,
+                                bodies: bodies, options: state.renderOptions)
+        let job = views.articlePage(article)
+        guard let html = state.templates.render(job.context, with: job.template) else { return nil }
+        let target = output.appendingPathComponent(route.outputFile)
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).preview")
+        do {
+            try Data(html.utf8).write(to: temporary)
+            guard rename(temporary.path, target.path) == 0 else { return nil }
+        } catch {
+            return nil
+        }
+        var next = state
+        next.site = site
+        next.bodies = bodies
+        return next
+    }
+}
+
+/// The dev server keeps one between rebuilds; see `BodyRenderer.renderAll(cache:)`.
+public typealias MarkdownCache = RosterRendering.MarkdownCache
