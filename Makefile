@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 
-.PHONY: site test test-site deps site-test-deps build release check clean theme serve bench views
+.PHONY: site test test-site deps site-test-deps build release check clean theme serve bench views fuzz load test-sanitize test-tsan
 
 site: release
 	.build/release/roster build
@@ -56,6 +56,31 @@ bench: release
 	@command -v hugo >/dev/null 2>&1 && command -v cmark-gfm >/dev/null 2>&1 || \
 		{ $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo cmark-gfm; }
 	python3 tools/bench/run.py
+
+# libFuzzer over the front-matter splitter, YAML decoding, internal links and Markdown rendering:
+# `make fuzz SECONDS=600`. New inputs go to .build-fuzz/corpus, crashes and timeouts to .build-fuzz/.
+SECONDS ?= 60
+FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+fuzz: deps
+	cd Fuzz && $(SWIFT) build --scratch-path ../.build-fuzz -c debug $(FUZZ_FLAGS)
+	mkdir -p .build-fuzz/corpus
+	.build-fuzz/debug/RosterFuzz .build-fuzz/corpus Fuzz/Corpus -max_total_time=$(SECONDS) -timeout=10 \
+		-rss_limit_mb=2048 -max_len=65536 -artifact_prefix=.build-fuzz/ -print_final_stats=1
+
+# The dev server under load: wrk for 30 s at 64 connections against a 10,000-article site being
+# edited (0 socket errors, only 200/304), then 1,000 edit-rebuild-reload cycles with an event-stream
+# client connected (memory and open file descriptors flat).
+load: release
+	@command -v wrk >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
+	python3 tools/load/serve_load.py --seconds 30 --connections 64
+	python3 tools/load/reload_cycles.py --cycles 1000
+
+# The whole suite under AddressSanitizer (and, once in a while, ThreadSanitizer).
+test-sanitize: deps
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+test-tsan: deps
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 # View models get a MustacheParent conformance generated from their stored properties.
 views:

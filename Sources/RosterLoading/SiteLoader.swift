@@ -60,10 +60,20 @@ public struct SiteLoader: Sendable {
     public func loadArticle(_ relativePath: String) -> (Article?, [Diagnostic]) {
         let files = SiteFolder(root: folder)
         let name = (relativePath as NSString).lastPathComponent
+        guard name.hasSuffix(".md"), Slug.isValid(String(name.dropLast(3))) else { return (nil, []) }
+        return Self.parseArticle(files.text(relativePath), path: relativePath)
+    }
+
+    /// An article from a file's bytes: UTF-8 checks, front matter, YAML, keys (and the fuzzer's entry).
+    public static func parseArticle(_ data: Data, path: String) -> (Article?, [Diagnostic]) {
+        parseArticle(TextFile.decode(data, path: path), path: path)
+    }
+
+    static func parseArticle(_ text: Result<String, Diagnostic>, path relativePath: String) -> (Article?, [Diagnostic]) {
+        let name = (relativePath as NSString).lastPathComponent
         let slug = String(name.dropLast(3))
-        guard name.hasSuffix(".md"), Slug.isValid(slug) else { return (nil, []) }
         var problems: [Diagnostic] = []
-        let parsed = files.text(relativePath)
+        let parsed = text
             .flatMap { FrontMatter.split($0, path: relativePath) }
             .flatMap { document in
                 YAMLText.parse(document.yaml, path: relativePath, firstLine: document.yamlFirstLine).map { (document, $0) }
@@ -73,6 +83,15 @@ public struct SiteLoader: Sendable {
         case .success(let (document, node)):
             let article = DocumentDecoders.article(slug: slug, document, node, path: relativePath, problems: &problems)
             return (article, problems)
+        }
+    }
+
+    /// `site.yml` from its bytes (the fuzzer's second entry).
+    public static func parseSettings(_ data: Data) -> (SiteSettings?, [Cohort], [Diagnostic]) {
+        let path = "Content/site.yml"
+        switch TextFile.decode(data, path: path).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
+        case .failure(let problem): return (nil, [], [problem])
+        case .success(let node): return SiteSettingsDecoder.decode(node, path: path)
         }
     }
 

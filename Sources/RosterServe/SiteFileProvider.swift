@@ -22,6 +22,7 @@ public struct SiteFileProvider: FileProvider {
 
     let root: String
     let state: ServeState
+    let cache = ServedFileCache()
 
     public init(root: URL, state: ServeState) {
         self.root = root.resolvingSymlinksInPath().standardizedFileURL.path
@@ -44,22 +45,37 @@ public struct SiteFileProvider: FileProvider {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             return FileAttributes(isFolder: true, size: 0, modificationDate: Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec)))
         }
-        guard let bytes = contents(id) else { return nil }
-        let fraction = Double(Self.hash(bytes) % 1_000_000) / 1_000_000
-        return FileAttributes(isFolder: false, size: bytes.count,
+        guard let served = served(id, info: info) else { return nil }
+        let fraction = Double(served.hash % 1_000_000) / 1_000_000
+        return FileAttributes(isFolder: false, size: served.bytes.count,
                               modificationDate: Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + fraction))
     }
 
     public func loadFile(id: FileIdentifier, context: some RequestContext) async throws -> ResponseBody {
-        guard let bytes = contents(id) else { throw HTTPError(.notFound) }
-        return ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
+        guard let served = served(id) else { throw HTTPError(.notFound) }
+        return ResponseBody(byteBuffer: ByteBuffer(bytes: served.bytes))
     }
 
     public func loadFile(id: FileIdentifier, range: ClosedRange<Int>, context: some RequestContext) async throws -> ResponseBody {
-        guard let bytes = contents(id), range.lowerBound >= 0, range.upperBound < bytes.count else {
+        guard let served = served(id), range.lowerBound >= 0, range.upperBound < served.bytes.count else {
             throw HTTPError(.rangeNotSatisfiable)
         }
-        return ResponseBody(byteBuffer: ByteBuffer(bytes: bytes[range]))
+        return ResponseBody(byteBuffer: ByteBuffer(bytes: served.bytes[range]))
+    }
+
+    /// A file's served bytes and their hash, cached by path, inode, size, modification time and
+    /// build generation (the overlay depends on it), so a page is read and hashed once per change.
+    func served(_ id: FileIdentifier, info known: stat? = nil) -> ServedFileCache.Entry? {
+        var info = known ?? stat()
+        if known == nil, stat(id.path, &info) != 0 { return nil }
+        let key = ServedFileCache.Key(path: id.path, inode: UInt64(info.st_ino), size: Int(info.st_size),
+                                      seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
+                                      generation: id.path.hasSuffix(".html") ? state.generation : 0)
+        if let hit = cache.lookup(key) { return hit }
+        guard let bytes = contents(id) else { return nil }
+        let entry = ServedFileCache.Entry(bytes: bytes, hash: Self.hash(bytes))
+        cache.store(entry, for: key)
+        return entry
     }
 
     /// The bytes served for a file: pages get the reload script and, after a failed rebuild, the overlay.
@@ -102,5 +118,39 @@ struct NotFoundPageMiddleware<Context: RequestContext>: RouterMiddleware {
         guard let page = provider.notFoundPage() else { return Response(status: .notFound) }
         return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
+    }
+}
+
+/// The dev server's recently served files; bounded, cleared when it grows past its budget.
+final class ServedFileCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var path: String
+        var inode: UInt64
+        var size: Int
+        var seconds: Int
+        var nanoseconds: Int
+        var generation: Int
+    }
+
+    struct Entry {
+        var bytes: [UInt8]
+        var hash: UInt64
+    }
+
+    private let lock = NSLock()
+    private var entries: [Key: Entry] = [:]
+    private var bytes = 0
+    let budget = 128 << 20
+
+    func lookup(_ key: Key) -> Entry? { lock.withLock { entries[key] } }
+
+    func store(_ entry: Entry, for key: Key) {
+        lock.withLock {
+            if bytes + entry.bytes.count > budget {
+                entries.removeAll(keepingCapacity: true)
+                bytes = 0
+            }
+            if entries.updateValue(entry, forKey: key) == nil { bytes += entry.bytes.count }
+        }
     }
 }
