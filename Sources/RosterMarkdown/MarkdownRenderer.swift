@@ -32,6 +32,9 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ markdown: MarkdownText, reservedIDs: Set<String> = [],
                        resolve: (InternalLink) -> LinkResolution) -> RenderedMarkdown {
         _ = Self.registered
+        if let tooWide = TableGuard.check(markdown) {
+            return RenderedMarkdown(html: "", links: [], headings: [], charts: [], diagnostics: [tooWide])
+        }
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
         guard let parser = cmark_parser_new(options) else {

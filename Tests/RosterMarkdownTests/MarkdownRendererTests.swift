@@ -1,3 +1,4 @@
+import Foundation
 import RosterModel
 import XCTest
 @testable import RosterMarkdown
@@ -85,5 +86,19 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertFalse(render(brackets).html.isEmpty)
         let emphasis = String(repeating: "*a ", count: 50_000) + String(repeating: "*", count: 50_000)
         XCTAssertFalse(render(emphasis).html.isEmpty)
+    }
+
+    func testAVeryWideTableIsRefusedAtItsLineInsteadOfRunningForMinutes() {
+        let columns = 3000
+        let text = "Intro\n\n|" + String(repeating: "a|", count: columns) + "\n|" + String(repeating: "-|", count: columns) + "\n"
+            + String(repeating: "x\n", count: 6000)
+        let started = Date()
+        let result = render(text)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+        XCTAssertEqual(result.diagnostics.first?.location?.line, 5 + 3)
+        XCTAssertTrue(result.diagnostics.first?.message.contains("3000 columns") == true)
+        // Ordinary tables, and table-like text in code, are left alone.
+        XCTAssertTrue(render("| a | b |\n|---|:-:|\n| 1 | 2 |\n").diagnostics.isEmpty)
+        XCTAssertTrue(render("```\n|" + String(repeating: "-|", count: 500) + "\n```\n").diagnostics.isEmpty)
     }
 }
