@@ -10,6 +10,8 @@ let package = Package(
     products: [
         .executable(name: "roster", targets: ["roster"]),
         .library(name: "RosterBuild", targets: ["RosterBuild"]),
+        // The stages on their own, for the fuzzing package in Fuzz/.
+        .library(name: "RosterStages", targets: ["RosterLoading", "RosterMarkdown", "RosterRendering", "RosterModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),

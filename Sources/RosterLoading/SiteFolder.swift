@@ -30,15 +30,19 @@ struct SiteFolder: Sendable {
     }
 
     /// Regular files directly in a folder (or, with `recursive`, below it), sorted, hidden files
-    /// skipped. Links are followed only when they stay inside the site folder; loops are cut.
+    /// skipped. Links are followed only when they stay inside the site folder, and in a recursive
+    /// walk (assets) inside the folder walked, so a link cannot publish the site's sources or copy
+    /// `Output/` into itself; loops are cut.
     func files(in relativePath: String, recursive: Bool = false, problems: inout [Diagnostic]) -> [String] {
         var result: [String] = []
         var visited: Set<String> = []
-        walk(relativePath, recursive: recursive, into: &result, visited: &visited, problems: &problems)
+        let boundary = recursive ? root.appendingPathComponent(relativePath).resolvingSymlinksInPath().path : realRoot
+        walk(relativePath, recursive: recursive, boundary: boundary, boundaryName: recursive ? relativePath + "/" : "the site folder",
+             into: &result, visited: &visited, problems: &problems)
         return result.sorted()
     }
 
-    private func walk(_ relativePath: String, recursive: Bool, into result: inout [String],
+    private func walk(_ relativePath: String, recursive: Bool, boundary: String, boundaryName: String, into result: inout [String],
                       visited: inout Set<String>, problems: inout [Diagnostic]) {
         let url = root.appendingPathComponent(relativePath)
         let real = url.resolvingSymlinksInPath().path
@@ -46,13 +50,14 @@ struct SiteFolder: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
         for name in names.sorted() where !name.hasPrefix(".") {
             let child = relativePath + "/" + name
-            switch classify(child) {
+            switch classify(child, within: boundary) {
             case .file: result.append(child)
             case .directory where recursive:
-                walk(child, recursive: true, into: &result, visited: &visited, problems: &problems)
+                walk(child, recursive: true, boundary: boundary, boundaryName: boundaryName, into: &result, visited: &visited,
+                     problems: &problems)
             case .directory: break
             case .outside:
-                problems.append(.error("'\(child)' is a link to a place outside the site folder; Roster does not follow it",
+                problems.append(.error("'\(child)' is a link to a place outside \(boundaryName); Roster does not follow it",
                                        at: SourceLocation(path: child)))
             case .broken:
                 problems.append(.warning("'\(child)' is a broken link; it is skipped", at: SourceLocation(path: child)))
@@ -64,7 +69,8 @@ struct SiteFolder: Sendable {
 
     /// What a path is. Only links are resolved (a walk never enters a folder outside the site, so
     /// a plain file or folder found by it is inside).
-    func classify(_ relativePath: String) -> Kind {
+    func classify(_ relativePath: String, within boundary: String? = nil) -> Kind {
+        let limit = boundary ?? realRoot
         let url = root.appendingPathComponent(relativePath)
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return .broken }
@@ -75,9 +81,10 @@ struct SiteFolder: Sendable {
         default: return .broken
         }
         let real = url.resolvingSymlinksInPath().path
-        guard real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
+        guard real == limit || real.hasPrefix(limit.hasSuffix("/") ? limit : limit + "/") else {
             return .outside
         }
+        if real == limit { return .outside }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory) else { return .broken }
         return isDirectory.boolValue ? .directory : .file

@@ -185,7 +185,7 @@ public struct SiteLoader: Sendable {
             }
             let key = (name as NSString).deletingPathExtension
             let parsed = files.text(path)
-                .flatMap { YAMLText.parse($0, path: path, firstLine: 1) }
+                .flatMap { YAMLText.parse($0, path: path, firstLine: 1, allowAnchors: true) }
                 .flatMap { DataDecoder.decode($0, path: path) }
             switch parsed {
             case .failure(let problem): problems.append(problem)

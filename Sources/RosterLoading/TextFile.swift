@@ -16,7 +16,7 @@ enum TextFile {
             return (memchr(base, 0, raw.count) != nil, memchr(base, 0x0D, raw.count) != nil)
         }
         if hasNUL {
-            let line = text.prefix { $0 != "\0" }.filter { $0 == "\n" }.count + 1
+            let line = text.utf8.prefix { $0 != 0 }.filter { $0 == 0x0A }.count + 1
             return .failure(.error("this file contains a NUL character; remove it",
                                    at: SourceLocation(path: path, line: line)))
         }

@@ -8,8 +8,15 @@ enum YAMLText {
     /// How deep flow collections and one-line `- - -` sequences may nest.
     static let maximumDepth = 200
 
-    static func parse(_ yaml: String, path: String, firstLine: Int) -> Result<Node?, Diagnostic> {
+    /// - Parameter allowAnchors: only free-form data files may use anchors and aliases (within a
+    ///   budget); front matter, site.yml and sources.yml have no use for them, and an alias there could
+    ///   multiply a large value into pages and exports.
+    static func parse(_ yaml: String, path: String, firstLine: Int, allowAnchors: Bool = false) -> Result<Node?, Diagnostic> {
         if let problem = guardProblem(yaml, path: path, firstLine: firstLine) { return .failure(problem) }
+        if !allowAnchors, let line = anchorLine(yaml) {
+            return .failure(.error("YAML anchors and aliases (&name, *name) are not supported here; write the value out",
+                                   at: SourceLocation(path: path, line: firstLine + line)))
+        }
         do {
             // The basic resolver: Roster reads every scalar as the type its key expects (dates stay as
             // written), so YAML's regular-expression tag guessing would only cost time; an explicit
@@ -67,6 +74,27 @@ enum YAMLText {
             let rest = line.dropFirst(indent)
             for candidate in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(candidate + ":") {
                 return (index + 1, indent + 1)
+            }
+        }
+        return nil
+    }
+
+    /// The index of the first line that defines an anchor (`&name` where a value starts), or nil.
+    static func anchorLine(_ yaml: String) -> Int? {
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let bytes = Array(line.utf8)
+            for position in bytes.indices where bytes[position] == UInt8(ascii: "&") {
+                guard position + 1 < bytes.count, !" \t,[]{}".utf8.contains(bytes[position + 1]) else { continue }
+                // A value starts here: at the line's start (after indentation and list dashes), or
+                // after `: `, `- `, `[`, `{` or `,`.
+                var before = position - 1
+                while before >= 0, bytes[before] == UInt8(ascii: " ") || bytes[before] == UInt8(ascii: "\t") { before -= 1 }
+                if before < 0 || [UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ",")].contains(bytes[before]) {
+                    if before < 0 || position - before > 1 || bytes[before] == UInt8(ascii: "[") || bytes[before] == UInt8(ascii: "{")
+                        || bytes[before] == UInt8(ascii: ",") {
+                        return index
+                    }
+                }
             }
         }
         return nil

@@ -3,6 +3,8 @@ import RosterModel
 /// The files that standards define: the Atom feed, the sitemap and robots.txt. They use absolute
 /// URLs from `base_url` because their readers need them.
 public enum SiteFeeds {
+    static let maximumContentBytes = 1 << 20
+
     /// An Atom feed of the newest `feed_limit` published articles. Bodies keep their relative
     /// links; `xml:base` makes feed readers resolve them against the article's URL.
     public static func atom(site: Site, bodies: [String: String]) -> String {
@@ -36,7 +38,9 @@ public enum SiteFeeds {
             if let byline = article.byline { xml += "    <author><name>\(xmlEscape(byline))</name></author>\n" }
             for tag in article.tags { xml += "    <category term=\"\(xmlEscape(tag))\"/>\n" }
             if let summary = article.summary { xml += "    <summary>\(xmlEscape(summary))</summary>\n" }
-            if let body = bodies[article.slug] {
+            // Feed readers (libxml2 among them) refuse text nodes over 10 MB: a very long article is
+            // announced by its summary and link only.
+            if let body = bodies[article.slug], body.utf8.count <= maximumContentBytes {
                 xml += "    <content type=\"html\" xml:base=\"\(xmlEscape(url))\">\(xmlEscape(body))</content>\n"
             }
             xml += "  </entry>\n"
@@ -78,8 +82,13 @@ public enum SiteFeeds {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
+            // As references, so XML parsers keep them as written (a raw tab in an attribute reads as
+            // a space, a raw CR as LF).
+            case "\t": out += "&#9;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
             default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
+                if scalar.value < 0x20 { continue }
                 if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
                 out.unicodeScalars.append(scalar)
             }

@@ -48,7 +48,7 @@ final class ExportTests: XCTestCase {
     func testAtomFeedEscapesAndUsesTheNewestEntryAsUpdated() {
         let feed = SiteFeeds.atom(site: site(), bodies: ["n": "<p>Body & <a href=\"../x/\">link</a></p>"])
         XCTAssertFalse(feed.contains("<script>"))
-        XCTAssertTrue(feed.contains("<title>&lt;script&gt;&quot;x&quot;,\n&apos;&amp;</title>"))
+        XCTAssertTrue(feed.contains("<title>&lt;script&gt;&quot;x&quot;,&#10;&apos;&amp;</title>"))
         XCTAssertTrue(feed.contains("<updated>2024-05-02T00:00:00Z</updated>"))
         XCTAssertTrue(feed.contains("xml:base=\"https://e.org/r/articles/n/\""))
         XCTAssertTrue(feed.contains("&lt;p&gt;Body &amp; &lt;a href=&quot;../x/&quot;&gt;"))

@@ -3,8 +3,8 @@
 import Mustache
 
 extension CohortView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "slug": return slug
         case "name": return name
         case "href": return href
@@ -22,8 +22,8 @@ extension CohortView: MustacheParent {
 }
 
 extension FactsView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "headline": return headline
         case "members": return members
         case "atOrigin": return atOrigin
@@ -44,8 +44,8 @@ extension FactsView: MustacheParent {
 }
 
 extension DestinationRow: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "company": return company
         case "count": return count
         case "authors": return authors
@@ -56,8 +56,8 @@ extension DestinationRow: MustacheParent {
 }
 
 extension YearRow: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "year": return year
         case "count": return count
         default: return nil
@@ -66,8 +66,8 @@ extension YearRow: MustacheParent {
 }
 
 extension MemberRow: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "author": return author
         case "status": return status
         case "statusKey": return statusKey
@@ -82,8 +82,8 @@ extension MemberRow: MustacheParent {
 }
 
 extension SiteView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "title": return title
         case "description": return description
         case "language": return language
@@ -97,8 +97,8 @@ extension SiteView: MustacheParent {
 }
 
 extension PageMeta: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "title": return title
         case "description": return description
         case "canonical": return canonical
@@ -111,8 +111,8 @@ extension PageMeta: MustacheParent {
 }
 
 extension Crumb: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "title": return title
         case "href": return href
         default: return nil
@@ -121,8 +121,8 @@ extension Crumb: MustacheParent {
 }
 
 extension SiteLinks: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "home": return home
         case "cohorts": return cohorts
         case "authors": return authors
@@ -140,8 +140,8 @@ extension SiteLinks: MustacheParent {
 }
 
 extension NavItem: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "title": return title
         case "href": return href
         case "current": return current
@@ -151,8 +151,8 @@ extension NavItem: MustacheParent {
 }
 
 extension AuthorLink: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "slug": return slug
         case "name": return name
         case "href": return href
@@ -162,8 +162,8 @@ extension AuthorLink: MustacheParent {
 }
 
 extension CompanyLink: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "slug": return slug
         case "name": return name
         case "href": return href
@@ -174,8 +174,8 @@ extension CompanyLink: MustacheParent {
 }
 
 extension SourceRef: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "id": return id
         case "title": return title
         case "href": return href
@@ -185,8 +185,8 @@ extension SourceRef: MustacheParent {
 }
 
 extension TagLink: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "name": return name
         case "slug": return slug
         case "href": return href
@@ -197,8 +197,8 @@ extension TagLink: MustacheParent {
 }
 
 extension ArticleItem: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "slug": return slug
         case "title": return title
         case "href": return href
@@ -214,8 +214,8 @@ extension ArticleItem: MustacheParent {
 }
 
 extension Pagination: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "current": return current
         case "total": return total
         case "previous": return previous
@@ -228,8 +228,8 @@ extension Pagination: MustacheParent {
 }
 
 extension PageNumber: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "number": return number
         case "href": return href
         case "current": return current
@@ -240,8 +240,8 @@ extension PageNumber: MustacheParent {
 }
 
 extension LabelledLink: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "label": return label
         case "url": return url
         default: return nil
@@ -250,8 +250,8 @@ extension LabelledLink: MustacheParent {
 }
 
 extension AuthorView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "slug": return slug
         case "name": return name
         case "current": return current
@@ -268,8 +268,8 @@ extension AuthorView: MustacheParent {
 }
 
 extension CurrentPosition: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "company": return company
         case "role": return role
         case "unit": return unit
@@ -280,8 +280,8 @@ extension CurrentPosition: MustacheParent {
 }
 
 extension StintRow: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "company": return company
         case "unit": return unit
         case "role": return role
@@ -297,8 +297,8 @@ extension StintRow: MustacheParent {
 }
 
 extension AuthorCohortRow: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "cohort": return cohort
         case "href": return href
         case "status": return status
@@ -311,8 +311,8 @@ extension AuthorCohortRow: MustacheParent {
 }
 
 extension AuthorRow: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "author": return author
         case "current": return current
         case "role": return role
@@ -322,8 +322,8 @@ extension AuthorRow: MustacheParent {
 }
 
 extension CompanyView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "slug": return slug
         case "name": return name
         case "kind": return kind
@@ -343,8 +343,8 @@ extension CompanyView: MustacheParent {
 }
 
 extension PersonAtCompany: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "author": return author
         case "role": return role
         case "period": return period
@@ -354,8 +354,8 @@ extension PersonAtCompany: MustacheParent {
 }
 
 extension MoveRow: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "year": return year
         case "arrivals": return arrivals
         case "departures": return departures
@@ -365,8 +365,8 @@ extension MoveRow: MustacheParent {
 }
 
 extension CompanyRow: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "company": return company
         case "kind": return kind
         case "headquarters": return headquarters
@@ -377,8 +377,8 @@ extension CompanyRow: MustacheParent {
 }
 
 extension ArticleView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "item": return item
         case "updated": return updated
         case "updatedISO": return updatedISO
@@ -392,8 +392,8 @@ extension ArticleView: MustacheParent {
 }
 
 extension TocEntry: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "level": return level
         case "text": return text
         case "href": return href
@@ -403,8 +403,8 @@ extension TocEntry: MustacheParent {
 }
 
 extension SourceEntry: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "id": return id
         case "title": return title
         case "publisher": return publisher
@@ -418,8 +418,8 @@ extension SourceEntry: MustacheParent {
 }
 
 extension PageView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "title": return title
         case "summary": return summary
         case "body": return body
