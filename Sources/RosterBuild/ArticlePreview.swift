@@ -3,6 +3,7 @@ import RosterAnalysis
 import RosterLoading
 import RosterMarkdown
 import RosterModel
+import RosterPublishing
 import RosterRendering
 
 /// What a successful build knew: the model, the templates, the facts and the rendered bodies.
@@ -57,3 +58,5 @@ public enum ArticlePreview {
 
 /// The dev server keeps one between rebuilds; see `BodyRenderer.renderAll(cache:)`.
 public typealias MarkdownCache = RosterRendering.MarkdownCache
+public typealias TemplateCache = RosterRendering.TemplateCache
+public typealias OldSiteRemoval = RosterPublishing.OldSiteRemoval

@@ -1,4 +1,5 @@
 import RosterModel
+import RosterPublishing
 import Foundation
 
 /// What to build and how; the CLI and the dev server fill this in.
@@ -16,6 +17,8 @@ public struct BuildOptions: Sendable {
     public var parallelism: Parallelism
     /// Updated as the build goes, for a progress line.
     public var progress: BuildProgress?
+    /// How the previous site goes once the new one is in place.
+    public var oldSiteRemoval: OldSiteRemoval = .detachedProcess
 
     public init(siteFolder: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
                 portable: Bool = false, parallelism: Parallelism = .automatic, progress: BuildProgress? = nil) {

@@ -13,9 +13,10 @@ public struct Builder: Sendable {
     public static let version = "0.1.0"
     public let options: BuildOptions
 
-    public init(options: BuildOptions, markdownCache: MarkdownCache? = nil) {
+    public init(options: BuildOptions, markdownCache: MarkdownCache? = nil, templateCache: TemplateCache? = nil) {
         self.options = options
         self.markdownCache = markdownCache
+        self.templateCache = templateCache
     }
 
     /// The site as files, ready to write, or the problems that stop it.
@@ -30,6 +31,7 @@ public struct Builder: Sendable {
 
     /// Kept between builds by the dev server.
     public let markdownCache: MarkdownCache?
+    public let templateCache: TemplateCache?
 
     public func build() -> BuildReport {
         buildKeepingState().report
@@ -43,7 +45,8 @@ public struct Builder: Sendable {
             let writer = OutputWriter(output: options.output, siteFolder: options.siteFolder)
             let started = ContinuousClock.now
             do {
-                try writer.publish(prepared.files, parallelism: options.parallelism, progress: options.progress)
+                try writer.publish(prepared.files, oldSiteRemoval: options.oldSiteRemoval, parallelism: options.parallelism,
+                                   progress: options.progress)
                 files = prepared.files.count
             } catch {
                 prepared.diagnostics += error.diagnostics
@@ -108,7 +111,7 @@ public struct Builder: Sendable {
             companies: loaded.fileSlugs.companies.subtracting(site.companies.map(\.slug)),
             sourcesUnreadable: !loaded.fileSlugs.sourcesReadable)
         diagnostics += SiteValidator(site: site, unreadable: unreadable).validate()
-        let (templates, templateProblems) = TemplateSet.compile(loaded.templates)
+        let (templates, templateProblems) = templateCache?.compile(loaded.templates) ?? TemplateSet.compile(loaded.templates)
         diagnostics += templateProblems
         lap("validate")
 

@@ -115,10 +115,29 @@ enum OutputManifest {
     }
 }
 
-/// Deletes a folder Roster wrote without making anyone wait: in a detached process, so the
-/// command can exit while the old site goes.
+/// How the previous site is deleted once the new one is in place.
+public enum OldSiteRemoval: Sendable, Hashable {
+    /// A detached `rm -rf`, so a command can exit while the old site goes.
+    case detachedProcess
+    /// A background thread, for a long-running process (the dev server): no child processes.
+    case backgroundThread
+    /// Before `publish` returns.
+    case synchronous
+}
+
+/// Deletes a folder Roster wrote without making anyone wait.
 enum BackgroundRemoval {
-    static func start(_ path: String) {
+    static func start(_ path: String, _ how: OldSiteRemoval) {
+        switch how {
+        case .synchronous:
+            try? FileManager.default.removeItem(atPath: path)
+            return
+        case .backgroundThread:
+            DispatchQueue.global(qos: .background).async { try? FileManager.default.removeItem(atPath: path) }
+            return
+        case .detachedProcess:
+            break
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/rm")
         process.arguments = ["-rf", "--", path]

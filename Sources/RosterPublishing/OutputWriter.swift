@@ -52,7 +52,7 @@ public struct OutputWriter: Sendable {
     /// did not change since the last build is hard-linked from it instead of written, so it keeps
     /// its inode and modification time (rsync and web caches see no change); the previous site is
     /// deleted in the background, so nobody waits for it.
-    public func publish(_ files: [OutputFile], removeOldSiteInBackground: Bool = true,
+    public func publish(_ files: [OutputFile], oldSiteRemoval: OldSiteRemoval = .detachedProcess,
                         parallelism: Parallelism = .automatic, progress: BuildProgress? = nil) throws(DiagnosticsError) {
         if let refusal = refusal() { throw DiagnosticsError([refusal]) }
         let fileManager = FileManager.default
@@ -78,11 +78,11 @@ public struct OutputWriter: Sendable {
             throw DiagnosticsError([.error("could not swap the new site into '\(output.path)': \(error)")])
         }
         // The staging path now holds the previous site.
-        if removeOldSiteInBackground {
+        if oldSiteRemoval != .synchronous {
             let trash = output.deletingLastPathComponent()
                 .appendingPathComponent(".\(output.lastPathComponent).roster-old-\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1e6))")
             if rename(staging.path, trash.path) == 0 {
-                BackgroundRemoval.start(trash.path)
+                BackgroundRemoval.start(trash.path, oldSiteRemoval)
                 return
             }
         }
@@ -97,7 +97,7 @@ public struct OutputWriter: Sendable {
         for name in names where name.hasPrefix(prefix) {
             let path = parent.appendingPathComponent(name)
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path.path)) ?? []
-            if entries.contains(Self.markerName) { BackgroundRemoval.start(path.path) }
+            if entries.contains(Self.markerName) { BackgroundRemoval.start(path.path, .backgroundThread) }
         }
     }
 

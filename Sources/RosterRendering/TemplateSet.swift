@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import RosterModel
 
@@ -149,5 +150,21 @@ struct FastHTMLEscaping: MustacheContentType {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Compiled templates kept between the dev server's rebuilds: recompiled only when a template's
+/// text changes (compiling is not free, and swift-mustache keeps some of each compile alive).
+public final class TemplateCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (sources: [TemplateSource], set: TemplateSet, problems: [Diagnostic])?
+
+    public init() {}
+
+    public func compile(_ sources: [TemplateSource]) -> (TemplateSet, [Diagnostic]) {
+        if let last = lock.withLock({ self.last }), last.sources == sources { return (last.set, last.problems) }
+        let (set, problems) = TemplateSet.compile(sources)
+        lock.withLock { last = (sources, set, problems) }
+        return (set, problems)
     }
 }

@@ -27,6 +27,7 @@ public final class DevServer: @unchecked Sendable {
     public let folder: URL
     public var siteRoot: URL { folder.appendingPathComponent("site") }
     private let markdownCache = MarkdownCache()
+    private let templateCache = TemplateCache()
     private let stateLock = NSLock()
     private var lastState: BuildState?
     private let log: @Sendable (String) -> Void
@@ -41,8 +42,10 @@ public final class DevServer: @unchecked Sendable {
     /// then serves a page listing the problems until they are fixed).
     @discardableResult
     public func rebuild() -> BuildReport {
-        let (report, buildState) = Builder(options: BuildOptions(siteFolder: options.siteFolder, output: siteRoot, includeDrafts: true),
-                                           markdownCache: markdownCache).buildKeepingState()
+        var buildOptions = BuildOptions(siteFolder: options.siteFolder, output: siteRoot, includeDrafts: true)
+        buildOptions.oldSiteRemoval = .backgroundThread
+        let (report, buildState) = Builder(options: buildOptions, markdownCache: markdownCache,
+                                           templateCache: templateCache).buildKeepingState()
         stateLock.withLock { lastState = buildState }
         let generation = state.record(report.diagnostics)
         if report.succeeded {

@@ -29,7 +29,7 @@ final class OutputWriterTests: XCTestCase {
 
     func testRebuildSwapsInTheNewSiteAndStaleFilesVanish() throws {
         try writer("Output").publish([.text("old.html", "old"), .text("index.html", "1")])
-        try writer("Output").publish([.text("index.html", "2")], removeOldSiteInBackground: false)
+        try writer("Output").publish([.text("index.html", "2")], oldSiteRemoval: .synchronous)
         XCTAssertEqual(files("Output"), [".roster-manifest", ".roster-output", "index.html"])
         XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("Output/index.html"), encoding: .utf8), "2")
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent(".Output.roster-staging").path))
