@@ -23,16 +23,11 @@ public final class SiteWatcher: @unchecked Sendable {
         self.quietPeriod = quietPeriod
     }
 
-    deinit { stop() }
+    deinit { lock.withLock { stopped = true } }
 
+    /// Stops watching; the reading thread notices within 200 ms, closes the descriptor and ends the stream.
     public func stop() {
-        lock.withLock {
-            stopped = true
-            if descriptor >= 0 {
-                close(descriptor)
-                descriptor = -1
-            }
-        }
+        lock.withLock { stopped = true }
     }
 
     /// One element per burst of changes, with the paths it touched. Ends when the watcher stops.
@@ -44,7 +39,14 @@ public final class SiteWatcher: @unchecked Sendable {
         let (raw, rawContinuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let thread = Thread { [weak self] in
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            // Closing a descriptor does not wake a blocked read on Linux: wait with a timeout and
+            // look at `stop()` in between, so the thread (and whatever it keeps alive) ends.
+            var waiting = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             while let self, !self.isStopped {
+                waiting.revents = 0
+                let ready = poll(&waiting, 1, 200)
+                if ready == 0 || (ready < 0 && errno == EINTR) { continue }
+                if ready < 0 || self.isStopped { break }
                 let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 if count <= 0 { break }
                 self.handleEvents(buffer, count: count)
@@ -54,6 +56,7 @@ public final class SiteWatcher: @unchecked Sendable {
                 }
                 rawContinuation.yield()
             }
+            close(fd)
             rawContinuation.finish()
         }
         thread.name = "roster-watcher"

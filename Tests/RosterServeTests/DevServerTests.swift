@@ -40,6 +40,10 @@ final class DevServerTests: XCTestCase {
         task?.cancel()
         _ = try? await task?.value
         try? FileManager.default.removeItem(at: site)
+        // XCTest keeps async test cases alive; let go of the server so its memory can be checked.
+        task = nil
+        server = nil
+        http = nil
     }
 
     private func write(_ path: String, _ text: String) throws {
