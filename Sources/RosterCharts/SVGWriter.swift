@@ -1,3 +1,5 @@
+import RosterModel
+
 /// Writes SVG markup with escaped text and fixed number formats, so output is deterministic.
 struct SVGWriter {
     private(set) var markup = ""
@@ -9,22 +11,7 @@ struct SVGWriter {
         return (rounded < 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { Markup.escapeHTML(text) }
 
     mutating func raw(_ text: String) { markup += text }
 

@@ -104,15 +104,7 @@ enum OutputManifest {
         entries.sorted { $0.path < $1.path }.map { "\($0.path)\t\($0.size)\t\(String($0.hash, radix: 16))\n" }.joined()
     }
 
-    /// FNV-1a, 64 bits: stable across runs and machines.
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
+    static func hash(_ bytes: [UInt8]) -> UInt64 { FNV1a.hash(bytes) }
 }
 
 /// How the previous site is deleted once the new one is in place.

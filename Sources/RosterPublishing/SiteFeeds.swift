@@ -71,28 +71,5 @@ public enum SiteFeeds {
         settings.baseURL + URLText.percentEncodePath(String(route.path.dropFirst()))
     }
 
-    /// Text and attribute values in XML; characters XML 1.0 forbids are dropped.
-    static func xmlEscape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            // As references, so XML parsers keep them as written (a raw tab in an attribute reads as
-            // a space, a raw CR as LF).
-            case "\t": out += "&#9;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            default:
-                if scalar.value < 0x20 { continue }
-                if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func xmlEscape(_ text: String) -> String { Markup.escapeXML(text) }
 }

@@ -163,13 +163,5 @@ public final class MarkdownCache: @unchecked Sendable {
         hash("\(text.path)\u{1}\(text.firstLine)\u{1}\(text.text)") ^ fingerprint
     }
 
-    /// FNV-1a, 64 bits.
-    static func hash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
+    static func hash(_ text: String) -> UInt64 { FNV1a.hash(text) }
 }

@@ -90,15 +90,7 @@ public struct SiteFileProvider: FileProvider {
         contents(FileIdentifier(path: root + "/404.html"))
     }
 
-    /// FNV-1a, 64 bits: stable across runs, which Swift's `Hasher` is not.
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
+    static func hash(_ bytes: [UInt8]) -> UInt64 { FNV1a.hash(bytes) }
 }
 
 /// Answers every miss with the site's own `404.html` (status 404).

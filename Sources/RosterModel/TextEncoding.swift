@@ -1,0 +1,51 @@
+/// Escaping for the places a string from content lands, and the stable hash used for caches and
+/// manifests. One implementation each, shared by every stage.
+public enum Markup {
+    /// Text and attribute values in HTML: `& < > " '` become references; control characters other
+    /// than tab and newline are dropped (XML 1.0 forbids them, and no page needs them).
+    public static func escapeHTML(_ text: String) -> String {
+        escape(text, apostrophe: "&#39;", keepWhitespace: true)
+    }
+
+    /// Text and attribute values in XML (feeds, sitemaps): like HTML, and tab, LF and CR become
+    /// character references so parsers read them back exactly.
+    public static func escapeXML(_ text: String) -> String {
+        escape(text, apostrophe: "&apos;", keepWhitespace: false)
+    }
+
+    private static func escape(_ text: String, apostrophe: String, keepWhitespace: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += apostrophe
+            case "\t" where !keepWhitespace: out += "&#9;"
+            case "\n" where !keepWhitespace: out += "&#10;"
+            case "\r" where !keepWhitespace: out += "&#13;"
+            default:
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
+                if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// FNV-1a, 64 bits: stable across runs and machines (Swift's `Hasher` is seeded per process).
+public enum FNV1a {
+    public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    public static func hash(_ text: String) -> UInt64 { hash(text.utf8) }
+}
