@@ -971,7 +971,7 @@ final class HostileContentSuiteTests: XCTestCase {
     /// Builds on a thread with an 8 MB stack and waits at most `seconds`; nil when it did not end.
     private func buildWithin(_ seconds: TimeInterval, _ site: TestSite) -> BuildReport? {
         let options = BuildOptions(siteFolder: site.root)
-        let box = SuiteReportBox()
+        let box = ReportBox()
         let thread = Thread { box.set(Builder(options: options).build()) }
         thread.stackSize = 8 << 20
         thread.start()
@@ -1582,25 +1582,3 @@ extension Data {
     func containsBytes(_ text: String) -> Bool { range(of: Data(text.utf8)) != nil }
 }
 
-/// A build report handed from a worker thread to the waiting test.
-final class SuiteReportBox: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var report: BuildReport?
-
-    func set(_ report: BuildReport) {
-        condition.lock()
-        self.report = report
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func wait(seconds: TimeInterval) -> BuildReport? {
-        let deadline = Date(timeIntervalSinceNow: seconds)
-        condition.lock()
-        defer { condition.unlock() }
-        while report == nil {
-            if !condition.wait(until: deadline) { break }
-        }
-        return report
-    }
-}

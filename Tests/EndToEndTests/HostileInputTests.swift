@@ -370,25 +370,3 @@ final class HostileInputTests: XCTestCase {
     enum CSVError: Error { case strayQuote(Int), carriageReturn(Int), unterminatedQuote, noFinalNewline }
 }
 
-/// A build report handed from a worker thread to the test.
-final class ReportBox: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var report: BuildReport?
-
-    func set(_ report: BuildReport) {
-        condition.lock()
-        self.report = report
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func wait(seconds: TimeInterval) -> BuildReport? {
-        let deadline = Date(timeIntervalSinceNow: seconds)
-        condition.lock()
-        defer { condition.unlock() }
-        while report == nil {
-            if !condition.wait(until: deadline) { break }
-        }
-        return report
-    }
-}
