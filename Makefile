@@ -10,7 +10,9 @@ APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 site: release
 	.build/release/roster build
 
+# The import check first: an undeclared module dependency builds or not depending on build order.
 test: deps
+	python3 tools/check_imports.py
 	$(SWIFT) test
 
 check: release
