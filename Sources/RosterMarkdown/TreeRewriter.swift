@@ -28,6 +28,9 @@ struct TreeRewriter {
     mutating func rewrite(_ document: OpaquePointer, resolve: (InternalLink) -> LinkResolution) {
         var headingNodes: [OpaquePointer] = []
         var chartNodes: [(OpaquePointer, String)] = []
+        // A chart image inside another's caption (`![a ![b](chart:…)](chart:…)`) is part of that
+        // caption's text: replacing the outer one frees the inner, so it must not be replaced too.
+        var openChart: OpaquePointer?
         var headingText: String?
         var lastBlockLine = 1
         guard let iterator = cmark_iter_new(document) else { return }
@@ -51,7 +54,10 @@ struct TreeRewriter {
                 }
                 continue
             }
-            guard event == CMARK_EVENT_ENTER else { continue }
+            guard event == CMARK_EVENT_ENTER else {
+                if node == openChart { openChart = nil }
+                continue
+            }
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, headingText != nil,
                let literal = cmark_node_get_literal(node) {
                 headingText? += String(cString: literal)
@@ -59,7 +65,10 @@ struct TreeRewriter {
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 if type == CMARK_NODE_IMAGE && url.hasPrefix("chart:") {
-                    chartNodes.append((node, url))
+                    if openChart == nil {
+                        openChart = node
+                        chartNodes.append((node, url))
+                    }
                     continue
                 }
                 rewriteURL(url, of: node, nearLine: lastBlockLine, resolve: resolve)

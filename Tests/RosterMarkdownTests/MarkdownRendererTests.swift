@@ -77,6 +77,19 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.count, 1)
     }
 
+    /// Found by the fuzzer: replacing the outer chart freed the inner one, which was then replaced
+    /// too (a use after free in cmark). The inner chart is part of the outer caption's text.
+    func testChartInsideAChartCaptionIsPartOfTheCaption() {
+        let result = render("![Outer ![inner](chart:flow/llama-2023) caption](chart:destinations/llama-2023)\n")
+        XCTAssertEqual(result.charts.map(\.kind), ["destinations"])
+        XCTAssertEqual(result.charts.first?.caption, "Outer inner caption")
+        let html = result.html { "<figure>\($0.kind)</figure>" }
+        XCTAssertTrue(html.contains("<figure>destinations</figure>"), html)
+        // The fuzzer's own input: two bad chart URLs, one inside the other's caption.
+        let found = render("--f\u{1E}- p)r![ef\u{1E}- p)r![e](chart:(0))\n:ote](chart:(0))\n:ote\n")
+        XCTAssertEqual(found.diagnostics.count, 1, found.diagnostics.map(\.message).joined(separator: "\n"))
+    }
+
     func testDeeplyNestedMarkdownRendersWithoutCrashing() {
         let quotes = String(repeating: ">", count: 50_000) + " deep"
         XCTAssertFalse(render(quotes).html.isEmpty)
