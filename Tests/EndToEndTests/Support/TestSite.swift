@@ -124,8 +124,7 @@ final class TestSite {
         guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return files }
         for case let url as URL in enumerator {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
                 files[String(url.path.dropFirst(base.path.count + 1))] = try? Data(contentsOf: url)
             }
         }
