@@ -44,7 +44,8 @@ public struct MarkdownRenderer: Sendable {
         for name in Self.extensionNames {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
-        let text = markdown.text
+        var reserved: [Diagnostic] = []
+        let text = Self.withoutReservedCharacters(markdown, problems: &reserved)
         text.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
@@ -63,7 +64,37 @@ public struct MarkdownRenderer: Sendable {
         }
         html = rewriter.applyHeadingIDs(to: html)
         return RenderedMarkdown(html: html, links: rewriter.links, headings: rewriter.headings,
-                                charts: rewriter.charts, diagnostics: rewriter.diagnostics)
+                                charts: rewriter.charts, diagnostics: reserved + rewriter.diagnostics)
+    }
+
+    /// U+E000–U+E003 mark heading ids and chart places in the rendered HTML. Written in a body they
+    /// could forge a chart or a heading id (a duplicate id), so they become U+FFFD, with a warning.
+    static func withoutReservedCharacters(_ markdown: MarkdownText, problems: inout [Diagnostic]) -> String {
+        let text = markdown.text
+        // Fast path: each is EE 80 80...83 in UTF-8, and almost no body has any.
+        var found = false
+        var bytes = text.utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let byte = bytes.next() {
+            if previous == (0xEE, 0x80), byte >= 0x80, byte <= 0x83 { found = true; break }
+            previous = (previous.1, byte)
+        }
+        guard found else { return text }
+        var line = 0
+        var firstLine: Int?
+        var cleaned = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += 1 }
+            if (0xE000...0xE003).contains(scalar.value) {
+                if firstLine == nil { firstLine = line }
+                cleaned.append("\u{FFFD}")
+            } else {
+                cleaned.append(scalar)
+            }
+        }
+        problems.append(.warning("this text uses private-use characters U+E000 to U+E003, which Roster reserves; they were replaced by U+FFFD",
+                                 at: SourceLocation(path: markdown.path, line: markdown.firstLine + (firstLine ?? 0))))
+        return String(cleaned)
     }
 
     /// Plain text of a Markdown snippet (for summaries and descriptions).

@@ -90,6 +90,17 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertEqual(found.diagnostics.count, 1, found.diagnostics.map(\.message).joined(separator: "\n"))
     }
 
+    func testReservedPrivateUseCharactersCannotForgeAChartOrAHeadingID() {
+        let forged = "![Chart](chart:destinations/llama-2023)\n\nAgain: \u{E002}chart0\u{E003}\n\n## \u{E000}H0\u{E001} Fake\n"
+        let result = render(forged)
+        let html = result.html { "<figure id=\"chart-\($0.kind)\">" }
+        XCTAssertEqual(html.components(separatedBy: "<figure").count - 1, 1, html)
+        XCTAssertEqual(html.components(separatedBy: " id=\"").count - 1, 2, html)   // the figure and the heading
+        XCTAssertTrue(html.contains("\u{FFFD}chart0\u{FFFD}"), html)
+        XCTAssertEqual(result.diagnostics.map(\.location?.line), [7])   // firstLine 5 + 2
+        XCTAssertEqual(result.diagnostics.first?.severity, .warning)
+    }
+
     func testDeeplyNestedMarkdownRendersWithoutCrashing() {
         let quotes = String(repeating: ">", count: 50_000) + " deep"
         XCTAssertFalse(render(quotes).html.isEmpty)
