@@ -137,6 +137,7 @@ public struct Builder: Sendable {
                                       bodies: bodies, options: renderOptions)
         let (pages, renderProblems) = SiteRenderer(templates: templates, builder: viewBuilder).render()
         diagnostics += renderProblems
+        diagnostics += AnchorChecker(pages: pages, bodies: bodies, targets: targets, sources: site.sources).check()
         lap("render")
         if diagnostics.hasErrors { return stop(diagnostics) }
 

@@ -19,24 +19,28 @@ public struct LinkChecker: Sendable {
         for (path, html) in pages {
             var seen: Set<String> = []
             for id in Self.attributeValues("id", in: html) where !seen.insert(id).inserted {
-                problems.append(.error("the id '\(id)' appears more than once on the page", at: SourceLocation(path: "Output/" + path)))
+                problems.append(.error("the page \(Self.url(path)) has the id '\(id)' more than once (check its template)"))
             }
             ids[path] = seen
         }
         for (path, html) in pages.sorted(by: { $0.key < $1.key }) where !path.hasSuffix("404.html") {
             for href in Set(Self.attributeValues("href", in: html)).sorted() {
                 guard let (target, fragment) = resolve(href, from: path) else { continue }
-                let location = SourceLocation(path: "Output/" + path)
                 if let pageIDs = ids[target] {
                     if let fragment, !fragment.isEmpty, !pageIDs.contains(fragment) {
-                        problems.append(.error("the link '\(href)' points at '#\(fragment)', which is not on \(target)", at: location))
+                        problems.append(.error("the page \(Self.url(path)) links to '\(href)', but '#\(fragment)' is not an id on \(Self.url(target)) (check its template)"))
                     }
                 } else if !otherFiles.contains(target) {
-                    problems.append(.error("the link '\(href)' leads to nothing the site contains", at: location))
+                    problems.append(.error("the page \(Self.url(path)) links to '\(href)', which the site does not contain (check its template)"))
                 }
             }
         }
         return problems.sorted()
+    }
+
+    /// `authors/x/index.html` → `/authors/x/`: the address a reader would see.
+    static func url(_ file: String) -> String {
+        "/" + (file == "index.html" ? "" : file.hasSuffix("/index.html") ? String(file.dropLast("index.html".count)) : file)
     }
 
     /// The output file a relative href leads to, or nil for external and absolute links.

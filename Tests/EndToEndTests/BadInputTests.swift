@@ -228,6 +228,35 @@ final class BadInputTests: XCTestCase {
                              containing: "unknown author 'nobody'")
     }
 
+    func testLinkToAMissingHeadingIsAnErrorAtItsLine() throws {
+        let text = """
+            ---
+            title: News
+            date: 2025-05-01
+            ---
+            See [Ada's career](author:ada#career) and [Acme's story](company:acme#no-such-heading).
+            """
+        try assertBuildFails(writing: "Content/articles/news.md", text,
+                             errorAt: "Content/articles/news.md", line: lineNumber(of: "#no-such-heading", in: text),
+                             containing: "'#no-such-heading', which is not an id on /companies/acme/")
+    }
+
+    func testSourceIDThatTheThemeUsesOnTheSourcesPageIsAnError() throws {
+        try assertBuildFails(errorAt: "Content/sources.yml", line: 6, containing: "source id 'main'") { site in
+            try site.write("Content/sources.yml", """
+                paper:
+                  title: The paper
+                  publisher: arXiv
+                  date: 2020-01
+                  url: https://arxiv.org/abs/1
+                main:
+                  title: A source whose id is also the page's <main> id
+                  publisher: Nobody
+                  date: 2021
+                """)
+        }
+    }
+
     func testNonUTF8File() throws {
         let head = "---\nname: Ada Lovelace\ncareer:\n  - company: acme\n    start: 2015\n---\nFirst line.\nBad "
         var bytes = Data(head.utf8)

@@ -17,6 +17,24 @@ final class BadSettingsAndTemplatesTests: XCTestCase {
                              containing: "template")
     }
 
+    /// A template's own links and ids are for `roster check`, which reads every rendered page the
+    /// way a visitor would; it names the page, since no line of content is at fault.
+    func testCheckFindsABrokenLinkAndARepeatedIDInATemplate() throws {
+        let site = try TestSite.minimal()
+        let original = try site.read("Templates/article.mustache")
+        try site.write("Templates/article.mustache", original.replacingOccurrences(
+            of: "</h1>", with: "</h1><a href=\"../nowhere/\">x</a><i id=\"twice\"></i><i id=\"twice\"></i>"))
+        XCTAssertTrue(site.build().succeeded, "a template's links are checked by roster check, not by every build")
+        let report = site.check()
+        XCTAssertFalse(report.succeeded)
+        let messages = report.diagnostics.errors.map(\.description)
+        XCTAssertTrue(messages.contains { $0.contains("the page /articles/news/ links to '../nowhere/', which the site does not contain") },
+                      messages.joined(separator: "\n"))
+        XCTAssertTrue(messages.contains { $0.contains("the page /articles/news/ has the id 'twice' more than once") },
+                      messages.joined(separator: "\n"))
+        XCTAssertFalse(messages.contains { $0.contains("Output/") }, "check writes no Output/, so it must not cite one")
+    }
+
     func testTemplateWithMissingPartial() throws {
         let original = try String(contentsOf: TestSite.repository.appendingPathComponent("Templates/author.mustache"),
                                   encoding: .utf8)

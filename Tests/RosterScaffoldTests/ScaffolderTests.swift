@@ -61,8 +61,8 @@ final class ScaffolderTests: XCTestCase {
         let enumerator = FileManager.default.enumerator(atPath: templates.path)
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: templates.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: templates.appendingPathComponent(path).path, isDirectory: &isDirectory),
+               !isDirectory.boolValue {
                 onDisk[path] = try String(contentsOf: templates.appendingPathComponent(path), encoding: .utf8)
             }
         }

@@ -1,0 +1,56 @@
+import Foundation
+import RosterMarkdown
+import RosterModel
+import RosterRendering
+
+/// The checks on rendered pages that every build runs, each reported where the editor wrote the
+/// cause (as Zola checks anchors): a `#fragment` in a body's internal link must name an id on the
+/// page it leads to, and a source id must not repeat an id the theme writes on `/sources/`.
+/// `roster check` goes further with `LinkChecker`, over every link and id of every page.
+struct AnchorChecker {
+    let pages: [RenderedPage]
+    let bodies: RenderedBodies
+    let targets: LinkTargets
+    let sources: [Source]
+
+    func check() -> [Diagnostic] {
+        fragmentProblems() + sourceIDProblems(pages.first { $0.route == .sources }?.html)
+    }
+
+    private func fragmentProblems() -> [Diagnostic] {
+        // Most sites have few fragment links: the page index is made only when one appears.
+        var htmlByRoute: [Route: String]?
+        var idsByRoute: [Route: Set<String>] = [:]
+        var problems: [Diagnostic] = []
+        for (_, body) in bodies.html {
+            for found in body.links {
+                guard let fragment = found.link.fragment, !fragment.isEmpty, found.link.kind != .source,
+                      case .success(let (route, _)) = targets.route(for: found.link) else { continue }
+                if htmlByRoute == nil {
+                    htmlByRoute = Dictionary(pages.map { ($0.route, $0.html) }, uniquingKeysWith: { first, _ in first })
+                }
+                guard let html = htmlByRoute?[route] else { continue }
+                if idsByRoute[route] == nil { idsByRoute[route] = Set(LinkChecker.attributeValues("id", in: html)) }
+                let ids = idsByRoute[route] ?? []
+                let wanted = fragment.removingPercentEncoding ?? fragment
+                if !ids.contains(wanted) {
+                    problems.append(.error("the link '\(found.link.written)' points at '#\(fragment)', which is not an id on \(route.path)"
+                                           + Suggestion.hint(for: wanted, in: ids), at: found.location))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// A source's anchor on `/sources/` is its id, so an id the theme also writes there (`main`,
+    /// `site-header`) would make the page's ids ambiguous.
+    private func sourceIDProblems(_ html: String?) -> [Diagnostic] {
+        guard let html else { return [] }
+        var counts: [String: Int] = [:]
+        for id in LinkChecker.attributeValues("id", in: html) { counts[id, default: 0] += 1 }
+        return sources.filter { (counts[$0.id] ?? 0) > 1 }.map { source in
+            .error("the source id '\(source.id)' is also an id the theme uses on /sources/, so links to it are ambiguous; choose another id",
+                   at: source.locations.start)
+        }
+    }
+}
