@@ -37,7 +37,7 @@ public struct SiteLoader: Sendable {
                 .error("no Content/ folder in '\(folder.path)'; run Roster in a site folder or pass --site DIR"),
             ], fileSlugs: slugs)
         }
-        let (settings, cohorts) = loadSettings(files, &problems)
+        let (settings, cohorts) = loadSettings(files, &problems, &slugs)
         let authors = loadDocuments("authors", files, &problems, &slugs.authors, decode: DocumentDecoders.author)
         let companies = loadDocuments("companies", files, &problems, &slugs.companies, decode: DocumentDecoders.company)
         let articles = loadDocuments("articles", files, &problems, &slugs.articles, decode: DocumentDecoders.article)
@@ -48,11 +48,13 @@ public struct SiteLoader: Sendable {
         let assets = loadAssets(files, &problems)
         let templates = loadTemplates(files, &problems)
 
-        var site: Site?
-        if let settings {
-            site = Site(settings: settings, cohorts: cohorts, authors: authors, companies: companies,
-                        articles: articles, pages: pages, sources: sources, data: data, assets: assets)
+        // Settings that could not be read are reported already; the rest of the site is still
+        // checked with stand-in settings, so one bad line in site.yml does not hide other problems.
+        if settings == nil && !problems.hasErrors {
+            problems.append(.error("Content/site.yml could not be read"))
         }
+        let site = Site(settings: settings ?? .unreadable, cohorts: cohorts, authors: authors, companies: companies,
+                        articles: articles, pages: pages, sources: sources, data: data, assets: assets)
         return LoadedSite(site: site, templates: templates, diagnostics: problems.sorted(), fileSlugs: slugs)
     }
 
@@ -91,23 +93,30 @@ public struct SiteLoader: Sendable {
         let path = "Content/site.yml"
         switch TextFile.decode(data, path: path).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
         case .failure(let problem): return (nil, [], [problem])
-        case .success(let node): return SiteSettingsDecoder.decode(node, path: path)
+        case .success(let node):
+            let (settings, cohorts, _, problems) = SiteSettingsDecoder.decode(node, path: path)
+            return (settings, cohorts, problems)
         }
     }
 
-    private func loadSettings(_ files: SiteFolder, _ problems: inout [Diagnostic]) -> (SiteSettings?, [Cohort]) {
+    private func loadSettings(_ files: SiteFolder, _ problems: inout [Diagnostic],
+                              _ slugs: inout FileSlugs) -> (SiteSettings?, [Cohort]) {
         let path = "Content/site.yml"
         guard files.exists(path) else {
             problems.append(.error("Content/site.yml is missing; it holds the site's title, base_url, as_of and cohorts"))
+            slugs.cohortsReadable = false
             return (nil, [])
         }
         switch files.text(path).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
         case .failure(let problem):
             problems.append(problem)
+            slugs.cohortsReadable = false
             return (nil, [])
         case .success(let node):
-            let (settings, cohorts, found) = SiteSettingsDecoder.decode(node, path: path)
+            let (settings, cohorts, cohortSlugs, found) = SiteSettingsDecoder.decode(node, path: path)
             problems += found
+            slugs.cohorts = cohortSlugs
+            if node?.mapping == nil { slugs.cohortsReadable = false }
             return (settings, cohorts)
         }
     }

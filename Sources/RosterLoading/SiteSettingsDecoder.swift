@@ -7,11 +7,14 @@ enum SiteSettingsDecoder {
                        "paginate", "feed_limit", "cohorts"]
     static let cohortKeys = ["slug", "name", "origin", "date", "members"]
 
-    static func decode(_ node: Node?, path: String) -> (SiteSettings?, [Cohort], [Diagnostic]) {
+    /// The settings (nil when a required one is missing: the error says so), the cohorts that could
+    /// be read, and the slug of every cohort written, read or not.
+    static func decode(_ node: Node?, path: String) -> (SiteSettings?, [Cohort], cohortSlugs: Set<String>, [Diagnostic]) {
         var problems: [Diagnostic] = []
+        var cohortSlugs: Set<String> = []
         guard var reader = MappingReader(node, path: path, firstLine: 1, allowedKeys: keys,
                                          what: "site.yml", problem: &problems) else {
-            return (nil, [], problems)
+            return (nil, [], cohortSlugs, problems)
         }
         let title = reader.string("title", required: true)
         let description = reader.string("description")
@@ -28,20 +31,22 @@ enum SiteSettingsDecoder {
         var cohorts: [Cohort] = []
         let cohortNodes = reader.mappingList("cohorts", required: true)
         for node in cohortNodes {
-            if let cohort = decodeCohort(node, path: path, problems: &problems) { cohorts.append(cohort) }
+            if let cohort = decodeCohort(node, path: path, slugs: &cohortSlugs, problems: &problems) { cohorts.append(cohort) }
         }
         problems += reader.finish()
-        guard let title, let baseURL, let asOf else { return (nil, cohorts, problems) }
+        guard let title, let baseURL, let asOf else { return (nil, cohorts, cohortSlugs, problems) }
         let settings = SiteSettings(title: title, description: description, baseURL: baseURL, language: language,
                                     asOf: asOf, unsafeHTML: unsafeHTML, paginate: paginate, feedLimit: feedLimit,
                                     locations: reader.locations)
-        return (settings, cohorts, problems)
+        return (settings, cohorts, cohortSlugs, problems)
     }
 
-    private static func decodeCohort(_ node: Node, path: String, problems: inout [Diagnostic]) -> Cohort? {
+    private static func decodeCohort(_ node: Node, path: String, slugs: inout Set<String>,
+                                     problems: inout [Diagnostic]) -> Cohort? {
         guard var reader = MappingReader(node, path: path, firstLine: 1, allowedKeys: cohortKeys,
                                          what: "a cohort", problem: &problems) else { return nil }
         let slug = reader.string("slug", required: true)
+        if let slug { slugs.insert(slug) }
         if let slug, !Slug.isValid(slug) {
             reader.error("cohort slug '\(slug)' must be lowercase letters, digits and single dashes", at: reader.locations["slug"])
         }

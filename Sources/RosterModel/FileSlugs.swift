@@ -7,5 +7,9 @@ public struct FileSlugs: Sendable, Hashable {
     public var pages: Set<String> = []
     public var draftArticles: Set<String> = []
     public var sourcesReadable = true
+    /// Cohort slugs written in site.yml, including cohorts that could not be read.
+    public var cohorts: Set<String> = []
+    /// False when site.yml is missing or is not YAML: then no cohort is known to be unknown.
+    public var cohortsReadable = true
     public init() {}
 }

@@ -23,6 +23,13 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         self.day = day
     }
 
+    /// A year the code itself names (1...9999), so it cannot fail.
+    init(knownYear year: Int) {
+        self.year = min(max(year, 1), 9999)
+        self.month = nil
+        self.day = nil
+    }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil for anything else.
     public init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -66,6 +66,12 @@ public struct SiteSettings: Sendable, Hashable {
         self.locations = locations
     }
 
+    /// Stands in for settings that could not be read, so that the rest of the site is still
+    /// checked and every problem reported in one run. A site with it never builds: the reason it
+    /// is used is always an error already.
+    public static let unreadable = SiteSettings(title: "", baseURL: "https://example.invalid/",
+                                                asOf: PartialDate(knownYear: 2000))
+
     /// The path part of `base_url` (`/llama/`), for pages that hosts serve at any URL (404).
     public var basePath: String {
         guard let schemeEnd = baseURL.range(of: "://") else { return "/" }

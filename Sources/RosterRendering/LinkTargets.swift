@@ -11,6 +11,9 @@ public struct LinkTargets: Sendable {
     let sources: Set<String>
     let tagSlugs: Set<String>
     let cohorts: Set<String>
+    /// sources.yml or site.yml could not be read: any source id or cohort slug may exist.
+    let anySource: Bool
+    let anyCohort: Bool
 
     /// - Parameter unreadable: slugs of files that exist but could not be read; links to them are
     ///   not reported again (their own error says what is wrong).
@@ -23,14 +26,17 @@ public struct LinkTargets: Sendable {
         pages = Set(site.pages.map(\.slug)).union(files.pages)
         sources = Set(site.sources.map(\.id))
         tagSlugs = Set(site.articles.flatMap(\.tags).map(Slug.forTag))
-        cohorts = Set(site.cohorts.map(\.slug))
+        cohorts = Set(site.cohorts.map(\.slug)).union(files.cohorts)
+        anySource = !files.sourcesReadable
+        anyCohort = !files.cohortsReadable
     }
 
     /// The route of a link's target, or why there is none.
     public func route(for link: InternalLink) -> Result<(Route, String?), LinkError> {
         let target = link.target
-        func check(_ known: Set<String>, _ route: Route, fragment: String? = link.fragment) -> Result<(Route, String?), LinkError> {
-            guard known.contains(target) else {
+        func check(_ known: Set<String>, _ route: Route, fragment: String? = link.fragment,
+                   anyTarget: Bool = false) -> Result<(Route, String?), LinkError> {
+            guard known.contains(target) || anyTarget else {
                 var message = "unknown \(link.kind.rawValue) '\(target)' in link '\(link.written)'"
                 message += Suggestion.hint(for: target, in: known)
                 if link.kind == .article && drafts.contains(target) {
@@ -45,8 +51,8 @@ public struct LinkTargets: Sendable {
         case .company: return check(companies, .company(target))
         case .article: return check(articles, .article(target))
         case .page: return check(pages, .page(target))
-        case .cohort: return check(cohorts, .cohort(target))
-        case .source: return check(sources, .sources, fragment: target)
+        case .cohort: return check(cohorts, .cohort(target), anyTarget: anyCohort)
+        case .source: return check(sources, .sources, fragment: target, anyTarget: anySource)
         case .tag:
             let slug = Slug.forTag(target)
             guard tagSlugs.contains(slug) else {
@@ -56,11 +62,12 @@ public struct LinkTargets: Sendable {
         }
     }
 
-    public func hasCohort(_ slug: String) -> Bool { cohorts.contains(slug) }
+    public func hasCohort(_ slug: String) -> Bool { anyCohort || cohorts.contains(slug) }
 
     /// Every target, sorted, for cache keys.
     func fingerprintParts() -> [String] {
         [authors, companies, articles, drafts, pages, sources, tagSlugs, cohorts].flatMap { $0.sorted() + ["|"] }
+            + ["\(anySource)", "\(anyCohort)"]
     }
 }
 

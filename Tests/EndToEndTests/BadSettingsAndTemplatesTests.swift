@@ -115,6 +115,56 @@ final class BadSettingsAndTemplatesTests: XCTestCase {
 
     // MARK: Many errors at once
 
+    /// The report's errors for `site` after writing `files`: exactly `expected` (as "path:line: fragment").
+    private func assertOnlyErrors(_ site: TestSite, _ expected: [(path: String, line: Int, fragment: String)],
+                                  file: StaticString = #filePath, line testLine: UInt = #line) {
+        let errors = site.build().diagnostics.errors
+        let listing = errors.map(\.description).joined(separator: "\n")
+        XCTAssertEqual(errors.count, expected.count, "errors:\n" + listing, file: file, line: testLine)
+        for want in expected {
+            XCTAssertTrue(errors.contains { $0.location?.path == want.path && $0.location?.line == want.line
+                && $0.message.contains(want.fragment) }, "no error at \(want.path):\(want.line) with '\(want.fragment)' in:\n" + listing,
+                file: file, line: testLine)
+        }
+    }
+
+    func testAMissingSiteTitleDoesNotHideErrorsElsewhere() throws {
+        let site = try TestSite.minimal()
+        let settings = siteYAML().replacingOccurrences(of: "title: Test report", with: "titel: Test report")
+        try site.write("Content/site.yml", settings)
+        let ada = try site.read("Content/authors/ada.md").replacingOccurrences(of: "company: globex", with: "company: globx")
+        try site.write("Content/authors/ada.md", ada)
+        assertOnlyErrors(site, [
+            ("Content/site.yml", 1, "unknown key 'titel' (did you mean 'title'?)"),
+            ("Content/site.yml", 1, "missing required key 'title'"),
+            ("Content/authors/ada.md", lineNumber(of: "globx", in: ada), "unknown company 'globx' (did you mean 'globex'?)"),
+        ])
+    }
+
+    func testASiteYmlThatIsNotYAMLDoesNotMakeEveryCohortLinkUnknown() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/site.yml", "title: [Test report\n")
+        try site.write("Content/articles/news.md", "---\ntitle: News\ndate: 2025-05-01\n---\nSee [the team](cohort:team).\n\n![Where](chart:flow/team)\n")
+        let errors = site.build().diagnostics.errors
+        XCTAssertEqual(errors.map(\.location?.path), ["Content/site.yml"], errors.map(\.description).joined(separator: "\n"))
+    }
+
+    func testACohortWithAMissingDateIsNotAlsoReportedAsUnknown() throws {
+        let site = try TestSite.minimal()
+        let settings = siteYAML().replacingOccurrences(of: "    date: 2020-01-01\n", with: "")
+        try site.write("Content/site.yml", settings)
+        try site.write("Content/articles/news.md", "---\ntitle: News\ndate: 2025-05-01\n---\nSee [the team](cohort:team).\n\n![Where](chart:flow/team)\n")
+        assertOnlyErrors(site, [("Content/site.yml", lineNumber(of: "- slug: team", in: settings), "missing required key 'date'")])
+    }
+
+    func testASourcesFileThatIsNotYAMLIsTheOnlyError() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/sources.yml", "paper:\n  title: [The paper\n")
+        try site.write("Content/articles/news.md", "---\ntitle: News\ndate: 2025-05-01\nsources: [paper]\n---\nAs [the paper](source:paper) says.\n")
+        let errors = site.build().diagnostics.errors
+        XCTAssertEqual(errors.map(\.location?.path), ["Content/sources.yml"], errors.map(\.description).joined(separator: "\n"))
+    }
+
     func testErrorsInSeveralFilesAreAllReportedSorted() throws {
         let site = try TestSite.minimal()
         XCTAssertTrue(site.build().succeeded)
