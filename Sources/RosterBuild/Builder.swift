@@ -147,12 +147,8 @@ public struct Builder: Sendable {
         for article in published.prefix(site.settings.feedLimit) {
             feedBodies[article.slug] = viewBuilder.bodyHTML(.article(article.slug))
         }
-        let publishedSlugs = Set(published.map(\.slug))
-        let sitemapRoutes = pages.map(\.route).filter { route in
-            if case .alias = route { return false }
-            if case .article(let slug) = route { return publishedSlugs.contains(slug) }
-            return route != .notFound
-        }
+        let sitemapRoutes = PublishedRoutes.select(pages.map(\.route), articles: site.articles,
+                                                   paginate: site.settings.paginate)
         files.append(.text(Route.feed.outputFile, SiteFeeds.atom(site: site, bodies: feedBodies)))
         files.append(.text(Route.sitemap.outputFile, SiteFeeds.sitemap(site: site, routes: sitemapRoutes)))
         files.append(.text(Route.robots.outputFile, SiteFeeds.robots(site: site)))

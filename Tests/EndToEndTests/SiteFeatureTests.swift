@@ -54,13 +54,15 @@ final class SiteFeatureTests: XCTestCase {
 
     func testDraftsAreBuiltOnlyOnRequestAndNeverExported() throws {
         let site = try TestSite.minimal()
-        try site.write("Content/articles/secret.md", "---\ntitle: Secret plan\ndate: 2025-05-20\ndraft: true\n---\nShh.\n")
+        try site.write("Content/articles/secret.md", "---\ntitle: Secret plan\ndate: 2025-05-20\ndraft: true\ntags: [Hushhush]\n---\nShh.\n")
         XCTAssertTrue(site.build().succeeded)
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/secret/index.html").path))
         XCTAssertTrue(site.build(drafts: true).succeeded)
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/secret/index.html").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("tags/hushhush/index.html").path))
         for file in ["feed.xml", "sitemap.xml", "data/roster.json"] {
             XCTAssertFalse(try site.read("Output/\(file)").contains("secret"), file)
+            XCTAssertFalse(try site.read("Output/\(file)").lowercased().contains("hushhush"), "\(file) lists a tag only a draft has")
         }
     }
 
