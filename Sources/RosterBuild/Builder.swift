@@ -161,6 +161,11 @@ public struct Builder: Sendable {
         return Prepared(files: files, pages: pages, diagnostics: diagnostics.sorted(), phases: phases, state: state)
     }
 
+    /// Waits for deletions of previous sites that `.backgroundThread` removal left running.
+    public static func waitForOldSiteRemovals() {
+        BackgroundRemoval.waitForPending()
+    }
+
     static func seconds(since start: ContinuousClock.Instant) -> Double {
         let duration = ContinuousClock.now - start
         return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

@@ -118,14 +118,26 @@ public enum OldSiteRemoval: Sendable, Hashable {
 }
 
 /// Deletes a folder Roster wrote without making anyone wait.
-enum BackgroundRemoval {
+public enum BackgroundRemoval {
+    private static let pending = DispatchGroup()
+
+    /// Waits until every deletion started on a background thread has ended (a process that
+    /// removes the folder holding them, such as the dev server at exit, must not race them).
+    public static func waitForPending() {
+        pending.wait()
+    }
+
     static func start(_ path: String, _ how: OldSiteRemoval) {
         switch how {
         case .synchronous:
             try? FileManager.default.removeItem(atPath: path)
             return
         case .backgroundThread:
-            DispatchQueue.global(qos: .background).async { try? FileManager.default.removeItem(atPath: path) }
+            pending.enter()
+            DispatchQueue.global(qos: .background).async {
+                try? FileManager.default.removeItem(atPath: path)
+                pending.leave()
+            }
             return
         case .detachedProcess:
             break

@@ -38,11 +38,21 @@ public final class DevServer: @unchecked Sendable {
         self.folder = FileManager.default.temporaryDirectory.appendingPathComponent("roster-serve-\(UUID().uuidString)")
     }
 
+    /// The address pages are built for: this server's own root.
+    var previewURL: String {
+        let host = ["0.0.0.0", "::", ""].contains(options.host) ? "localhost"
+            : options.host.contains(":") ? "[\(options.host)]" : options.host
+        return options.port > 0 ? "http://\(host):\(options.port)/" : "http://\(host)/"
+    }
+
     /// Builds once; returns the report (the server starts even when the first build fails, and
     /// then serves a page listing the problems until they are fixed).
     @discardableResult
     public func rebuild() -> BuildReport {
-        var buildOptions = BuildOptions(siteFolder: options.siteFolder, output: siteRoot, includeDrafts: true)
+        // Served from the root, as Hugo's server does: base_url's path (`/report/`) would break the
+        // 404 page's links, which start from it.
+        var buildOptions = BuildOptions(siteFolder: options.siteFolder, output: siteRoot, baseURL: previewURL,
+                                        includeDrafts: true)
         buildOptions.oldSiteRemoval = .backgroundThread
         let (report, buildState) = Builder(options: buildOptions, markdownCache: markdownCache,
                                            templateCache: templateCache).buildKeepingState()
@@ -65,7 +75,12 @@ public final class DevServer: @unchecked Sendable {
     /// rewritten from the last build, then reloaded), and a full rebuild follows in every case.
     public func handle(_ paths: Set<String>) {
         let articles = options.siteFolder.appendingPathComponent("Content/articles").standardizedFileURL.path + "/"
-        let edited = paths.filter { !$0.hasSuffix("~") && !($0 as NSString).lastPathComponent.hasPrefix(".") }
+        // Editors' backups (`x~`, `.x.swp`) are not edits, and neither is a temporary file that is
+        // gone already: `sed -i` and many editors write one and rename it over the article.
+        let edited = paths.filter { path in
+            !path.hasSuffix("~") && !(path as NSString).lastPathComponent.hasPrefix(".")
+                && (path.hasSuffix(".md") || FileManager.default.fileExists(atPath: path))
+        }
         if edited.count == 1, let path = edited.first, path.hasPrefix(articles), path.hasSuffix(".md"),
            FileManager.default.fileExists(atPath: path), let current = stateLock.withLock({ lastState }), state.problems.isEmpty {
             let relative = "Content/articles/" + String(path.dropFirst(articles.count))
@@ -93,9 +108,14 @@ public final class DevServer: @unchecked Sendable {
     /// Runs until cancelled or until SIGINT/SIGTERM; `onReady` gets the bound port.
     public func run(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Ctrl-C before the server listens (the first build of a large site takes seconds) stops
+        // at once and removes the folder; from then on the server's graceful shutdown handles it.
+        let interruption = StartupInterruption(folder: folder, log: log)
+        var cleanedUp = false
         defer {
+            interruption.disarm()
             broadcaster.finishAll()
-            try? FileManager.default.removeItem(at: folder)
+            if !cleanedUp { removeFolder() }
         }
         rebuild()
         let watcher = SiteWatcher(folders: ["Content", "Templates"].map { options.siteFolder.appendingPathComponent($0) }
@@ -108,11 +128,20 @@ public final class DevServer: @unchecked Sendable {
             watcher.stop()
             rebuilding.cancel()
         }
+        func stopWatching() async {
+            watcher.stop()
+            rebuilding.cancel()
+            await rebuilding.value   // a rebuild under way ends before its folder is removed
+            removeFolder()
+            cleanedUp = true
+        }
 
         let router = Router()
         let provider = SiteFileProvider(root: siteRoot, state: state)
         router.add(middleware: NotFoundPageMiddleware(provider: provider))
-        router.add(middleware: FileMiddleware(fileProvider: provider, searchForIndexHtml: true))
+        router.add(middleware: ConditionalRequestMiddleware())
+        router.add(middleware: FileMiddleware(fileProvider: provider, searchForIndexHtml: true)
+            .withAdditionalMediaTypes(forFileExtensions: Self.textTypes))
         let broadcaster = self.broadcaster
         router.get(RouterPath(ServeInjection.eventsPath)) { _, _ -> Response in
             let events = broadcaster.subscribe()
@@ -141,10 +170,39 @@ public final class DevServer: @unchecked Sendable {
         let app = Application(router: router,
                               configuration: .init(address: .hostname(options.host, port: options.port), serverName: "roster"),
                               services: [CloseEventStreamsOnShutdown(broadcaster: broadcaster)],
-                              onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) },
+                              onServerRunning: { channel in
+                                  interruption.disarm()
+                                  await onReady(channel.localAddress?.port ?? 0)
+                              },
                               logger: logger)
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            await stopWatching()
+            throw error
+        }
+        await stopWatching()
     }
+
+    /// Removes the build folder once no deletion of an old site is still running inside it.
+    private func removeFolder() {
+        Builder.waitForOldSiteRemovals()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Text files are UTF-8, and say so (Hummingbird's defaults name no charset).
+    static let textTypes: [MediaType.FileExtension: MediaType] = {
+        var types: [MediaType.FileExtension: MediaType] = [:]
+        for (fileExtension, subType) in [("html", "html"), ("css", "css"), ("csv", "csv"), ("txt", "plain")] {
+            types[MediaType.FileExtension(rawValue: fileExtension)] = MediaType(type: .text, subType: subType,
+                                                                                parameter: ("charset", "utf-8"))
+        }
+        for (fileExtension, subType) in [("xml", "xml"), ("json", "json"), ("svg", "svg+xml")] {
+            types[MediaType.FileExtension(rawValue: fileExtension)] = MediaType(
+                type: fileExtension == "svg" ? .image : .application, subType: subType, parameter: ("charset", "utf-8"))
+        }
+        return types
+    }()
 }
 
 /// Open event streams would hold a graceful shutdown (Ctrl-C) open forever: end them first.

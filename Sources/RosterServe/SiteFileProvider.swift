@@ -4,7 +4,7 @@ import RosterModel
 
 /// Serves files of the built site to Hummingbird's file middleware, where its local file system
 /// falls short for a dev server: it never leaves the site folder (a symlink out of it is not found),
-/// it adds the live-reload script and the error overlay to pages, and its ETags change with the
+/// hidden files are not served, it adds the live-reload script and the error overlay to pages, and its ETags change with the
 /// bytes, not only with the modification second and size (the middleware builds its ETag from the
 /// `modificationDate` and `size` this provider reports: the date's fraction is taken from a hash of
 /// the content, so a same-size edit within a second is never served stale).
@@ -32,7 +32,8 @@ public struct SiteFileProvider: FileProvider {
     public func getFileIdentifier(_ path: String) -> FileIdentifier? {
         guard !path.contains("\0") else { return nil }
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-        guard !parts.contains(where: { $0 == ".." || $0 == "." }) else { return nil }
+        // Hidden files (the build's own `.roster-output` marker and `.roster-manifest`) are not the site.
+        guard !parts.contains(where: { $0.hasPrefix(".") }) else { return nil }
         let joined = URL(fileURLWithPath: root).appendingPathComponent(parts.joined(separator: "/"))
         let resolved = joined.resolvingSymlinksInPath().standardizedFileURL.path
         guard resolved == root || resolved.hasPrefix(root + "/") else { return nil }

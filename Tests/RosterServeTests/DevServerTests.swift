@@ -9,6 +9,7 @@ final class DevServerTests: XCTestCase {
     var server: DevServer!
     var task: Task<Void, Error>!
     var http: RawHTTP!
+    let logs = LogLines()
 
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -19,7 +20,7 @@ final class DevServerTests: XCTestCase {
         try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: site.appendingPathComponent("Templates"))
         try write("Content/site.yml", """
             title: Served
-            base_url: https://example.org/
+            base_url: https://example.org/report/
             as_of: 2025-05-27
             cohorts:
               - {slug: team, name: Team, origin: acme, date: 2020, members: [ada]}
@@ -28,7 +29,7 @@ final class DevServerTests: XCTestCase {
         try write("Content/authors/ada.md", "---\nname: Ada\ncareer:\n  - {company: acme, start: 2019}\n---\n")
         try write("Content/articles/news.md", "---\ntitle: First title\ndate: 2025-05-01\n---\nHello.\n")
         try write("Content/articles/plan.md", "---\ntitle: Secret plan\ndate: 2025-05-02\ndraft: true\n---\nDraft.\n")
-        server = DevServer(options: .init(siteFolder: site, port: 0), log: { _ in })
+        server = DevServer(options: .init(siteFolder: site, port: 0), log: { [logs] in logs.append($0) })
         let ready = AsyncStream<Int>.makeStream()
         task = Task { [server] in try await server!.run { port in ready.continuation.yield(port) } }
         var iterator = ready.stream.makeAsyncIterator()
@@ -65,11 +66,12 @@ final class DevServerTests: XCTestCase {
     func testServesPagesWithDraftsContentTypesAndTheReloadScript() throws {
         let home = try http.get("/")
         XCTAssertEqual(home.status, 200)
-        XCTAssertEqual(home.headers["content-type"], "text/html")
+        XCTAssertEqual(home.headers["content-type"], "text/html; charset=utf-8")
         XCTAssertTrue(home.body.contains("new EventSource(\"/__roster/events\")"))
         XCTAssertEqual(try http.get("/articles/plan/").status, 200, "drafts are served")
-        XCTAssertEqual(try http.get("/assets/style.css").headers["content-type"], "text/css")
-        XCTAssertEqual(try http.get("/data/roster.json").headers["content-type"], "application/json")
+        XCTAssertEqual(try http.get("/assets/style.css").headers["content-type"], "text/css; charset=utf-8")
+        XCTAssertEqual(try http.get("/data/roster.json").headers["content-type"], "application/json; charset=utf-8")
+        XCTAssertEqual(try http.get("/feed.xml").headers["content-type"], "application/xml; charset=utf-8")
         XCTAssertEqual(try http.get("/authors").status, 301)
         let built = try String(contentsOf: server.siteRoot.appendingPathComponent("index.html"), encoding: .utf8)
         XCTAssertFalse(built.contains("EventSource"), "the script is added when serving, never written")
@@ -80,6 +82,16 @@ final class DevServerTests: XCTestCase {
         let miss = try http.get("/no/such/page/")
         XCTAssertEqual(miss.status, 404)
         XCTAssertTrue(miss.body.contains("Page not found"))
+        // The 404 page links from base_url's path when published; served, the site is at the root.
+        XCTAssertTrue(miss.body.contains(#"href="/assets/style.css""#), miss.body)
+        XCTAssertFalse(miss.body.contains(#"href="/report/"#), miss.body)
+    }
+
+    func testTheBuildsOwnHiddenFilesAreNotServed() throws {
+        XCTAssertTrue(FileManager.default.fileExists(atPath: server.siteRoot.appendingPathComponent(".roster-output").path))
+        for path in ["/.roster-output", "/.roster-manifest", "/assets/.hidden"] {
+            XCTAssertEqual(try http.get(path).status, 404, path)
+        }
     }
 
     func testPathTraversalIsRefused() throws {
@@ -99,6 +111,12 @@ final class DevServerTests: XCTestCase {
         let first = try http.get("/assets/style.css")
         let tag = try XCTUnwrap(first.headers["etag"])
         XCTAssertEqual(try http.get("/assets/style.css", headers: ["If-None-Match": tag]).status, 304)
+        // RFC 9110: any tag, a list, and the weak comparison (with or without W/).
+        let strong = tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag
+        for condition in ["*", "\"other\", \(tag)", strong, "W/\(strong)"] {
+            XCTAssertEqual(try http.get("/assets/style.css", headers: ["If-None-Match": condition]).status, 304, condition)
+        }
+        XCTAssertEqual(try http.get("/assets/style.css", headers: ["If-None-Match": "\"other\""]).status, 200)
         // The same size, within the same second: the tag must still change.
         let css = site.appendingPathComponent("Templates/assets/style.css")
         var text = try String(contentsOf: css, encoding: .utf8)
@@ -138,6 +156,26 @@ final class DevServerTests: XCTestCase {
 }
 
 extension DevServerTests {
+    func testAnArticleSavedThroughATemporaryFileTakesTheFastPath() throws {
+        // What `sed -i` and many editors do: write a temporary file, rename it over the article.
+        let temporary = site.appendingPathComponent("Content/articles/sedX1b2c3")
+        try Data("---\ntitle: First title\ndate: 2025-05-01\n---\nRenamed into place.\n".utf8).write(to: temporary)
+        XCTAssertEqual(rename(temporary.path, site.appendingPathComponent("Content/articles/news.md").path), 0)
+        XCTAssertTrue(try eventually { try http.get("/articles/news/").body.contains("Renamed into place.") })
+        XCTAssertTrue(eventually { logs.lines.contains { $0.hasPrefix("Rewrote Content/articles/news.md") } }, logs.lines.joined(separator: "\n"))
+    }
+
+    func testStoppingRemovesTheBuildFolderEvenWhileAnOldSiteIsBeingDeleted() async throws {
+        try write("Content/articles/news.md", "---\ntitle: Changed\ndate: 2025-05-01\n---\nChanged.\n")
+        let folder = try XCTUnwrap(server).folder
+        for _ in 0..<100 where !logs.lines.contains(where: { $0.hasPrefix("Rebuilt") && $0 != logs.lines.first }) {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        task.cancel()
+        _ = try? await task.value
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "the build folder outlived the server")
+    }
+
     func testEditingOneArticleRewritesItsPageBeforeTheFullRebuild() throws {
         let before = server.state.generation
         try write("Content/articles/news.md", "---\ntitle: First title\ndate: 2025-05-01\n---\nA quick fix.\n")
@@ -146,4 +184,12 @@ extension DevServerTests {
         XCTAssertTrue(eventually { server.state.generation >= before + 2 })
         XCTAssertTrue(try http.get("/").body.contains("First title"))
     }
+}
+
+/// What the server logged, in order.
+final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    func append(_ line: String) { lock.withLock { stored.append(line) } }
+    var lines: [String] { lock.withLock { stored } }
 }
