@@ -7,7 +7,11 @@ extension Scaffolder {
     /// with no errors and no warnings.
     public func initSite(at folder: URL) throws -> [String] {
         let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: folder.path) {
+        var isFolder: ObjCBool = false
+        if fileManager.fileExists(atPath: folder.path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                throw Failure(message: "'\(folder.path)' is a file; choose a new or empty folder for the site")
+            }
             let entries = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
             guard entries.filter({ $0 != ".git" }).isEmpty else {
                 throw Failure(message: "'\(folder.path)' is not empty; choose a new or empty folder for the site")

@@ -29,6 +29,15 @@ final class ScaffolderTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("notes.txt"), encoding: .utf8), "mine")
     }
 
+    func testInitOnAFileSaysItIsAFileAndLeavesItAlone() throws {
+        try FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: folder)
+        XCTAssertThrowsError(try scaffolder.initSite(at: folder)) { error in
+            XCTAssertTrue("\(error)".contains("is a file"), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOf: folder, encoding: .utf8), "mine")
+    }
+
     func testNewFilesOfEveryKindBuildIncludingTheDraftArticle() throws {
         _ = try scaffolder.initSite(at: folder)
         for kind in Scaffolder.Kind.allCases {
