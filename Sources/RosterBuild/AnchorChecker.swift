@@ -32,7 +32,7 @@ struct AnchorChecker {
                 guard let html = htmlByRoute?[route] else { continue }
                 if idsByRoute[route] == nil { idsByRoute[route] = Set(LinkChecker.attributeValues("id", in: html)) }
                 let ids = idsByRoute[route] ?? []
-                let wanted = fragment.removingPercentEncoding ?? fragment
+                let wanted = fragment   // decoded already, as InternalLink reads it
                 if !ids.contains(wanted) {
                     problems.append(.error("the link '\(found.link.written)' points at '#\(fragment)', which is not an id on \(route.path)"
                                            + Suggestion.hint(for: wanted, in: ids), at: found.location))

@@ -19,7 +19,10 @@ public struct InternalLink: Sendable, Hashable {
         var rest = String(url[url.index(after: colon)...])
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
+            // Written encoded (`#%E6%97%A5`) or not (`#日`), it names the same id; the link is encoded
+            // once, when it is written out.
+            let written = String(rest[rest.index(after: hash)...])
+            fragment = written.removingPercentEncoding ?? written
             rest = String(rest[..<hash])
         }
         self.kind = kind
@@ -69,18 +72,44 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var charts: [ChartEmbed]
     public var diagnostics: [Diagnostic]
 
-    /// The HTML with each chart's placeholder paragraph replaced by `figure(chart)`.
+    /// The HTML with each chart's placeholder (and the `<p>` around it) replaced by `figure(chart)`,
+    /// in one pass over the bytes however many charts there are.
     public func html(replacingCharts figure: (ChartEmbed) -> String) -> String {
-        var html = self.html
-        for chart in charts {
-            let figureHTML = figure(chart)
-            let paragraph = "<p>\(chart.placeholder)</p>"
-            if html.contains(paragraph) {
-                html = html.replacingOccurrences(of: paragraph, with: figureHTML)
-            } else {
-                html = html.replacingOccurrences(of: chart.placeholder, with: figureHTML)
-            }
+        guard !charts.isEmpty else { return html }
+        let open = Array("\u{E002}chart".utf8), close = Array("\u{E003}".utf8)
+        let paragraphOpen = Array("<p>".utf8), paragraphClose = Array("</p>".utf8)
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + charts.count * 4096)
+        var index = 0
+        func matches(_ needle: [UInt8], at position: Int) -> Bool {
+            position >= 0 && position + needle.count <= bytes.count && bytes[position..<position + needle.count].elementsEqual(needle)
         }
-        return html
+        while index < bytes.count {
+            if bytes[index] == open[0], matches(open, at: index) {
+                var cursor = index + open.count
+                var number = 0
+                var digits = 0
+                while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39, digits < 9 {
+                    number = number * 10 + Int(bytes[cursor] - 0x30)
+                    cursor += 1
+                    digits += 1
+                }
+                if digits > 0, matches(close, at: cursor), charts.indices.contains(number) {
+                    var end = cursor + close.count
+                    if output.count >= paragraphOpen.count, output.suffix(paragraphOpen.count).elementsEqual(paragraphOpen),
+                       matches(paragraphClose, at: end) {
+                        output.removeLast(paragraphOpen.count)
+                        end += paragraphClose.count
+                    }
+                    output += Array(figure(charts[number]).utf8)
+                    index = end
+                    continue
+                }
+            }
+            output.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

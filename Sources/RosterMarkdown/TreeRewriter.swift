@@ -10,6 +10,11 @@ struct TreeRewriter {
     private var lines: [Substring]?
     let unsafeHTML: Bool
     var usedIDs: Set<String>
+    /// The next number to try for each id stem, so a thousand `## Notes` stay linear.
+    private var nextNumber: [String: Int] = [:]
+    /// Where the last link was found: links come in document order, so the next search starts
+    /// here (ten thousand links on one line stay linear).
+    private var cursor: (line: Int, index: String.Index)?
     private(set) var links: [FoundLink] = []
     private(set) var headings: [Heading] = []
     private(set) var charts: [ChartEmbed] = []
@@ -71,10 +76,17 @@ struct TreeRewriter {
                     }
                     continue
                 }
+                if type == CMARK_NODE_IMAGE, InternalLink(url: url) != nil {
+                    diagnostics.append(.error("'\(url)' is a page, not a picture; write [text](\(url)) to link to it",
+                                              at: locate(url, from: lastBlockLine)))
+                    cmark_node_set_url(node, "")
+                    continue
+                }
                 rewriteURL(url, of: node, nearLine: lastBlockLine, resolve: resolve)
             }
         }
         for (index, node) in headingNodes.enumerated() { insertMarker(index, into: node) }
+        cursor = nil   // charts are placed after the walk: each is searched from its own line
         for (node, url) in chartNodes { replaceWithChart(node, url: url, nearLine: lastLine(of: node)) }
     }
 
@@ -83,7 +95,10 @@ struct TreeRewriter {
         if let link = InternalLink(url: url) {
             switch resolve(link) {
             case .href(let href):
-                let location = SourceLocation(path: markdown.path, line: markdown.firstLine + max(0, line - 1))
+                // A link with a fragment is checked against the target page later: find its column now.
+                let location = link.fragment == nil
+                    ? SourceLocation(path: markdown.path, line: markdown.firstLine + max(0, line - 1))
+                    : locate(url, from: line)
                 links.append(FoundLink(link: link, location: location))
                 cmark_node_set_url(node, href)
             case .unknown(let message):
@@ -103,7 +118,15 @@ struct TreeRewriter {
         var caption = ""
         collectText(node, into: &caption)
         guard let placeholderNode = cmark_node_new(CMARK_NODE_TEXT) else { return }
-        if spec.count == 2, ChartEmbed.kinds.contains(String(spec[0])) {
+        let parent = cmark_node_parent(node)
+        let alone = parent.map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH && cmark_node_first_child($0) == node
+            && cmark_node_last_child($0) == node } ?? false
+        if !alone {
+            // A figure cannot stand inside a sentence, a link, a heading or another image's text.
+            diagnostics.append(.error("a chart must be alone in its paragraph: put ![caption](\(url)) on a line of its own, with blank lines around it",
+                                      at: location))
+            cmark_node_set_literal(placeholderNode, caption)
+        } else if spec.count == 2, ChartEmbed.kinds.contains(String(spec[0])) {
             let placeholder = "\u{E002}chart\(charts.count)\u{E003}"
             charts.append(ChartEmbed(kind: String(spec[0]), cohort: String(spec[1]), caption: caption,
                                      placeholder: placeholder, location: location))
@@ -150,9 +173,21 @@ struct TreeRewriter {
         if lines == nil { lines = markdown.text.split(separator: "\n", omittingEmptySubsequences: false) }
         let sourceLines = lines ?? []
         let start = max(0, blockLine - 1)
+        if let cursor, cursor.line >= start, cursor.line < sourceLines.count {
+            for index in cursor.line..<sourceLines.count {
+                let line = sourceLines[index]
+                let from = index == cursor.line ? cursor.index : line.startIndex
+                if let range = line[from...].range(of: url) {
+                    self.cursor = (index, range.upperBound)
+                    let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
+                    return SourceLocation(path: markdown.path, line: markdown.firstLine + index, column: column)
+                }
+            }
+        }
         if start < sourceLines.count {
             for index in start..<sourceLines.count {
                 if let range = sourceLines[index].range(of: url) {
+                    cursor = (index, range.upperBound)
                     let column = sourceLines[index].distance(from: sourceLines[index].startIndex, to: range.lowerBound) + 1
                     return SourceLocation(path: markdown.path, line: markdown.firstLine + index, column: column)
                 }
@@ -165,12 +200,13 @@ struct TreeRewriter {
         var candidate = base
         // Footnotes and charts name their own ids with these prefixes.
         if ["fn-", "fnref-", "chart-", "figure-"].contains(where: candidate.hasPrefix) { candidate = "section-" + candidate }
-        var number = 1
         let stem = candidate
+        var number = nextNumber[stem] ?? 1
         while usedIDs.contains(candidate) {
             number += 1
             candidate = "\(stem)-\(number)"
         }
+        nextNumber[stem] = number
         usedIDs.insert(candidate)
         return candidate
     }

@@ -52,7 +52,11 @@ public struct LinkTargets: Sendable {
         case .article: return check(articles, .article(target))
         case .page: return check(pages, .page(target))
         case .cohort: return check(cohorts, .cohort(target), anyTarget: anyCohort)
-        case .source: return check(sources, .sources, fragment: target, anyTarget: anySource)
+        case .source:
+            if link.fragment != nil {
+                return .failure(LinkError(message: "a source link cannot name a #fragment: 'source:\(target)' already leads to that source's entry on /sources/"))
+            }
+            return check(sources, .sources, fragment: target, anyTarget: anySource)
         case .tag:
             let slug = Slug.forTag(target)
             guard tagSlugs.contains(slug) else {

@@ -101,6 +101,57 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.first?.severity, .warning)
     }
 
+    func testAChartThatIsNotAloneInItsParagraphIsAnError() {
+        for text in ["See ![c](chart:flow/llama-2023) here.", "[![c](chart:flow/llama-2023)](https://example.org)",
+                     "## ![c](chart:flow/llama-2023)", "![alt ![c](chart:flow/llama-2023)](https://example.org/i.png)"] {
+            let result = render(text)
+            XCTAssertTrue(result.charts.isEmpty, text)
+            XCTAssertTrue(result.diagnostics.contains { $0.message.contains("must be alone in its paragraph") }, text)
+            XCTAssertFalse(result.html { _ in "<figure>" }.contains("<figure>"), text)
+        }
+        // Alone in a paragraph of a quote or a list item is fine.
+        XCTAssertEqual(render("> ![c](chart:flow/llama-2023)\n\n- ![d](chart:careers/llama-2023)\n").charts.count, 2)
+    }
+
+    func testAnImageOfAPageIsAnErrorNotABrokenPicture() {
+        let result = render("![Guillaume](author:guillaume-lample)")
+        XCTAssertEqual(result.diagnostics.map(\.message), ["'author:guillaume-lample' is a page, not a picture; write [text](author:guillaume-lample) to link to it"])
+        XCTAssertFalse(result.html.contains("src=\"../"), result.html)
+    }
+
+    func testAPercentEncodedFragmentIsEncodedOnceInTheLink() {
+        XCTAssertEqual(InternalLink(url: "company:meta#%E6%97%A5")?.fragment, "日")
+        XCTAssertEqual(InternalLink(url: "company:meta#日")?.fragment, "日")
+        let linker = Linker(for: .article("a"), basePath: "/")
+        XCTAssertEqual(linker.href(.company("meta"), fragment: "日"), "../../companies/meta/#%E6%97%A5")
+    }
+
+    /// Each of these took tens of seconds before (found by a tester); they must stay linear.
+    func testManyHeadingsLinksAndChartsStayFast() {
+        var started = Date()
+        let headings = render(String(repeating: "## a\n", count: 20_000))
+        XCTAssertEqual(headings.headings.last?.id, "a-20000")
+        XCTAssertEqual(Set(headings.headings.map(\.id)).count, 20_000)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "repeated headings")
+
+        started = Date()
+        let links = render((0..<10_000).map { "[a](author:nope\($0))" }.joined(separator: " "))
+        XCTAssertEqual(links.diagnostics.count, 10_000)
+        let columns = links.diagnostics.compactMap(\.location?.column)
+        XCTAssertEqual(columns, columns.sorted(), "each error at its own column")
+        XCTAssertEqual(Set(columns).count, 10_000)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "unknown links on one line")
+
+        started = Date()
+        let charts = render(String(repeating: "![c](chart:flow/llama-2023)\n\n", count: 2_000))
+        XCTAssertEqual(charts.charts.count, 2_000)
+        let html = charts.html { "<figure>\($0.placeholder.filter(\.isNumber))</figure>" }
+        XCTAssertTrue(html.hasPrefix("<figure>0</figure>"), String(html.prefix(80)))
+        XCTAssertTrue(html.contains("<figure>1999</figure>"))
+        XCTAssertFalse(html.contains("<p>"))
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "many charts")
+    }
+
     func testDeeplyNestedMarkdownRendersWithoutCrashing() {
         let quotes = String(repeating: ">", count: 50_000) + " deep"
         XCTAssertFalse(render(quotes).html.isEmpty)
@@ -123,6 +174,29 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertTrue(result.diagnostics.first?.message.contains("3000 columns") == true)
         // Ordinary tables, and table-like text in code, are left alone.
         XCTAssertTrue(render("| a | b |\n|---|:-:|\n| 1 | 2 |\n").diagnostics.isEmpty)
-        XCTAssertTrue(render("```\n|" + String(repeating: "-|", count: 500) + "\n```\n").diagnostics.isEmpty)
+        XCTAssertTrue(render("```\n|" + String(repeating: "-|", count: 20) + "\n```\n").diagnostics.isEmpty)
+    }
+
+    /// Found by a tester: each of these got past a guard that read tables only at the top level.
+    func testWideTablesInQuotesAfterFakeFencesOrSpreadOverManyTablesAreRefused() {
+        func wide(_ prefix: String, columns: Int = 3000, rows: Int = 3000) -> String {
+            prefix + "|" + String(repeating: "a|", count: columns) + "\n" + prefix + "|" + String(repeating: "-|", count: columns) + "\n"
+                + String(repeating: prefix + "|x|\n", count: rows)
+        }
+        let cases = [
+            "in a quote": wide("> "),
+            "in a nested quote and list": wide(">  > "),
+            "after an indented fence": "    ```\n\n" + wide(""),
+            "after an inline code span that looks like a fence": "``` a ` b ```\n\n" + wide(""),
+            "over many tables": Array(repeating: wide("", columns: 100, rows: 999), count: 3).joined(separator: "\n"),
+        ]
+        for (name, text) in cases {
+            let started = Date()
+            let result = render(text)
+            XCTAssertLessThan(Date().timeIntervalSince(started), 5, name)
+            XCTAssertTrue(result.diagnostics.contains { $0.message.contains("Roster takes tables of up to") }, name)
+        }
+        // Several ordinary tables in one file are fine.
+        XCTAssertTrue(render(Array(repeating: wide("", columns: 10, rows: 100), count: 20).joined(separator: "\n")).diagnostics.isEmpty)
     }
 }

@@ -36,4 +36,13 @@ final class LinkTargetsTests: XCTestCase {
         guard case .failure(let draft)? = route("article:secret", drafts: ["secret"]) else { return XCTFail("resolved") }
         XCTAssertTrue(draft.message.contains("is a draft"))
     }
+
+    func testASourceLinkWithAFragmentIsAnErrorInsteadOfLosingIt() {
+        guard case .failure(let error)? = route("source:paper#p-12") else { return XCTFail("resolved") }
+        XCTAssertTrue(error.message.contains("cannot name a #fragment"), error.message)
+    }
+
+    func testAPercentEncodedFragmentIsReadAsTheTextItEncodes() throws {
+        XCTAssertEqual(try route("company:acme#%E6%97%A5%E6%9C%AC")?.get().1, "日本")
+    }
 }
