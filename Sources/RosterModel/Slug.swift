@@ -2,6 +2,9 @@ import Foundation
 
 /// Slugs name files and URLs: `^[a-z0-9]+(-[a-z0-9]+)*$`.
 public enum Slug {
+    /// Longer slugs could not be folder names (file systems stop at 255 bytes a name).
+    public static let maximumLength = 200
+
     public static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
         return text.unicodeScalars.allSatisfy { scalar in

@@ -16,6 +16,11 @@ struct AliasValidator {
         func check(_ aliases: [String], locations: FieldLocations, route: (String) -> Route) {
             for (index, alias) in aliases.enumerated() {
                 let location = locations.location(of: "aliases", item: index)
+                guard alias.utf8.count <= Slug.maximumLength else {
+                    problems.append(.error("the alias '\(alias.prefix(40))…' is too long to be part of a URL (at most \(Slug.maximumLength) characters)",
+                                           at: location))
+                    continue
+                }
                 guard Slug.isValid(alias) else {
                     problems.append(.error("the alias '\(alias)' is not a valid slug; use lowercase letters, digits and single dashes",
                                            at: location))

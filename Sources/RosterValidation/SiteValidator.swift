@@ -39,6 +39,11 @@ public struct SiteValidator {
         return problems.sorted()
     }
 
+    /// as_of, unless site.yml could not be read (then the settings are stand-ins: compare nothing).
+    var knownAsOf: PartialDate? {
+        site.settings == .unreadable ? nil : site.settings.asOf
+    }
+
     // MARK: Cohorts
 
     func validateCohorts() -> [Diagnostic] {
@@ -47,8 +52,16 @@ public struct SiteValidator {
         let companySlugs = site.companies.map(\.slug)
         let authorSlugs = site.authors.map(\.slug)
         for cohort in site.cohorts {
+            if cohort.slug.utf8.count > Slug.maximumLength {
+                problems.append(.error("the cohort slug is too long to be part of a URL (at most \(Slug.maximumLength) characters)",
+                                       at: cohort.locations["slug"]))
+            }
             if !seenCohorts.insert(cohort.slug).inserted {
                 problems.append(.error("cohort '\(cohort.slug)' is defined twice", at: cohort.locations["slug"]))
+            }
+            if let asOf = knownAsOf, cohort.date.firstDay > asOf.lastDay {
+                problems.append(.error("the cohort's date (\(cohort.date)) is after as_of (\(asOf)); a report measures a cohort from its date up to as_of",
+                                       at: cohort.locations["date"]))
             }
             let originKnown = site.company(cohort.origin) != nil
             if !originKnown && !unreadable.companies.contains(cohort.origin) {
@@ -93,6 +106,10 @@ public struct SiteValidator {
             if let start = stint.start.date, let end = stint.end?.date, end.lastDay < start.firstDay {
                 problems.append(.error("this stint ends (\(end)) before it starts (\(start))", at: stint.locations["end"]))
             }
+            if let start = stint.start.date, let asOf = knownAsOf, start.firstDay > asOf.lastDay {
+                problems.append(.warning("this stint starts (\(start)) after as_of (\(asOf)), so the report does not count it yet",
+                                         at: stint.locations["start"]))
+            }
             if let start = stint.start.date {
                 if let previous = previousStart, start.lastDay < previous.firstDay {
                     problems.append(.warning("this stint starts (\(start)) before the one listed above it (\(previous)); list a career oldest first",
@@ -126,6 +143,9 @@ public struct SiteValidator {
                 let slug = Slug.forTag(tag)
                 if slug.isEmpty {
                     problems.append(.error("the tag '\(tag)' has no letters or digits to make a URL from", at: location))
+                } else if slug.utf8.count > Slug.maximumLength {
+                    problems.append(.error("the tag '\(tag.prefix(40))…' is too long to be part of a URL (at most \(Slug.maximumLength) characters)",
+                                           at: location))
                 } else if let other = nameForSlug[slug], other != tag {
                     problems.append(.error("the tags '\(other)' and '\(tag)' would share the URL /tags/\(slug)/; spell them the same way",
                                            at: location))

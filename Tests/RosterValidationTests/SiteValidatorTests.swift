@@ -87,4 +87,32 @@ final class SiteValidatorTests: XCTestCase {
         let problems = SiteValidator(site: site(members: ["a"], authors: [a, b])).validate()
         XCTAssertTrue(problems.contains { $0.message.contains("alias 'a' would replace /authors/a/") })
     }
+
+    func testACohortDatedAfterAsOfIsAnErrorAtItsDate() {
+        var report = site(authors: [Author(slug: "a", name: "A", career: [stint("meta", "2015", line: 4)])])
+        report.cohorts[0].date = PartialDate(year: 2026)!
+        report.cohorts[0].locations["date"] = at(8, "Content/site.yml")
+        XCTAssertEqual(SiteValidator(site: report).validate().map(\.description),
+                       ["Content/site.yml:8:3: error: the cohort's date (2026) is after as_of (2025); a report measures a cohort from its date up to as_of"])
+        // With site.yml unreadable there is no as_of to compare with (its own error says why).
+        report.settings = .unreadable
+        XCTAssertEqual(SiteValidator(site: report).validate(), [])
+    }
+
+    func testAStintStartingAfterAsOfIsAWarning() {
+        let author = Author(slug: "a", name: "A", career: [stint("meta", "2015", "2023", line: 4), stint("mistral-ai", "2026-01", line: 8)])
+        let problems = SiteValidator(site: site(authors: [author])).validate()
+        XCTAssertEqual(problems.map(\.description),
+                       ["Content/authors/a.md:9:3: warning: this stint starts (2026-01) after as_of (2025), so the report does not count it yet"])
+    }
+
+    func testTagsAndAliasesTooLongForAFolderNameAreErrors() {
+        var article = Article(slug: "n", title: "N", date: PartialDate(year: 2024)!, tags: [String(repeating: "long ", count: 60)],
+                              aliases: [String(repeating: "x", count: 201)])
+        article.locations["tags[0]"] = at(4, "Content/articles/n.md")
+        article.locations["aliases[0]"] = at(5, "Content/articles/n.md")
+        let author = Author(slug: "a", name: "A", career: [stint("meta", "2015", line: 4)])
+        let messages = SiteValidator(site: site(authors: [author], articles: [article])).validate().map(\.message)
+        XCTAssertEqual(messages.filter { $0.contains("too long to be part of a URL") }.count, 2, messages.joined(separator: "\n"))
+    }
 }
