@@ -1,3 +1,4 @@
+import Foundation
 import RosterModel
 
 /// Checks the rendered site the way a visitor would meet it: every relative link leads to a file
@@ -27,7 +28,9 @@ public struct LinkChecker: Sendable {
             for href in Set(Self.attributeValues("href", in: html)).sorted() {
                 guard let (target, fragment) = resolve(href, from: path) else { continue }
                 if let pageIDs = ids[target] {
-                    if let fragment, !fragment.isEmpty, !pageIDs.contains(fragment) {
+                    // As a browser looks for the fragment: as written, then percent-decoded.
+                    if let fragment, !fragment.isEmpty, !pageIDs.contains(fragment),
+                       !pageIDs.contains(fragment.removingPercentEncoding ?? fragment) {
                         problems.append(.error("the page \(Self.url(path)) links to '\(href)', but '#\(fragment)' is not an id on \(Self.url(target)) (check its template)"))
                     }
                 } else if !otherFiles.contains(target) {
@@ -45,12 +48,12 @@ public struct LinkChecker: Sendable {
 
     /// The output file a relative href leads to, or nil for external and absolute links.
     func resolve(_ href: String, from page: String) -> (String, String?)? {
-        let decoded = href.replacingOccurrences(of: "&amp;", with: "&")
+        let decoded = href
         if decoded.isEmpty || decoded.hasPrefix("/") || URLText.scheme(of: decoded) != nil { return nil }
         var pathPart = decoded
         var fragment: String?
         if let hash = decoded.firstIndex(of: "#") {
-            fragment = String(decoded[decoded.index(after: hash)...]).removingPercentEncoding
+            fragment = String(decoded[decoded.index(after: hash)...])
             pathPart = String(decoded[..<hash])
         }
         if pathPart.isEmpty { return (page, fragment) }
@@ -75,9 +78,19 @@ public struct LinkChecker: Sendable {
         while let start = rest.range(of: needle) {
             let afterQuote = rest[start.upperBound...]
             guard let end = afterQuote.firstIndex(of: "\"") else { break }
-            values.append(String(afterQuote[..<end]))
+            values.append(decodingEntities(afterQuote[..<end]))
             rest = afterQuote[end...]
         }
         return values
+    }
+
+    /// An attribute's value as the browser reads it: the entities an HTML writer uses decoded.
+    static func decodingEntities(_ value: Substring) -> String {
+        guard value.contains("&") else { return String(value) }
+        var text = String(value)
+        for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text
     }
 }

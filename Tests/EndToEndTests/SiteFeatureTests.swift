@@ -118,4 +118,23 @@ final class SiteFeatureTests: XCTestCase {
         XCTAssertTrue(try site.read("Output/companies/acme/index.html").contains(#"id="chart-moves""#))
         XCTAssertTrue(site.check().diagnostics.isEmpty, site.check().diagnostics.map(\.description).joined(separator: "\n"))
     }
+
+    /// cmark writes a footnote labelled `é` as id="fn-%C3%A9" and links to it as written; browsers
+    /// find it, so check must too (it used to decode the link and then miss the id).
+    func testFootnotesWithAnyLabelPassCheck() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/articles/news.md", """
+            ---
+            title: News
+            date: 2025-05-01
+            ---
+            Text[^é], more[^x"y] and[^日本].
+
+            [^é]: One.
+            [^x"y]: Two.
+            [^日本]: Three.
+            """)
+        let report = site.check()
+        XCTAssertEqual(report.diagnostics.map(\.description), [])
+    }
 }
