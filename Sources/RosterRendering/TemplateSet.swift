@@ -4,7 +4,9 @@ import RosterModel
 
 /// The theme's Mustache templates, compiled and checked: syntax errors at their line, and every
 /// partial or parent a template names must exist (swift-mustache would render a missing one as
-/// nothing, so a typo would silently drop part of every page).
+/// nothing, so a typo would silently drop part of every page). Templates that would crash
+/// swift-mustache are errors too: ones that include or inherit from themselves (see
+/// `TemplateReferences`) and sections nested deeper than `maximumNesting`.
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
     public let names: Set<String>
@@ -22,22 +24,39 @@ public struct TemplateSet: Sendable {
     static let pragma = "{{% CONTENT_TYPE: \(FastHTMLEscaping.name)}}"
     static let registerEscaping: Void = MustacheContentTypes.register(FastHTMLEscaping(), named: FastHTMLEscaping.name)
 
+    /// Sections, inverted sections, blocks and parents may nest this deep in one template.
+    /// swift-mustache parses and renders each level by recursing, in time that grows with the
+    /// square of the depth: a few thousand levels crash the build, and no theme needs more than a
+    /// handful.
+    static let maximumNesting = 100
+
     public static func compile(_ sources: [TemplateSource]) -> (TemplateSet, [Diagnostic]) {
         _ = registerEscaping
         var library = MustacheLibrary()
         var problems: [Diagnostic] = []
         let names = Set(sources.map(\.name))
-        for source in sources {
+        let scanned = sources.map { (source: $0, tags: TemplateTags.scan($0.text)) }
+        let (cycles, inCycles) = TemplateReferences(scanned).cycles()
+        for (source, tags) in scanned {
+            problems += missingPartials(in: source, tags: tags, names: names)
+            // Checked before parsing: the parser itself is what crashes on deep nesting.
+            if let deep = TemplateTags.nestedTooDeep(tags, limit: maximumNesting) {
+                problems.append(.error("template sections are nested more than \(maximumNesting) deep here; "
+                                       + "flatten them (Roster would run out of stack on this template)",
+                                       at: SourceLocation(path: source.path, line: deep.line, column: deep.column)))
+                continue
+            }
             do {
                 let template = try MustacheTemplate(string: pragma + source.text)
-                library.register(template, named: source.name)
+                // A template in a cycle is left out, so that nothing can render it and recurse forever.
+                if !inCycles.contains(source.name) { library.register(template, named: source.name) }
             } catch let error as MustacheTemplate.ParserError {
                 let line = error.context.lineNumber
                 let column = error.context.columnNumber - (line == 1 ? pragma.count : 0)
                 var location = SourceLocation(path: source.path, line: line, column: max(1, column))
                 var message = "template syntax error: \(describe(error.error))"
                 // The parser notices an unclosed section only at the end; point at where it opens.
-                if String(describing: error.error) == "expectedSectionEnd", let open = unclosedSection(in: source.text) {
+                if String(describing: error.error) == "expectedSectionEnd", let open = unclosedSection(in: tags) {
                     location = SourceLocation(path: source.path, line: open.line, column: open.column)
                     message = "template syntax error: the section '\(open.name)' opened here is never closed with {{/\(open.name)}}"
                 }
@@ -45,8 +64,8 @@ public struct TemplateSet: Sendable {
             } catch {
                 problems.append(.error("template syntax error: \(error)", at: SourceLocation(path: source.path)))
             }
-            problems += missingPartials(in: source, names: names)
         }
+        problems += cycles
         for name in required where !names.contains(name) {
             problems.append(.error("the theme has no template '\(name)'; add Templates/\(name).mustache"))
         }
@@ -55,22 +74,13 @@ public struct TemplateSet: Sendable {
     }
 
     /// The first section tag (`{{#x}}`, `{{^x}}`, `{{$x}}`, `{{<x}}`) that no `{{/x}}` closes.
-    static func unclosedSection(in text: String) -> (name: String, line: Int, column: Int)? {
-        var stack: [(name: String, line: Int, column: Int)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
-                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                if let sigil = tag.first, "#^$<".contains(sigil) {
-                    stack.append((tag.dropFirst().trimmingCharacters(in: .whitespaces), index + 1, column))
-                } else if tag.first == "/" {
-                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    if let match = stack.lastIndex(where: { $0.name == name }) { stack.removeSubrange(match...) }
-                }
-                rest = afterOpen[close.upperBound...]
+    static func unclosedSection(in tags: [TemplateTag]) -> TemplateTag? {
+        var stack: [TemplateTag] = []
+        for tag in tags {
+            if tag.opensSection {
+                stack.append(tag)
+            } else if tag.sigil == "/", let match = stack.lastIndex(where: { $0.name == tag.name }) {
+                stack.removeSubrange(match...)
             }
         }
         return stack.last
@@ -90,27 +100,13 @@ public struct TemplateSet: Sendable {
     }
 
     /// `{{> name}}` and `{{< name}}` tags whose template does not exist.
-    static func missingPartials(in source: TemplateSource, names: Set<String>) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
-                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if let sigil = tag.first, sigil == ">" || sigil == "<" {
-                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    if !name.hasPrefix("*") && !names.contains(name) {
-                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                        let kind = sigil == ">" ? "partial" : "parent template"
-                        problems.append(.error("the \(kind) '\(name)' does not exist\(Suggestion.hint(for: name, in: names)); add Templates/\(name).mustache",
-                                               at: SourceLocation(path: source.path, line: index + 1, column: column)))
-                    }
-                }
-                rest = afterOpen[close.upperBound...]
-            }
+    static func missingPartials(in source: TemplateSource, tags: [TemplateTag], names: Set<String>) -> [Diagnostic] {
+        tags.compactMap { tag in
+            guard tag.sigil == ">" || tag.sigil == "<", !tag.name.hasPrefix("*"), !names.contains(tag.name) else { return nil }
+            let kind = tag.sigil == ">" ? "partial" : "parent template"
+            return .error("the \(kind) '\(tag.name)' does not exist\(Suggestion.hint(for: tag.name, in: names)); add Templates/\(tag.name).mustache",
+                          at: SourceLocation(path: source.path, line: tag.line, column: tag.column))
         }
-        return problems
     }
 
     private static func describe(_ error: Error) -> String {
