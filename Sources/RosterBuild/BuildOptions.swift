@@ -19,6 +19,8 @@ public struct BuildOptions: Sendable {
     public var progress: BuildProgress?
     /// How the previous site goes once the new one is in place.
     public var oldSiteRemoval: OldSiteRemoval = .detachedProcess
+    /// Lets the dev server stop a rebuild that a newer change makes pointless.
+    public var cancellation: BuildCancellation?
 
     public init(siteFolder: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
                 portable: Bool = false, parallelism: Parallelism = .automatic, progress: BuildProgress? = nil) {
@@ -42,8 +44,21 @@ public struct BuildReport: Sendable {
     public var fileCount: Int
     /// Each phase and its duration in seconds, in order.
     public var phases: [(name: String, seconds: Double)]
-    public var succeeded: Bool { !diagnostics.hasErrors }
+    /// The build was cancelled between two phases and wrote nothing.
+    public var cancelled = false
+    public var succeeded: Bool { !diagnostics.hasErrors && !cancelled }
     public var seconds: Double { phases.reduce(0) { $0 + $1.seconds } }
 }
 
+/// Asked between a build's phases: once cancelled, the build stops before its next phase and
+/// writes nothing (a write under way always finishes: it is one atomic swap).
+public final class BuildCancellation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
 
+    public init() {}
+
+    public func cancel() { lock.withLock { cancelled = true } }
+
+    public var isCancelled: Bool { lock.withLock { cancelled } }
+}

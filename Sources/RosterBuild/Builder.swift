@@ -41,6 +41,11 @@ public struct Builder: Sendable {
     public func buildKeepingState() -> (report: BuildReport, state: BuildState?) {
         var prepared = prepare()
         var files = 0
+        if options.cancellation?.isCancelled == true {
+            var report = BuildReport(diagnostics: [], pageCount: 0, fileCount: 0, phases: prepared.phases)
+            report.cancelled = true
+            return (report, nil)
+        }
         if !prepared.diagnostics.hasErrors {
             let writer = OutputWriter(output: options.output, siteFolder: options.siteFolder)
             let started = ContinuousClock.now
@@ -81,6 +86,7 @@ public struct Builder: Sendable {
         var phases: [(String, Double)] = []
         var clock = ContinuousClock.now
         let phaseAfter = ["load": "validate", "validate": "markdown", "markdown": "analyse", "analyse": "render", "render": "exports"]
+        var cancelled: Bool { options.cancellation?.isCancelled == true }
         func lap(_ name: String) {
             phases.append((name, Self.seconds(since: clock)))
             clock = ContinuousClock.now
@@ -94,6 +100,7 @@ public struct Builder: Sendable {
                                 progress: options.progress).load()
         var diagnostics = loaded.diagnostics
         lap("load")
+        if cancelled { return stop([]) }
         guard var site = loaded.site else { return stop(diagnostics) }
         if let baseURL = options.baseURL {
             guard URLText.isAllowedExternal(baseURL), ["http", "https"].contains(URLText.scheme(of: baseURL)) else {
@@ -114,6 +121,7 @@ public struct Builder: Sendable {
         let (templates, templateProblems) = templateCache?.compile(loaded.templates) ?? TemplateSet.compile(loaded.templates)
         diagnostics += templateProblems
         lap("validate")
+        if cancelled { return stop([]) }
 
         // Bodies are rendered even when something else is wrong, so that broken links are reported
         // together with every other problem.
@@ -126,12 +134,14 @@ public struct Builder: Sendable {
                                   templateIDs: templates.literalIDs).renderAll(cache: markdownCache)
         diagnostics += bodies.diagnostics
         lap("markdown")
+        if cancelled { return stop([]) }
         if diagnostics.hasErrors { return stop(diagnostics) }
 
         let cohortFacts = site.cohorts.map { CohortAnalyzer.facts(for: $0, in: site) }
         var companyFacts: [String: CompanyFacts] = [:]
         for company in site.companies { companyFacts[company.slug] = CompanyAnalyzer.facts(for: company.slug, in: site) }
         lap("analyse")
+        if cancelled { return stop([]) }
 
         let viewBuilder = ViewBuilder(site: site, cohortFacts: cohortFacts, companyFacts: companyFacts,
                                       bodies: bodies, options: renderOptions)
@@ -139,6 +149,7 @@ public struct Builder: Sendable {
         diagnostics += renderProblems
         diagnostics += AnchorChecker(pages: pages, bodies: bodies, targets: targets, sources: site.sources).check()
         lap("render")
+        if cancelled { return stop([]) }
         if diagnostics.hasErrors { return stop(diagnostics) }
 
         var files = pages.map { OutputFile.text($0.route.outputFile, $0.html) }

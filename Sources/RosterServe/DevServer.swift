@@ -48,14 +48,19 @@ public final class DevServer: @unchecked Sendable {
     /// Builds once; returns the report (the server starts even when the first build fails, and
     /// then serves a page listing the problems until they are fixed).
     @discardableResult
-    public func rebuild() -> BuildReport {
+    public func rebuild(cancellation: BuildCancellation? = nil) -> BuildReport {
         // Served from the root, as Hugo's server does: base_url's path (`/report/`) would break the
         // 404 page's links, which start from it.
         var buildOptions = BuildOptions(siteFolder: options.siteFolder, output: siteRoot, baseURL: previewURL,
                                         includeDrafts: true)
         buildOptions.oldSiteRemoval = .backgroundThread
+        buildOptions.cancellation = cancellation
         let (report, buildState) = Builder(options: buildOptions, markdownCache: markdownCache,
                                            templateCache: templateCache).buildKeepingState()
+        if report.cancelled {
+            log("A newer change arrived: rebuilding again")
+            return report
+        }
         stateLock.withLock { lastState = buildState }
         let generation = state.record(report.diagnostics)
         if report.succeeded {
@@ -73,7 +78,8 @@ public final class DevServer: @unchecked Sendable {
 
     /// Handles one burst of changes: an edit to a single article's file is shown at once (its page
     /// rewritten from the last build, then reloaded), and a full rebuild follows in every case.
-    public func handle(_ paths: Set<String>) {
+    @discardableResult
+    public func handle(_ paths: Set<String>, cancellation: BuildCancellation? = nil) -> BuildReport {
         let articles = options.siteFolder.appendingPathComponent("Content/articles").standardizedFileURL.path + "/"
         // Editors' backups (`x~`, `.x.swp`) are not edits, and neither is a temporary file that is
         // gone already: `sed -i` and many editors write one and rename it over the article.
@@ -92,7 +98,7 @@ public final class DevServer: @unchecked Sendable {
                 broadcaster.publish(state.record([]))
             }
         }
-        rebuild()
+        return rebuild(cancellation: cancellation)
     }
 
     /// Before any build succeeded there is no site: serve a page that only carries the overlay.
@@ -121,17 +127,38 @@ public final class DevServer: @unchecked Sendable {
         let watcher = SiteWatcher(folders: ["Content", "Templates"].map { options.siteFolder.appendingPathComponent($0) }
             .filter { FileManager.default.fileExists(atPath: $0.path) })
         let changes = try watcher.changes()
+        // Changes are gathered as they come (cancelling a rebuild they make pointless); one worker
+        // takes all that are waiting each time it is free.
+        let queue = RebuildQueue()
+        let (wakeups, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let gathering = Task.detached {
+            for await paths in changes {
+                queue.add(paths)
+                wake.yield()
+            }
+            wake.finish()
+        }
         let rebuilding = Task.detached { [self] in
-            for await paths in changes { handle(paths) }
+            for await _ in wakeups {
+                while let paths = queue.take() {
+                    let cancellation = queue.startRebuild()
+                    let report = handle(paths, cancellation: cancellation)
+                    queue.finishRebuild(cancelled: report.cancelled)
+                }
+            }
         }
         defer {
             watcher.stop()
+            gathering.cancel()
             rebuilding.cancel()
         }
         func stopWatching() async {
             watcher.stop()
+            gathering.cancel()
+            queue.cancelAll()
+            wake.finish()
             rebuilding.cancel()
-            await rebuilding.value   // a rebuild under way ends before its folder is removed
+            await rebuilding.value   // a rebuild under way ends (at its next phase) before its folder goes
             removeFolder()
             cleanedUp = true
         }

@@ -137,4 +137,20 @@ final class SiteFeatureTests: XCTestCase {
         let report = site.check()
         XCTAssertEqual(report.diagnostics.map(\.description), [])
     }
+
+    func testACancelledBuildStopsAndWritesNothing() throws {
+        let site = try TestSite.minimal()
+        XCTAssertTrue(site.build().succeeded)
+        let before = site.snapshot()
+        try site.write("Content/articles/news.md", "---\ntitle: Changed\ndate: 2025-05-01\n---\nChanged.\n")
+        var options = BuildOptions(siteFolder: site.root)
+        options.cancellation = BuildCancellation()
+        options.cancellation?.cancel()
+        let report = Builder(options: options).build()
+        XCTAssertTrue(report.cancelled)
+        XCTAssertFalse(report.succeeded)
+        XCTAssertEqual(report.diagnostics, [])
+        XCTAssertEqual(report.phases.map(\.name), ["load"], "it stops after the phase under way")
+        XCTAssertTrue(site.snapshot() == before)
+    }
 }
