@@ -61,7 +61,8 @@ struct MappingReader {
             error("'\(key)' must be text, found \(Self.describe(node))", at: location(of: node))
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let raw = checked(scalar.string, node) else { return nil }
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty && required {
             error("'\(key)' must not be empty", at: location(of: node))
             return nil
@@ -127,16 +128,41 @@ struct MappingReader {
             return []
         }
         var items: [String] = []
-        for (index, item) in sequence.enumerated() {
-            guard let scalar = item.scalar, !scalar.string.isEmpty else {
+        for item in sequence {
+            guard let scalar = item.scalar else {
                 error("each item of '\(key)' must be text, found \(Self.describe(item))", at: location(of: item))
                 continue
             }
+            guard !scalar.string.allSatisfy(\.isWhitespace) else {
+                error("\(Self.itemName(key)) cannot be empty", at: location(of: item))
+                continue
+            }
+            guard let text = checked(scalar.string, item) else { continue }
             locations["\(key)[\(items.count)]"] = location(of: item)
-            _ = index
-            items.append(scalar.string)
+            items.append(text)
         }
         return items
+    }
+
+    /// "an alias cannot be empty" reads better than a rule about list items.
+    static func itemName(_ key: String) -> String {
+        switch key {
+        case "aliases": return "an alias"
+        case "tags": return "a tag"
+        case "sources": return "a source"
+        case "members": return "a member"
+        default: return "an item of '\(key)'"
+        }
+    }
+
+    /// The text, or nil with an error at the value when a YAML escape put a character in it that
+    /// no page can show.
+    private mutating func checked(_ text: String, _ node: Node) -> String? {
+        if let problem = ControlCharacters.problem(in: text, at: location(of: node)) {
+            diagnostics.append(problem)
+            return nil
+        }
+        return text
     }
 
     /// A list of mappings, for nested readers (`career`, `links`, `cohorts`).

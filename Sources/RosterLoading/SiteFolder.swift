@@ -2,14 +2,18 @@ import Foundation
 import RosterModel
 
 /// Reads files below the site folder, refusing anything that leads outside it (a symlink to
-/// `/etc/passwd` in `Content/` is an error, not a leak into `Output/`).
+/// `/etc/passwd` in `Content/` is an error, not a leak into `Output/`), and anything that is not
+/// an ordinary file (a named pipe would block the build forever).
 struct SiteFolder: Sendable {
     let root: URL
+    /// The site folder with its links resolved: the boundary that every read must stay within.
+    /// Resolved first because the folder itself may be reached through a link (`/tmp` is one on
+    /// some systems), and everything below it is compared with resolved paths.
     let realRoot: String
 
     init(root: URL) {
         self.root = root.standardizedFileURL
-        self.realRoot = self.root.resolvingSymlinksInPath().path
+        self.realRoot = PosixFile.realPath(self.root.path) ?? self.root.path
     }
 
     /// `Content/authors/x.md` for a file below the root.
@@ -19,118 +23,71 @@ struct SiteFolder: Sendable {
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
+    func absolutePath(_ relativePath: String) -> String {
+        root.appendingPathComponent(relativePath).path
+    }
+
+    /// True when something is there, even something that cannot be read (so that a folder or a
+    /// pipe named `site.yml` is reported as such, not as missing).
     func exists(_ relativePath: String) -> Bool {
-        FileManager.default.fileExists(atPath: root.appendingPathComponent(relativePath).path)
+        PosixFile.type(atPath: absolutePath(relativePath), followLinks: true) != nil
     }
 
     func isDirectory(_ relativePath: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: root.appendingPathComponent(relativePath).path,
-                                              isDirectory: &isDirectory) && isDirectory.boolValue
+        PosixFile.type(atPath: absolutePath(relativePath), followLinks: true) == .directory
     }
 
-    /// Regular files directly in a folder (or, with `recursive`, below it), sorted, hidden files
-    /// skipped. Links are followed only when they stay inside the site folder, and in a recursive
-    /// walk (assets) inside the folder walked, so a link cannot publish the site's sources or copy
-    /// `Output/` into itself; loops are cut.
-    func files(in relativePath: String, recursive: Bool = false, problems: inout [Diagnostic]) -> [String] {
-        var result: [String] = []
-        var visited: Set<String> = []
-        let boundary = recursive ? root.appendingPathComponent(relativePath).resolvingSymlinksInPath().path : realRoot
-        walk(relativePath, recursive: recursive, boundary: boundary, boundaryName: recursive ? relativePath + "/" : "the site folder",
-             into: &result, visited: &visited, problems: &problems)
-        return result.sorted()
-    }
-
-    private func walk(_ relativePath: String, recursive: Bool, boundary: String, boundaryName: String, into result: inout [String],
-                      visited: inout Set<String>, problems: inout [Diagnostic]) {
-        let url = root.appendingPathComponent(relativePath)
-        let real = url.resolvingSymlinksInPath().path
-        guard visited.insert(real).inserted else { return }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let child = relativePath + "/" + name
-            switch classify(child, within: boundary) {
-            case .file: result.append(child)
-            case .directory where recursive:
-                walk(child, recursive: true, boundary: boundary, boundaryName: boundaryName, into: &result, visited: &visited,
-                     problems: &problems)
-            case .directory: break
-            case .outside:
-                problems.append(.error("'\(child)' is a link to a place outside \(boundaryName); Roster does not follow it",
-                                       at: SourceLocation(path: child)))
-            case .broken:
-                problems.append(.warning("'\(child)' is a broken link; it is skipped", at: SourceLocation(path: child)))
+    /// An error when the path, once its links are resolved, is outside the site folder, or inside a
+    /// folder a build wrote (it holds Roster's marker): `Content/assets -> ../Output` would copy each
+    /// build into the next. It names the first part of the path that leads there.
+    func leavesSite(_ relativePath: String) -> Diagnostic? {
+        var prefix = ""
+        for component in relativePath.split(separator: "/") {
+            prefix += prefix.isEmpty ? String(component) : "/" + component
+            guard let real = PosixFile.realPath(absolutePath(prefix)) else { return nil }
+            if !PosixFile.isInside(real, realRoot) {
+                return .error("\(prefix) is a link to \(real), outside the site folder; Roster reads only files inside the site",
+                              at: SourceLocation(path: prefix))
+            }
+            if let built = builtFolder(containing: real) {
+                return .error("\(prefix) is a link into \(built), a folder Roster builds; a build must not read its own output",
+                              at: SourceLocation(path: prefix))
             }
         }
+        return nil
     }
 
-    enum Kind { case file, directory, outside, broken }
-
-    /// What a path is. Only links are resolved (a walk never enters a folder outside the site, so
-    /// a plain file or folder found by it is inside).
-    func classify(_ relativePath: String, within boundary: String? = nil) -> Kind {
-        let limit = boundary ?? realRoot
-        let url = root.appendingPathComponent(relativePath)
-        var info = stat()
-        guard lstat(url.path, &info) == 0 else { return .broken }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        case S_IFLNK: break
-        default: return .broken
+    /// The folder at or above `real` (up to the site folder) that holds the marker of a built site.
+    private func builtFolder(containing real: String) -> String? {
+        var folder = real
+        while PosixFile.isInside(folder, realRoot) && folder != realRoot {
+            if PosixFile.type(atPath: folder + "/" + Self.outputMarker, followLinks: false) != nil { return folder }
+            folder = (folder as NSString).deletingLastPathComponent
         }
-        let real = url.resolvingSymlinksInPath().path
-        guard real == limit || real.hasPrefix(limit.hasSuffix("/") ? limit : limit + "/") else {
-            return .outside
-        }
-        if real == limit { return .outside }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory) else { return .broken }
-        return isDirectory.boolValue ? .directory : .file
+        return nil
     }
+
+    /// The file `OutputWriter` leaves in every folder it builds (RosterPublishing's `markerName`).
+    static let outputMarker = ".roster-output"
 
     /// A text file's contents, or the reason it cannot be read.
     func text(_ relativePath: String) -> Result<String, Diagnostic> {
-        if classify(relativePath) == .outside {
+        let location = SourceLocation(path: relativePath)
+        let path = absolutePath(relativePath)
+        if let real = PosixFile.realPath(path), !PosixFile.isInside(real, realRoot) {
             return .failure(.error("'\(relativePath)' is a link to a place outside the site folder; Roster does not follow it",
-                                   at: SourceLocation(path: relativePath)))
+                                   at: location))
         }
-        guard let data = Self.read(root.appendingPathComponent(relativePath).path) else {
-            return .failure(.error("this file cannot be read (check its permissions)", at: SourceLocation(path: relativePath)))
+        switch PosixFile.contents(atPath: path) {
+        case .data(let data):
+            return TextFile.decode(data, path: relativePath)
+        case .notAFile(.directory):
+            return .failure(.error("\(relativePath) is a folder, not a file", at: location))
+        case .notAFile(let type):
+            return .failure(.error("\(relativePath) is not a regular file (it is \(type.name)); Roster reads only ordinary files",
+                                   at: location))
+        case .unreadable:
+            return .failure(.error("this file cannot be read (check its permissions)", at: location))
         }
-        return TextFile.decode(data, path: relativePath)
-    }
-
-    /// A whole file with plain POSIX calls (FileManager's reader keeps a buffer for empty files,
-    /// which LeakSanitizer reports, and costs more per file).
-    static func read(_ path: String) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        var data = Data(count: Int(info.st_size))
-        var total = 0
-        let ok = data.withUnsafeMutableBytes { buffer -> Bool in
-            while total < buffer.count {
-                guard let base = buffer.baseAddress else { return false }
-                let count = Glibc.read(descriptor, base + total, buffer.count - total)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                if count == 0 { break }
-                total += count
-            }
-            return true
-        }
-        guard ok else { return nil }
-        if total < data.count { data.removeSubrange(total...) }
-        return data
-    }
-
-    func absolutePath(_ relativePath: String) -> String {
-        root.appendingPathComponent(relativePath).path
     }
 }

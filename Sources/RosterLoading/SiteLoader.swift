@@ -37,6 +37,13 @@ public struct SiteLoader: Sendable {
                 .error("no Content/ folder in '\(folder.path)'; run Roster in a site folder or pass --site DIR"),
             ], fileSlugs: slugs)
         }
+        // Content and Templates are checked once here, so that a link that takes either out of
+        // the site is one error rather than one for each folder below it.
+        let templatesOutside = files.leavesSite("Templates")
+        if let contentOutside = files.leavesSite("Content") {
+            return LoadedSite(site: nil, templates: [], diagnostics: [contentOutside] + (templatesOutside.map { [$0] } ?? []),
+                              fileSlugs: slugs)
+        }
         let (settings, cohorts) = loadSettings(files, &problems, &slugs)
         let authors = loadDocuments("authors", files, &problems, &slugs.authors, decode: DocumentDecoders.author)
         let companies = loadDocuments("companies", files, &problems, &slugs.companies, decode: DocumentDecoders.company)
@@ -45,8 +52,15 @@ public struct SiteLoader: Sendable {
         let pages = loadDocuments("pages", files, &problems, &slugs.pages, decode: DocumentDecoders.page)
         let sources = loadSources(files, &problems, &slugs)
         let data = loadData(files, &problems)
-        let assets = loadAssets(files, &problems)
-        let templates = loadTemplates(files, &problems)
+        var templates: [TemplateSource] = []
+        let assets: [Asset]
+        if let templatesOutside {
+            problems.append(templatesOutside)
+            assets = loadAssets(files, from: ["Content/assets"], &problems)
+        } else {
+            assets = loadAssets(files, from: ["Templates/assets", "Content/assets"], &problems)
+            templates = loadTemplates(files, &problems)
+        }
 
         // Settings that could not be read are reported already; the rest of the site is still
         // checked with stand-in settings, so one bad line in site.yml does not hide other problems.
@@ -127,7 +141,12 @@ public struct SiteLoader: Sendable {
     private func loadDocuments<T: Sendable>(_ folder: String, _ files: SiteFolder, _ problems: inout [Diagnostic],
                                             _ slugs: inout Set<String>, decode: Decode<T>) -> [T] {
         var paths: [(path: String, slug: String)] = []
-        for path in files.files(in: "Content/\(folder)", problems: &problems) {
+        let listing = files.files(in: "Content/\(folder)", problems: &problems)
+        for path in listing.folders {
+            problems.append(.warning("\(path) is a folder; \(folder) are the .md files directly in Content/\(folder), so it is ignored",
+                                     at: SourceLocation(path: path)))
+        }
+        for path in listing.files {
             let name = (path as NSString).lastPathComponent
             guard name.hasSuffix(".md") else {
                 problems.append(.warning("'\(name)' is not a Markdown file (.md) and is ignored", at: SourceLocation(path: path)))
@@ -170,68 +189,4 @@ public struct SiteLoader: Sendable {
         }
         return documents
     }
-
-    private func loadSources(_ files: SiteFolder, _ problems: inout [Diagnostic], _ slugs: inout FileSlugs) -> [Source] {
-        let path = "Content/sources.yml"
-        guard files.exists(path) else { return [] }
-        switch files.text(path).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
-        case .failure(let problem):
-            problems.append(problem)
-            slugs.sourcesReadable = false
-            return []
-        case .success(let node):
-            return SourcesDecoder.decode(node, path: path, problems: &problems)
-        }
-    }
-
-    private func loadData(_ files: SiteFolder, _ problems: inout [Diagnostic]) -> [String: DataValue] {
-        var data: [String: DataValue] = [:]
-        for path in files.files(in: "Content/data", problems: &problems) {
-            let name = (path as NSString).lastPathComponent
-            guard name.hasSuffix(".yml") || name.hasSuffix(".yaml") else {
-                problems.append(.warning("'\(name)' is not a YAML file (.yml) and is ignored", at: SourceLocation(path: path)))
-                continue
-            }
-            let key = (name as NSString).deletingPathExtension
-            let parsed = files.text(path)
-                .flatMap { YAMLText.parse($0, path: path, firstLine: 1, allowAnchors: true) }
-                .flatMap { DataDecoder.decode($0, path: path) }
-            switch parsed {
-            case .failure(let problem): problems.append(problem)
-            case .success(let value): data[key] = value
-            }
-        }
-        return data
-    }
-
-    /// Theme assets first, then the content's, which win for the same name.
-    private func loadAssets(_ files: SiteFolder, _ problems: inout [Diagnostic]) -> [Asset] {
-        var byPath: [String: Asset] = [:]
-        for folder in ["Templates/assets", "Content/assets"] {
-            for path in files.files(in: folder, recursive: true, problems: &problems) {
-                let relative = String(path.dropFirst(folder.count + 1))
-                if relative == ".gitkeep" { continue }
-                byPath[relative] = Asset(relativePath: relative, sourcePath: files.absolutePath(path))
-            }
-        }
-        return byPath.keys.sorted().compactMap { byPath[$0] }
-    }
-
-    private func loadTemplates(_ files: SiteFolder, _ problems: inout [Diagnostic]) -> [TemplateSource] {
-        guard files.isDirectory("Templates") else {
-            problems.append(.error("no Templates/ folder in the site; copy the default theme's Templates/ next to Content/"))
-            return []
-        }
-        var templates: [TemplateSource] = []
-        for path in files.files(in: "Templates", recursive: true, problems: &problems)
-        where path.hasSuffix(".mustache") && !path.hasPrefix("Templates/assets/") {
-            let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
-            switch files.text(path) {
-            case .failure(let problem): problems.append(problem)
-            case .success(let text): templates.append(TemplateSource(name: name, path: path, text: text))
-            }
-        }
-        return templates
-    }
 }
-

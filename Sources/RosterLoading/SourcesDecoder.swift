@@ -43,19 +43,27 @@ enum DataDecoder {
 
     static func decode(_ node: Node?, path: String) -> Result<DataValue, Diagnostic> {
         var budget = nodeBudget
+        var problem: Diagnostic?
         guard let node else { return .success(.null) }
-        guard let value = convert(node, budget: &budget) else {
-            return .failure(.error("this data file expands to more than \(nodeBudget) values (YAML aliases?); make it smaller",
-                                   at: SourceLocation(path: path)))
+        guard let value = convert(node, path: path, budget: &budget, problem: &problem) else {
+            return .failure(problem ?? .error("this data file expands to more than \(nodeBudget) values (YAML aliases?); make it smaller",
+                                              at: SourceLocation(path: path)))
         }
         return .success(value)
     }
 
-    private static func convert(_ node: Node, budget: inout Int) -> DataValue? {
+    /// Nil when the budget runs out, or (with `problem` set) when a key or text holds a character
+    /// no page can show: templates print data values and keys as they are.
+    private static func convert(_ node: Node, path: String, budget: inout Int, problem: inout Diagnostic?) -> DataValue? {
         budget -= 1
         guard budget >= 0 else { return nil }
         switch node {
         case .scalar(let scalar):
+            if let character = ControlCharacters.first(in: scalar.string) {
+                problem = .error(ControlCharacters.message(for: character),
+                                 at: YAMLText.location(of: node, path: path, firstLine: 1))
+                return nil
+            }
             if MappingReader.isNull(node) { return .null }
             if scalar.style == .plain {
                 if let flag = MappingReader.plainBool(node), ["true", "false"].contains(scalar.string.lowercased()) {
@@ -67,14 +75,19 @@ enum DataDecoder {
         case .sequence(let sequence):
             var items: [DataValue] = []
             for item in sequence {
-                guard let value = convert(item, budget: &budget) else { return nil }
+                guard let value = convert(item, path: path, budget: &budget, problem: &problem) else { return nil }
                 items.append(value)
             }
             return .list(items)
         case .mapping(let mapping):
             var entries: [DataEntry] = []
             for (key, item) in mapping {
-                guard let value = convert(item, budget: &budget) else { return nil }
+                if let character = ControlCharacters.first(in: key.string ?? "") {
+                    problem = .error(ControlCharacters.message(for: character),
+                                     at: YAMLText.location(of: key, path: path, firstLine: 1))
+                    return nil
+                }
+                guard let value = convert(item, path: path, budget: &budget, problem: &problem) else { return nil }
                 entries.append(DataEntry(key: key.string ?? "", value: value))
             }
             return .map(entries)

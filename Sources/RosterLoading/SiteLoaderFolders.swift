@@ -1,0 +1,75 @@
+import Foundation
+import RosterModel
+
+/// The parts of a site that are not Markdown documents: sources, data files, assets, templates.
+extension SiteLoader {
+    func loadSources(_ files: SiteFolder, _ problems: inout [Diagnostic], _ slugs: inout FileSlugs) -> [Source] {
+        let path = "Content/sources.yml"
+        guard files.exists(path) else { return [] }
+        switch files.text(path).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
+        case .failure(let problem):
+            problems.append(problem)
+            slugs.sourcesReadable = false
+            return []
+        case .success(let node):
+            return SourcesDecoder.decode(node, path: path, problems: &problems)
+        }
+    }
+
+    func loadData(_ files: SiteFolder, _ problems: inout [Diagnostic]) -> [String: DataValue] {
+        var data: [String: DataValue] = [:]
+        let listing = files.files(in: "Content/data", problems: &problems)
+        for path in listing.folders {
+            problems.append(.warning("\(path) is a folder; data files are the .yml files directly in Content/data, so it is ignored",
+                                     at: SourceLocation(path: path)))
+        }
+        for path in listing.files {
+            let name = (path as NSString).lastPathComponent
+            guard name.hasSuffix(".yml") || name.hasSuffix(".yaml") else {
+                problems.append(.warning("'\(name)' is not a YAML file (.yml) and is ignored", at: SourceLocation(path: path)))
+                continue
+            }
+            let key = (name as NSString).deletingPathExtension
+            let parsed = files.text(path)
+                .flatMap { YAMLText.parse($0, path: path, firstLine: 1, allowAnchors: true) }
+                .flatMap { DataDecoder.decode($0, path: path) }
+            switch parsed {
+            case .failure(let problem): problems.append(problem)
+            case .success(let value): data[key] = value
+            }
+        }
+        return data
+    }
+
+    /// Theme assets first, then the content's, which win for the same name. Assets are only
+    /// copied, so a pipe or socket among them is skipped with a warning rather than failing the build.
+    func loadAssets(_ files: SiteFolder, from folders: [String], _ problems: inout [Diagnostic]) -> [Asset] {
+        var byPath: [String: Asset] = [:]
+        for folder in folders {
+            for path in files.files(in: folder, recursive: true, special: .skipWithWarning, problems: &problems).files {
+                let relative = String(path.dropFirst(folder.count + 1))
+                byPath[relative] = Asset(relativePath: relative, sourcePath: files.absolutePath(path))
+            }
+        }
+        return byPath.keys.sorted().compactMap { byPath[$0] }
+    }
+
+    func loadTemplates(_ files: SiteFolder, _ problems: inout [Diagnostic]) -> [TemplateSource] {
+        guard files.isDirectory("Templates") else {
+            problems.append(.error("no Templates/ folder in the site; copy the default theme's Templates/ next to Content/"))
+            return []
+        }
+        var templates: [TemplateSource] = []
+        // Templates/assets is walked by loadAssets, with its own rules; walking it here too
+        // reported each of its problems twice.
+        let listing = files.files(in: "Templates", recursive: true, skipping: ["Templates/assets"], problems: &problems)
+        for path in listing.files where path.hasSuffix(".mustache") {
+            let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
+            switch files.text(path) {
+            case .failure(let problem): problems.append(problem)
+            case .success(let text): templates.append(TemplateSource(name: name, path: path, text: text))
+            }
+        }
+        return templates
+    }
+}
