@@ -12,7 +12,14 @@ final class OutputWriterTests: XCTestCase {
         try Data("keep".utf8).write(to: root.appendingPathComponent("Content/site.yml"))
     }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
+    override func tearDownWithError() throws {
+        // A background deletion of the previous site may still run inside `root`: a removal that
+        // meets vanishing files stops half way, so try again for a moment.
+        for _ in 0..<40 where FileManager.default.fileExists(atPath: root.path) {
+            try? FileManager.default.removeItem(at: root)
+            if FileManager.default.fileExists(atPath: root.path) { Thread.sleep(forTimeInterval: 0.05) }
+        }
+    }
 
     private func writer(_ output: String) -> OutputWriter {
         OutputWriter(output: root.appendingPathComponent(output), siteFolder: root)

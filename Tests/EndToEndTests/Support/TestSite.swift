@@ -87,7 +87,18 @@ final class TestSite {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(at: root) }
+    deinit { Self.removeEventually(root) }
+
+    /// Removes a folder that a build's background deletion (a detached `rm -rf` of the previous
+    /// site) may still be working in: a removal that meets vanishing files stops half way, so try
+    /// again for up to two seconds.
+    static func removeEventually(_ folder: URL) {
+        for _ in 0..<40 {
+            try? FileManager.default.removeItem(at: folder)
+            if !FileManager.default.fileExists(atPath: folder.path) { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
 
     /// Writes a file below the site folder, creating folders; the text is dedented by its common indentation.
     func write(_ path: String, _ text: String) throws {
