@@ -18,6 +18,7 @@ extension SiteLoader {
 
     func loadData(_ files: SiteFolder, _ problems: inout [Diagnostic]) -> [String: DataValue] {
         var data: [String: DataValue] = [:]
+        var sources: [String: String] = [:]   // data name → the file that defines it
         let listing = files.files(in: "Content/data", problems: &problems)
         for path in listing.folders {
             problems.append(.warning("\(path) is a folder; data files are the .yml files directly in Content/data, so it is ignored",
@@ -30,6 +31,12 @@ extension SiteLoader {
                 continue
             }
             let key = (name as NSString).deletingPathExtension
+            if let earlier = sources[key] {
+                problems.append(.error("\(earlier) and this file would both be data.\(key); rename one of them",
+                                       at: SourceLocation(path: path)))
+                continue
+            }
+            sources[key] = path
             let parsed = files.text(path)
                 .flatMap { YAMLText.parse($0, path: path, firstLine: 1, allowAnchors: true) }
                 .flatMap { DataDecoder.decode($0, path: path) }

@@ -98,3 +98,14 @@ final class SiteLoaderTests: XCTestCase {
         XCTAssertTrue(assets.last?.sourcePath.hasSuffix("Content/assets/style.css") == true)
     }
 }
+
+final class DataFileNameTests: XCTestCase {
+    func testTwoDataFilesWithOneNameAreAnErrorInsteadOfOneReplacingTheOther() throws {
+        let site = try ScratchSite()
+        try site.write("Content/data/events.yml", "- one\n")
+        try site.write("Content/data/events.yaml", "- two\n")
+        let loaded = site.load()
+        XCTAssertEqual(loaded.errors(in: "Content/data/events.yml").map(\.message),
+                       ["Content/data/events.yaml and this file would both be data.events; rename one of them"])
+    }
+}
