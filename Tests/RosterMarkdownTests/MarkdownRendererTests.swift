@@ -196,6 +196,13 @@ final class MarkdownRendererTests: XCTestCase {
             XCTAssertLessThan(Date().timeIntervalSince(started), 5, name)
             XCTAssertTrue(result.diagnostics.contains { $0.message.contains("Roster takes tables of up to") }, name)
         }
+        // Table-like text in code and HTML is not a table, however wide (CommonMark decides what is code).
+        let wideText = "|" + String(repeating: "a|", count: 200) + "\n|" + String(repeating: "-|", count: 200) + "\n|x|\n"
+        for (name, text) in ["fenced": "```\n" + wideText + "```\n", "tilde fence": "~~~text\n" + wideText + "~~~\n",
+                             "indented": wideText.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"),
+                             "comment": "<!--\n" + wideText + "-->\n", "quoted fence": "> ```\n" + wideText.split(separator: "\n").map { "> " + $0 }.joined(separator: "\n") + "\n> ```\n"] {
+            XCTAssertTrue(render("Intro\n\n" + text).diagnostics.isEmpty, name)
+        }
         // Several ordinary tables in one file are fine.
         XCTAssertTrue(render(Array(repeating: wide("", columns: 10, rows: 100), count: 20).joined(separator: "\n")).diagnostics.isEmpty)
     }
