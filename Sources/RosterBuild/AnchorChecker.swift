@@ -22,7 +22,19 @@ struct AnchorChecker {
         var htmlByRoute: [Route: String]?
         var idsByRoute: [Route: Set<String>] = [:]
         var problems: [Diagnostic] = []
-        for (_, body) in bodies.html {
+        for (bodyRoute, body) in bodies.html {
+            for fragment in body.pageFragments {
+                if htmlByRoute == nil {
+                    htmlByRoute = Dictionary(pages.map { ($0.route, $0.html) }, uniquingKeysWith: { first, _ in first })
+                }
+                guard let html = htmlByRoute?[bodyRoute] else { continue }
+                if idsByRoute[bodyRoute] == nil { idsByRoute[bodyRoute] = Set(LinkChecker.attributeValues("id", in: html)) }
+                let ids = idsByRoute[bodyRoute] ?? []
+                if !ids.contains(fragment.id) {
+                    problems.append(.error("the link '#\(fragment.id)' points at an id that is not on this page"
+                                           + Suggestion.hint(for: fragment.id, in: ids), at: fragment.location))
+                }
+            }
             for found in body.links {
                 guard let fragment = found.link.fragment, !fragment.isEmpty, found.link.kind != .source,
                       case .success(let (route, _)) = targets.route(for: found.link) else { continue }

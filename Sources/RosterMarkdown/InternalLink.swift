@@ -57,6 +57,12 @@ public struct ChartEmbed: Sendable, Hashable {
     public var location: SourceLocation
 }
 
+/// `[x](#when-they-left)`: a link to an id on the page the body is part of, where it was written.
+public struct PageFragment: Sendable, Hashable {
+    public var id: String
+    public var location: SourceLocation
+}
+
 /// A heading of a body, with its id on the page.
 public struct Heading: Sendable, Hashable {
     public var level: Int
@@ -71,6 +77,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var headings: [Heading]
     public var charts: [ChartEmbed]
     public var diagnostics: [Diagnostic]
+    /// Links to a place on the same page (`[x](#when-they-left)`): the id and where it was written.
+    public var pageFragments: [PageFragment] = []
 
     /// The HTML with each chart's placeholder (and the `<p>` around it) replaced by `figure(chart)`,
     /// in one pass over the bytes however many charts there are.

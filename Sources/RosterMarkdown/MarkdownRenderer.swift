@@ -64,7 +64,8 @@ public struct MarkdownRenderer: Sendable {
         }
         html = rewriter.applyHeadingIDs(to: html)
         return RenderedMarkdown(html: html, links: rewriter.links, headings: rewriter.headings,
-                                charts: rewriter.charts, diagnostics: reserved + rewriter.diagnostics)
+                                charts: rewriter.charts, diagnostics: reserved + rewriter.diagnostics,
+                                pageFragments: rewriter.pageFragments)
     }
 
     /// U+E000–U+E003 mark heading ids and chart places in the rendered HTML. Written in a body they

@@ -14,11 +14,12 @@ struct TreeRewriter {
     private var nextNumber: [String: Int] = [:]
     /// Where the last link was found: links come in document order, so the next search starts
     /// here (ten thousand links on one line stay linear).
-    private var cursor: (line: Int, index: String.Index)?
+    private var cursor: (line: Int, index: String.Index, column: Int)?
     private(set) var links: [FoundLink] = []
     private(set) var headings: [Heading] = []
     private(set) var charts: [ChartEmbed] = []
     private(set) var diagnostics: [Diagnostic] = []
+    private(set) var pageFragments: [PageFragment] = []
 
     static let markerStart = "\u{E000}H"
     static let markerEnd = "\u{E001}"
@@ -105,6 +106,10 @@ struct TreeRewriter {
                 diagnostics.append(.error(message, at: locate(url, from: line)))
                 cmark_node_set_url(node, "")
             }
+        } else if url.hasPrefix("#"), url.count > 1 {
+            // Checked against the rendered page, whose ids the theme also writes.
+            let id = String(url.dropFirst())
+            pageFragments.append(PageFragment(id: id.removingPercentEncoding ?? id, location: locate(url, from: line)))
         } else if let scheme = URLText.scheme(of: url.trimmingCharacters(in: .whitespaces)),
                   Self.blockedSchemes.contains(scheme) {
             diagnostics.append(.warning("a '\(scheme):' link is not allowed and was made inert", at: locate(url, from: line)))
@@ -176,24 +181,48 @@ struct TreeRewriter {
         if let cursor, cursor.line >= start, cursor.line < sourceLines.count {
             for index in cursor.line..<sourceLines.count {
                 let line = sourceLines[index]
-                let from = index == cursor.line ? cursor.index : line.startIndex
-                if let range = line[from...].range(of: url) {
-                    self.cursor = (index, range.upperBound)
-                    let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
+                let (from, fromColumn) = index == cursor.line ? (cursor.index, cursor.column) : (line.startIndex, 1)
+                if let range = Self.find(url, in: line, from: from) {
+                    // Columns count on from the cursor's, never again from the start of a long line.
+                    let column = fromColumn + line.distance(from: from, to: range.lowerBound)
+                    self.cursor = (index, range.upperBound, column + line.distance(from: range.lowerBound, to: range.upperBound))
                     return SourceLocation(path: markdown.path, line: markdown.firstLine + index, column: column)
                 }
             }
         }
         if start < sourceLines.count {
             for index in start..<sourceLines.count {
-                if let range = sourceLines[index].range(of: url) {
-                    cursor = (index, range.upperBound)
-                    let column = sourceLines[index].distance(from: sourceLines[index].startIndex, to: range.lowerBound) + 1
+                if let range = Self.find(url, in: sourceLines[index], from: sourceLines[index].startIndex) {
+                    let line = sourceLines[index]
+                    let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
+                    cursor = (index, range.upperBound, column + line.distance(from: range.lowerBound, to: range.upperBound))
                     return SourceLocation(path: markdown.path, line: markdown.firstLine + index, column: column)
                 }
             }
         }
         return SourceLocation(path: markdown.path, line: markdown.firstLine + start)
+    }
+
+    /// The first place of `needle` in `line` at or after `start`, compared on UTF-8 bytes (Foundation's
+    /// `range(of:)` copies the rest of the line on every call, which made 10,000 links on one line slow).
+    static func find(_ needle: String, in line: Substring, from start: String.Index) -> Range<String.Index>? {
+        let bytes = Array(needle.utf8)
+        guard let first = bytes.first else { return nil }
+        let view = line.utf8
+        var index = start
+        while index < view.endIndex {
+            if view[index] == first {
+                var probe = index
+                var matched = 0
+                while matched < bytes.count, probe < view.endIndex, view[probe] == bytes[matched] {
+                    matched += 1
+                    probe = view.index(after: probe)
+                }
+                if matched == bytes.count { return index..<probe }
+            }
+            index = view.index(after: index)
+        }
+        return nil
     }
 
     private mutating func uniqueID(_ base: String) -> String {

@@ -241,6 +241,25 @@ final class BadInputTests: XCTestCase {
                              containing: "'#no-such-heading', which is not an id on /companies/acme/")
     }
 
+    func testALinkToAMissingPlaceOnTheSamePageIsAnErrorAtItsLine() throws {
+        let text = """
+            ---
+            title: News
+            date: 2025-05-01
+            ---
+            ## Hello World
+
+            See [above](#hello-world), [the top](#main) and [this](#Hello-World).
+            """
+        let report = try assertBuildFails(writing: "Content/articles/news.md", text,
+                                          errorAt: "Content/articles/news.md", line: lineNumber(of: "#Hello-World", in: text),
+                                          containing: "the link '#Hello-World' points at an id that is not on this page (did you mean 'hello-world'?)")
+        XCTAssertEqual(report.diagnostics.errors.count, 1, "#hello-world and the theme's #main exist")
+        let line = "See [above](#hello-world), [the top](#main) and [this](#Hello-World)."
+        let column = line.range(of: "#Hello-World").map { line.distance(from: line.startIndex, to: $0.lowerBound) + 1 }
+        XCTAssertEqual(report.diagnostics.errors.first?.location?.column, column)
+    }
+
     func testSourceIDThatTheThemeUsesOnTheSourcesPageIsAnError() throws {
         try assertBuildFails(errorAt: "Content/sources.yml", line: 6, containing: "source id 'main'") { site in
             try site.write("Content/sources.yml", """
