@@ -18,37 +18,21 @@ struct AnchorChecker {
     }
 
     private func fragmentProblems() -> [Diagnostic] {
-        // Most sites have few fragment links: the page index is made only when one appears.
-        var htmlByRoute: [Route: String]?
-        var idsByRoute: [Route: Set<String>] = [:]
+        var pageIDs = PageIDs(pages: pages)
         var problems: [Diagnostic] = []
         for (bodyRoute, body) in bodies.html {
             for fragment in body.pageFragments {
-                if htmlByRoute == nil {
-                    htmlByRoute = Dictionary(pages.map { ($0.route, $0.html) }, uniquingKeysWith: { first, _ in first })
-                }
-                guard let html = htmlByRoute?[bodyRoute] else { continue }
-                if idsByRoute[bodyRoute] == nil { idsByRoute[bodyRoute] = Set(LinkChecker.attributeValues("id", in: html)) }
-                let ids = idsByRoute[bodyRoute] ?? []
-                if !ids.contains(fragment.id) {
-                    problems.append(.error("the link '#\(fragment.id)' points at an id that is not on this page"
-                                           + Suggestion.hint(for: fragment.id, in: ids), at: fragment.location))
-                }
+                guard let ids = pageIDs.ids(on: bodyRoute), !ids.contains(fragment.id) else { continue }
+                problems.append(.error("the link '#\(fragment.id)' points at an id that is not on this page"
+                                       + Suggestion.hint(for: fragment.id, in: ids), at: fragment.location))
             }
             for found in body.links {
+                // The fragment is decoded already, as InternalLink reads it.
                 guard let fragment = found.link.fragment, !fragment.isEmpty, found.link.kind != .source,
-                      case .success(let (route, _)) = targets.route(for: found.link) else { continue }
-                if htmlByRoute == nil {
-                    htmlByRoute = Dictionary(pages.map { ($0.route, $0.html) }, uniquingKeysWith: { first, _ in first })
-                }
-                guard let html = htmlByRoute?[route] else { continue }
-                if idsByRoute[route] == nil { idsByRoute[route] = Set(LinkChecker.attributeValues("id", in: html)) }
-                let ids = idsByRoute[route] ?? []
-                let wanted = fragment   // decoded already, as InternalLink reads it
-                if !ids.contains(wanted) {
-                    problems.append(.error("the link '\(found.link.written)' points at '#\(fragment)', which is not an id on \(route.path)"
-                                           + Suggestion.hint(for: wanted, in: ids), at: found.location))
-                }
+                      case .success(let (route, _)) = targets.route(for: found.link),
+                      let ids = pageIDs.ids(on: route), !ids.contains(fragment) else { continue }
+                problems.append(.error("the link '\(found.link.written)' points at '#\(fragment)', which is not an id on \(route.path)"
+                                       + Suggestion.hint(for: fragment, in: ids), at: found.location))
             }
         }
         return problems
@@ -64,5 +48,26 @@ struct AnchorChecker {
             .error("the source id '\(source.id)' is also an id the theme uses on /sources/, so links to it are ambiguous; choose another id",
                    at: source.locations.start)
         }
+    }
+}
+
+/// The ids of rendered pages, read only for the pages a fragment points at: most sites have few
+/// fragment links, so the index of pages is made only when the first one appears.
+private struct PageIDs {
+    let pages: [RenderedPage]
+    private var htmlByRoute: [Route: String]?
+    private var idsByRoute: [Route: Set<String>] = [:]
+
+    init(pages: [RenderedPage]) { self.pages = pages }
+
+    mutating func ids(on route: Route) -> Set<String>? {
+        if let known = idsByRoute[route] { return known }
+        if htmlByRoute == nil {
+            htmlByRoute = Dictionary(pages.map { ($0.route, $0.html) }, uniquingKeysWith: { first, _ in first })
+        }
+        guard let html = htmlByRoute?[route] else { return nil }
+        let ids = Set(LinkChecker.attributeValues("id", in: html))
+        idsByRoute[route] = ids
+        return ids
     }
 }

@@ -14,7 +14,7 @@ struct TreeRewriter {
     private var nextNumber: [String: Int] = [:]
     /// Where the last link was found: links come in document order, so the next search starts
     /// here (ten thousand links on one line stay linear).
-    private var cursor: (line: Int, index: String.Index, column: Int)?
+    private var cursor: (line: Int, index: String.Index?, column: Int)?
     private(set) var links: [FoundLink] = []
     private(set) var headings: [Heading] = []
     private(set) var charts: [ChartEmbed] = []
@@ -178,26 +178,19 @@ struct TreeRewriter {
         if lines == nil { lines = markdown.text.split(separator: "\n", omittingEmptySubsequences: false) }
         let sourceLines = lines ?? []
         let start = max(0, blockLine - 1)
-        if let cursor, cursor.line >= start, cursor.line < sourceLines.count {
-            for index in cursor.line..<sourceLines.count {
+        // Links come in document order: search on from the previous one first, then from the block.
+        var searches: [(line: Int, index: String.Index?, column: Int)] = []
+        if let cursor, cursor.line >= start, cursor.line < sourceLines.count { searches.append(cursor) }
+        if start < sourceLines.count { searches.append((start, nil, 1)) }
+        for search in searches {
+            for index in search.line..<sourceLines.count {
                 let line = sourceLines[index]
-                let (from, fromColumn) = index == cursor.line ? (cursor.index, cursor.column) : (line.startIndex, 1)
-                if let range = Self.find(url, in: line, from: from) {
-                    // Columns count on from the cursor's, never again from the start of a long line.
-                    let column = fromColumn + line.distance(from: from, to: range.lowerBound)
-                    self.cursor = (index, range.upperBound, column + line.distance(from: range.lowerBound, to: range.upperBound))
-                    return SourceLocation(path: markdown.path, line: markdown.firstLine + index, column: column)
-                }
-            }
-        }
-        if start < sourceLines.count {
-            for index in start..<sourceLines.count {
-                if let range = Self.find(url, in: sourceLines[index], from: sourceLines[index].startIndex) {
-                    let line = sourceLines[index]
-                    let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
-                    cursor = (index, range.upperBound, column + line.distance(from: range.lowerBound, to: range.upperBound))
-                    return SourceLocation(path: markdown.path, line: markdown.firstLine + index, column: column)
-                }
+                let (from, fromColumn) = index == search.line ? (search.index ?? line.startIndex, search.column) : (line.startIndex, 1)
+                guard let range = Self.find(url, in: line, from: from) else { continue }
+                // Columns count on from the search's start, never again from the start of a long line.
+                let column = fromColumn + line.distance(from: from, to: range.lowerBound)
+                cursor = (index, range.upperBound, column + line.distance(from: range.lowerBound, to: range.upperBound))
+                return SourceLocation(path: markdown.path, line: markdown.firstLine + index, column: column)
             }
         }
         return SourceLocation(path: markdown.path, line: markdown.firstLine + start)
