@@ -28,11 +28,12 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CRosterSystem"),
+        .target(name: "CCmarkGFMThreads"),
         .target(name: "RosterModel"),
         .target(name: "RosterLoading", dependencies: ["RosterModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "RosterValidation", dependencies: ["RosterModel"]),
         .target(name: "RosterAnalysis", dependencies: ["RosterModel"]),
-        .target(name: "RosterMarkdown", dependencies: ["RosterModel", "CCmarkGFM"]),
+        .target(name: "RosterMarkdown", dependencies: ["RosterModel", "CCmarkGFM", "CCmarkGFMThreads"]),
         .target(name: "RosterCharts", dependencies: ["RosterModel"]),
         .target(name: "RosterRendering", dependencies: [
             "RosterModel", "RosterAnalysis", "RosterMarkdown", "RosterCharts",

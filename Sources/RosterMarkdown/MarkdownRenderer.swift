@@ -20,36 +20,23 @@ public struct MarkdownRenderer: Sendable {
         self.unsafeHTML = unsafeHTML
     }
 
-    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
-    static let registered: Bool = {
-        cmark_gfm_core_extensions_ensure_registered()
-        return true
-    }()
-
     /// - Parameters:
     ///   - reservedIDs: ids the page around the body uses already; headings avoid them.
     ///   - resolve: turns an internal link into an href for this page, or says why it cannot.
     public func render(_ markdown: MarkdownText, reservedIDs: Set<String> = [],
                        resolve: (InternalLink) -> LinkResolution) -> RenderedMarkdown {
-        _ = Self.registered
         if let tooWide = TableGuard.check(markdown) {
             return RenderedMarkdown(html: "", links: [], headings: [], charts: [], diagnostics: [tooWide])
         }
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
-        guard let parser = cmark_parser_new(options) else {
+        guard let parser = CmarkLibrary.newParser(options: options) else {
             return RenderedMarkdown(html: "", links: [], headings: [], charts: [], diagnostics: [])
         }
         defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
-            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
-        }
         var reserved: [Diagnostic] = []
         let text = Self.withoutReservedCharacters(markdown, problems: &reserved)
-        text.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
-        }
-        guard let document = cmark_parser_finish(parser) else {
+        guard let document = CmarkLibrary.parse(text, with: parser) else {
             return RenderedMarkdown(html: "", links: [], headings: [], charts: [], diagnostics: [])
         }
         defer { cmark_node_free(document) }
