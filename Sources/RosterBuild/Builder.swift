@@ -72,7 +72,11 @@ public struct Builder: Sendable {
             var pages: [String: String] = [:]
             for page in prepared.pages { pages[page.route.outputFile] = page.html }
             let others = Set(prepared.files.map(\.path)).subtracting(pages.keys)
-            prepared.diagnostics += LinkChecker(pages: pages, otherFiles: others).check()
+            var written: [String: [WrittenLink]] = [:]
+            for (route, body) in prepared.state?.bodies.html ?? [:] where !body.relativeLinks.isEmpty {
+                written[route.outputFile] = body.relativeLinks
+            }
+            prepared.diagnostics += LinkChecker(pages: pages, otherFiles: others, writtenLinks: written).check()
             if let refusal = OutputWriter(output: options.output, siteFolder: options.siteFolder).refusal() {
                 prepared.diagnostics.append(refusal)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import RosterMarkdown
 import RosterModel
 
 /// Checks the rendered site the way a visitor would meet it: every relative link leads to a file
@@ -8,10 +9,14 @@ public struct LinkChecker: Sendable {
     public let pages: [String: String]
     /// Every other file written (`feed.xml`, `assets/style.css`).
     public let otherFiles: Set<String>
+    /// Output path → the relative links its body wrote, so a broken one is reported where it was
+    /// written rather than blamed on the template.
+    public let writtenLinks: [String: [WrittenLink]]
 
-    public init(pages: [String: String], otherFiles: Set<String>) {
+    public init(pages: [String: String], otherFiles: Set<String>, writtenLinks: [String: [WrittenLink]] = [:]) {
         self.pages = pages
         self.otherFiles = otherFiles
+        self.writtenLinks = writtenLinks
     }
 
     public func check() -> [Diagnostic] {
@@ -25,20 +30,41 @@ public struct LinkChecker: Sendable {
             ids[path] = seen
         }
         for (path, html) in pages.sorted(by: { $0.key < $1.key }) where !path.hasSuffix("404.html") {
+            var written: [String: SourceLocation] = [:]
+            for link in writtenLinks[path] ?? [] where written[Self.comparable(link.url)] == nil {
+                written[Self.comparable(link.url)] = link.location
+            }
             for href in Set(Self.attributeValues("href", in: html)).sorted() {
                 guard let (target, fragment) = resolve(href, from: path) else { continue }
+                let location = written[Self.comparable(href)]
                 if let pageIDs = ids[target] {
                     // As a browser looks for the fragment: as written, then percent-decoded.
                     if let fragment, !fragment.isEmpty, !pageIDs.contains(fragment),
                        !pageIDs.contains(fragment.removingPercentEncoding ?? fragment) {
-                        problems.append(.error("the page \(Self.url(path)) links to '\(href)', but '#\(fragment)' is not an id on \(Self.url(target)) (check its template)"))
+                        if let location {
+                            problems.append(.error("the link '\(href)' points at '#\(fragment)', which is not an id on \(Self.url(target))",
+                                                   at: location))
+                        } else {
+                            problems.append(.error("the page \(Self.url(path)) links to '\(href)', but '#\(fragment)' is not an id on \(Self.url(target)) (check its template)"))
+                        }
                     }
                 } else if !otherFiles.contains(target) {
-                    problems.append(.error("the page \(Self.url(path)) links to '\(href)', which the site does not contain (check its template)"))
+                    if let location {
+                        problems.append(.error("the link '\(href)' leads to \(Self.url(target)), which the site does not contain; link to the site's own pages with author:, company:, article:, page:, source:, tag: or cohort:, and to files in Content/assets/ by their path",
+                                               at: location))
+                    } else {
+                        problems.append(.error("the page \(Self.url(path)) links to '\(href)', which the site does not contain (check its template)"))
+                    }
                 }
             }
         }
         return problems.sorted()
+    }
+
+    /// A link as a browser reads it, for matching what a body wrote against what cmark printed
+    /// (which percent-encodes some characters).
+    static func comparable(_ url: String) -> String {
+        url.removingPercentEncoding ?? url
     }
 
     /// `authors/x/index.html` → `/authors/x/`: the address a reader would see.

@@ -70,8 +70,9 @@ struct SiteFolder: Sendable {
     /// The file `OutputWriter` leaves in every folder it builds (RosterPublishing's `markerName`).
     static let outputMarker = ".roster-output"
 
-    /// A text file's contents, or the reason it cannot be read.
-    func text(_ relativePath: String) -> Result<String, Diagnostic> {
+    /// A text file's contents, or the reason it cannot be read; problems that do not stop it from
+    /// being read (control characters) go to `problems`.
+    func text(_ relativePath: String, problems: inout [Diagnostic]) -> Result<String, Diagnostic> {
         let location = SourceLocation(path: relativePath)
         let path = absolutePath(relativePath)
         if let real = PosixFile.realPath(path), !PosixFile.isInside(real, realRoot) {
@@ -80,7 +81,7 @@ struct SiteFolder: Sendable {
         }
         switch PosixFile.contents(atPath: path) {
         case .data(let data):
-            return TextFile.decode(data, path: relativePath)
+            return TextFile.decode(data, path: relativePath, problems: &problems)
         case .notAFile(.directory):
             return .failure(.error("\(relativePath) is a folder, not a file", at: location))
         case .notAFile(let type):

@@ -77,12 +77,18 @@ public struct SiteLoader: Sendable {
         let files = SiteFolder(root: folder)
         let name = (relativePath as NSString).lastPathComponent
         guard name.hasSuffix(".md"), Slug.isValid(String(name.dropLast(3))) else { return (nil, []) }
-        return Self.parseArticle(files.text(relativePath), path: relativePath)
+        var problems: [Diagnostic] = []
+        let text = files.text(relativePath, problems: &problems)
+        let (article, more) = Self.parseArticle(text, path: relativePath)
+        return (article, problems + more)
     }
 
     /// An article from a file's bytes: UTF-8 checks, front matter, YAML, keys (and the fuzzer's entry).
     public static func parseArticle(_ data: Data, path: String) -> (Article?, [Diagnostic]) {
-        parseArticle(TextFile.decode(data, path: path), path: path)
+        var problems: [Diagnostic] = []
+        let text = TextFile.decode(data, path: path, problems: &problems)
+        let (article, more) = parseArticle(text, path: path)
+        return (article, problems + more)
     }
 
     static func parseArticle(_ text: Result<String, Diagnostic>, path relativePath: String) -> (Article?, [Diagnostic]) {
@@ -105,11 +111,12 @@ public struct SiteLoader: Sendable {
     /// `site.yml` from its bytes (the fuzzer's second entry).
     public static func parseSettings(_ data: Data) -> (SiteSettings?, [Cohort], [Diagnostic]) {
         let path = "Content/site.yml"
-        switch TextFile.decode(data, path: path).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
-        case .failure(let problem): return (nil, [], [problem])
+        var problems: [Diagnostic] = []
+        switch TextFile.decode(data, path: path, problems: &problems).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
+        case .failure(let problem): return (nil, [], problems + [problem])
         case .success(let node):
-            let (settings, cohorts, _, problems) = SiteSettingsDecoder.decode(node, path: path)
-            return (settings, cohorts, problems)
+            let (settings, cohorts, _, found) = SiteSettingsDecoder.decode(node, path: path)
+            return (settings, cohorts, problems + found)
         }
     }
 
@@ -121,7 +128,7 @@ public struct SiteLoader: Sendable {
             slugs.cohortsReadable = false
             return (nil, [])
         }
-        switch files.text(path).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
+        switch files.text(path, problems: &problems).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
         case .failure(let problem):
             problems.append(problem)
             slugs.cohortsReadable = false
@@ -168,7 +175,7 @@ public struct SiteLoader: Sendable {
             defer { progress?.advance() }
             let (path, slug) = work[index]
             var found: [Diagnostic] = []
-            let parsed = files.text(path)
+            let parsed = files.text(path, problems: &found)
                 .flatMap { FrontMatter.split($0, path: path) }
                 .flatMap { document in
                     YAMLText.parse(document.yaml, path: path, firstLine: document.yamlFirstLine).map { (document, $0) }

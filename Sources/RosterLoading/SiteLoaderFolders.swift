@@ -6,7 +6,7 @@ extension SiteLoader {
     func loadSources(_ files: SiteFolder, _ problems: inout [Diagnostic], _ slugs: inout FileSlugs) -> [Source] {
         let path = "Content/sources.yml"
         guard files.exists(path) else { return [] }
-        switch files.text(path).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
+        switch files.text(path, problems: &problems).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
         case .failure(let problem):
             problems.append(problem)
             slugs.sourcesReadable = false
@@ -37,7 +37,7 @@ extension SiteLoader {
                 continue
             }
             sources[key] = path
-            let parsed = files.text(path)
+            let parsed = files.text(path, problems: &problems)
                 .flatMap { YAMLText.parse($0, path: path, firstLine: 1, allowAnchors: true) }
                 .flatMap { DataDecoder.decode($0, path: path) }
             switch parsed {
@@ -72,7 +72,7 @@ extension SiteLoader {
         let listing = files.files(in: "Templates", recursive: true, skipping: ["Templates/assets"], problems: &problems)
         for path in listing.files where path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
-            switch files.text(path) {
+            switch files.text(path, problems: &problems) {
             case .failure(let problem): problems.append(problem)
             case .success(let text): templates.append(TemplateSource(name: name, path: path, text: text))
             }

@@ -2,27 +2,22 @@ import Foundation
 import RosterModel
 
 /// Turns a file's bytes into text the way editors expect: UTF-8 only, a byte-order mark dropped,
-/// CRLF and CR line ends read as LF.
+/// CRLF and CR line ends read as LF. Control characters are errors at their line and column (see
+/// `ControlCharacters`), added to `problems`; the text goes on with U+FFFD in their place.
 enum TextFile {
-    static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
+    static func decode(_ data: Data, path: String, problems: inout [Diagnostic]) -> Result<String, Diagnostic> {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(.error("this file is not UTF-8 text; save it as UTF-8",
                                    at: firstInvalidByte(in: bytes, path: path)))
         }
-        let (hasNUL, hasCR) = bytes.withUnsafeBytes { raw -> (Bool, Bool) in
-            guard let base = raw.baseAddress, raw.count > 0 else { return (false, false) }
-            return (memchr(base, 0, raw.count) != nil, memchr(base, 0x0D, raw.count) != nil)
+        let hasCR = bytes.withUnsafeBytes { raw -> Bool in
+            guard let base = raw.baseAddress, raw.count > 0 else { return false }
+            return memchr(base, 0x0D, raw.count) != nil
         }
-        if hasNUL {
-            let line = text.utf8.prefix { $0 != 0 }.filter { $0 == 0x0A }.count + 1
-            return .failure(.error("this file contains a NUL character; remove it",
-                                   at: SourceLocation(path: path, line: line)))
-        }
-        guard hasCR else { return .success(text) }
-        return .success(text.replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\r", with: "\n"))
+        let lines = hasCR ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        return .success(ControlCharacters.cleaned(lines, path: path, problems: &problems))
     }
 
     /// The line and column of the first byte that is not valid UTF-8.

@@ -63,6 +63,12 @@ public struct PageFragment: Sendable, Hashable {
     public var location: SourceLocation
 }
 
+/// A link's destination as the editor wrote it, and where.
+public struct WrittenLink: Sendable, Hashable {
+    public var url: String
+    public var location: SourceLocation
+}
+
 /// A heading of a body, with its id on the page.
 public struct Heading: Sendable, Hashable {
     public var level: Int
@@ -79,6 +85,9 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
     /// Links to a place on the same page (`[x](#when-they-left)`): the id and where it was written.
     public var pageFragments: [PageFragment] = []
+    /// Relative links written as such (`[plan](files/plan.pdf)`), with where they were written, so
+    /// that `roster check` can name the line of one that leads nowhere.
+    public var relativeLinks: [WrittenLink] = []
 
     /// The HTML with each chart's placeholder (and the `<p>` around it) replaced by `figure(chart)`,
     /// in one pass over the bytes however many charts there are.

@@ -52,7 +52,7 @@ public struct MarkdownRenderer: Sendable {
         html = rewriter.applyHeadingIDs(to: html)
         return RenderedMarkdown(html: html, links: rewriter.links, headings: rewriter.headings,
                                 charts: rewriter.charts, diagnostics: reserved + rewriter.diagnostics,
-                                pageFragments: rewriter.pageFragments)
+                                pageFragments: rewriter.pageFragments, relativeLinks: rewriter.relativeLinks)
     }
 
     /// U+E000–U+E003 mark heading ids and chart places in the rendered HTML. Written in a body they

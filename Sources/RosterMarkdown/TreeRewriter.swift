@@ -20,6 +20,7 @@ struct TreeRewriter {
     private(set) var charts: [ChartEmbed] = []
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var pageFragments: [PageFragment] = []
+    private(set) var relativeLinks: [WrittenLink] = []
 
     static let markerStart = "\u{E000}H"
     static let markerEnd = "\u{E001}"
@@ -110,10 +111,13 @@ struct TreeRewriter {
             // Checked against the rendered page, whose ids the theme also writes.
             let id = String(url.dropFirst())
             pageFragments.append(PageFragment(id: id.removingPercentEncoding ?? id, location: locate(url, from: line)))
-        } else if let scheme = URLText.scheme(of: url.trimmingCharacters(in: .whitespaces)),
-                  Self.blockedSchemes.contains(scheme) {
-            diagnostics.append(.warning("a '\(scheme):' link is not allowed and was made inert", at: locate(url, from: line)))
-            cmark_node_set_url(node, "")
+        } else if let scheme = URLText.scheme(of: url.trimmingCharacters(in: .whitespaces)) {
+            if Self.blockedSchemes.contains(scheme) {
+                diagnostics.append(.warning("a '\(scheme):' link is not allowed and was made inert", at: locate(url, from: line)))
+                cmark_node_set_url(node, "")
+            }
+        } else if !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("#") {
+            relativeLinks.append(WrittenLink(url: url, location: locate(url, from: line)))
         }
     }
 

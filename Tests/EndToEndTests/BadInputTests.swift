@@ -260,6 +260,30 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(report.diagnostics.errors.first?.location?.column, column)
     }
 
+    /// `roster check` follows relative links written in bodies and names the body's line, rather than
+    /// blaming the template; a build leaves them as written.
+    func testCheckReportsABrokenRelativeLinkInABodyAtItsLineAndColumn() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/articles/news.md", """
+            ---
+            title: News
+            date: 2025-05-01
+            ---
+            Intro.
+
+            See [a](my_(url)) and
+            [b](url), [sources](../../sources/) and [c](../../sources/#nope).
+            """)
+        XCTAssertTrue(site.build().succeeded)
+        let report = site.check()
+        let found = report.diagnostics.errors.map { "\($0.location?.path ?? ""):\($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
+        XCTAssertEqual(found, ["Content/articles/news.md:7:9", "Content/articles/news.md:8:5", "Content/articles/news.md:8:45"],
+                       report.errorLines.joined(separator: "\n"))
+        XCTAssertFalse(report.errorLines.joined().contains("check its template"), report.errorLines.joined(separator: "\n"))
+        XCTAssertTrue(report.errorLines.first?.contains("the link 'my_(url)' leads to /articles/news/my_(url), which the site does not contain") == true,
+                      report.errorLines.joined(separator: "\n"))
+    }
+
     func testSourceIDThatTheThemeUsesOnTheSourcesPageIsAnError() throws {
         try assertBuildFails(errorAt: "Content/sources.yml", line: 6, containing: "source id 'main'") { site in
             try site.write("Content/sources.yml", """

@@ -218,9 +218,9 @@ final class UnicodeContentTests: XCTestCase {
         try site.writeData("Content/authors/bob.md", Data("---\r\nname: Bob\r\ncareer:\r\n  - company: acme\0\r\n    start: 2018\r\n---\r\n".utf8))
         let report = site.build()
         XCTAssertFalse(report.succeeded)
-        XCTAssertError(report, at: "Content/articles/news.md", line: 6, containing: "NUL")
-        XCTAssertError(report, at: "Content/site.yml", line: 1, containing: "NUL")
-        XCTAssertError(report, at: "Content/authors/bob.md", line: 4, containing: "NUL")
+        XCTAssertError(report, at: "Content/articles/news.md", line: 6, containing: "U+0000")
+        XCTAssertError(report, at: "Content/site.yml", line: 1, containing: "U+0000")
+        XCTAssertError(report, at: "Content/authors/bob.md", line: 4, containing: "U+0000")
         XCTAssertEqual(site.snapshot(), before, "Output/ changed after a failed build")
         // check() agrees.
         XCTAssertFalse(site.check().succeeded)

@@ -26,13 +26,16 @@ final class FrontMatterTests: XCTestCase {
 
     func testByteOrderMarkAndCRLFAreNormalised() throws {
         let data = Data([0xEF, 0xBB, 0xBF]) + Data("---\r\nname: A\r\n---\r\nHi\r\n".utf8)
-        let text = try TextFile.decode(data, path: "x.md").get()
+        var problems: [Diagnostic] = []
+        let text = try TextFile.decode(data, path: "x.md", problems: &problems).get()
+        XCTAssertEqual(problems, [])
         XCTAssertEqual(text, "---\nname: A\n---\nHi\n")
     }
 
     func testNonUTF8IsReportedAtTheLineOfTheFirstBadByte() {
         let data = Data("---\nname: A\n---\nok\nbad ".utf8) + Data([0xFF, 0xFE]) + Data("\n".utf8)
-        guard case .failure(let problem) = TextFile.decode(data, path: "x.md") else { return XCTFail("accepted") }
+        var problems: [Diagnostic] = []
+        guard case .failure(let problem) = TextFile.decode(data, path: "x.md", problems: &problems) else { return XCTFail("accepted") }
         XCTAssertEqual(problem.location?.line, 5)
         XCTAssertEqual(problem.location?.column, 5)
     }

@@ -26,6 +26,26 @@ final class ValueTextTests: XCTestCase {
         XCTAssertEqual(errors.map { $0.location?.line }, [2, 5, 6])
     }
 
+    /// The same rule for a character typed into the file as for one made by a YAML escape: an error
+    /// at its line and column, in the front matter and in the body alike; the rest is still read.
+    func testAControlCharacterTypedIntoAFileIsAnErrorAtItsLineAndColumn() throws {
+        let site = try ScratchSite()
+        try site.writeData("Content/articles/a.md", Data("---\ntitle: \"Bad\u{01} title\"\ndate: 2024\n---\nBody with \u{0B} a tab\nand \u{7F} and \u{FFFE} and \u{0C}.\n".utf8))
+        try site.writeData("Content/authors/b.md", Data("---\nname: B\u{1B}\ncareer: []\n---\nÉtude \u{FFFF}\n".utf8))
+        let loaded = site.load()
+        let errors = loaded.errors(in: "Content/articles/a.md")
+        XCTAssertEqual(errors.map(\.message), [controlMessage("U+0001"), controlMessage("U+000B"), controlMessage("U+007F"),
+                                               "this text contains the character U+FFFE, which no page can show; remove it",
+                                               controlMessage("U+000C")])
+        XCTAssertEqual(errors.map { $0.location?.line }, [2, 5, 6, 6, 6])
+        XCTAssertEqual(errors.map { $0.location?.column }, [12, 11, 5, 11, 17])
+        XCTAssertEqual(loaded.errors(in: "Content/authors/b.md").filter { $0.message.contains("U+") }.map { $0.location?.column }, [8, 7])
+        // The article was still read, with U+FFFD where each character stood.
+        let article = try XCTUnwrap(loaded.site?.articles.first { $0.slug == "a" })
+        XCTAssertEqual(article.title, "Bad\u{FFFD} title")
+        XCTAssertFalse(article.body.text.unicodeScalars.contains { $0.value == 0x0B || $0.value == 0x7F })
+    }
+
     func testAControlCharacterInSiteYmlOrSourcesYmlIsAnError() throws {
         let site = try ScratchSite(siteYAML: #"""
             title: "T\x01"
