@@ -22,34 +22,37 @@ public enum TableGuard {
         return measure(markdown, skipping: codeAndHTMLLines(markdown.text))
     }
 
-    /// `skipping` holds 1-based line numbers of the body that are code or HTML.
+    /// `skipping` holds 1-based line numbers of the body that are code or HTML. One pass over the
+    /// UTF-8 bytes, with no string made per line: this runs on every body of the site.
     static func measure(_ markdown: MarkdownText, skipping: Set<Int>) -> Diagnostic? {
-        let lines = markdown.text.split(separator: "\n", omittingEmptySubsequences: false)
-        var totalCells = 0
-        var index = 1
-        while index < lines.count {
-            guard !skipping.contains(index + 1), let columns = delimiterColumns(content(of: lines[index])) else {
-                index += 1
-                continue
+        var text = markdown.text
+        return text.withUTF8 { bytes -> Diagnostic? in
+            var lines = LineCursor(bytes)
+            guard lines.next() != nil else { return nil }   // a delimiter row needs a header row above it
+            var totalCells = 0
+            var lineNumber = 1
+            while let line = lines.next() {
+                lineNumber += 1
+                guard !skipping.contains(lineNumber), let columns = delimiterColumns(bytes, content(bytes, line)) else { continue }
+                let delimiterLine = lineNumber
+                var rows = 0
+                while let row = lines.peek(), !content(bytes, row).isEmpty {
+                    _ = lines.next()
+                    lineNumber += 1
+                    rows += 1
+                }
+                let cells = columns * (rows + 1)
+                totalCells += cells
+                if columns > maximumColumns || cells > maximumCells || totalCells > maximumCells {
+                    let location = SourceLocation(path: markdown.path, line: markdown.firstLine + delimiterLine - 1)
+                    let size = "this table has \(columns) columns and \(rows) rows"
+                        + (cells < totalCells ? ", and with the tables before it \(totalCells) cells" : "")
+                    return .error("\(size); Roster takes tables of up to \(maximumColumns) columns and \(maximumCells) cells in a file (larger ones make the Markdown library run for minutes)",
+                                  at: location)
+                }
             }
-            var rows = 0
-            var next = index + 1
-            while next < lines.count, !content(of: lines[next]).isEmpty {
-                rows += 1
-                next += 1
-            }
-            let cells = columns * (rows + 1)
-            totalCells += cells
-            if columns > maximumColumns || cells > maximumCells || totalCells > maximumCells {
-                let location = SourceLocation(path: markdown.path, line: markdown.firstLine + index)
-                let size = "this table has \(columns) columns and \(rows) rows"
-                    + (cells < totalCells ? ", and with the tables before it \(totalCells) cells" : "")
-                return .error("\(size); Roster takes tables of up to \(maximumColumns) columns and \(maximumCells) cells in a file (larger ones make the Markdown library run for minutes)",
-                              at: location)
-            }
-            index = next
+            return nil
         }
-        return nil
     }
 
     /// The lines of code blocks and HTML blocks (comments included), as CommonMark parses them.
@@ -77,18 +80,72 @@ public enum TableGuard {
     }
 
     /// The line without the quote markers, list indentation and spaces that can stand before a table.
-    static func content(of line: Substring) -> Substring {
-        line.drop { $0 == " " || $0 == "\t" || $0 == ">" || $0 == "\r" }
+    static func content(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Range<Int> {
+        var start = line.lowerBound
+        loop: while start < line.upperBound {
+            switch bytes[start] {
+            case 0x20, 0x09, 0x3E, 0x0D: start += 1   // space, tab, >, CR
+            default: break loop
+            }
+        }
+        return start..<line.upperBound
     }
 
-    /// The number of columns if the line is a table delimiter row (`|---|:--:|`), else nil.
-    static func delimiterColumns(_ line: Substring) -> Int? {
-        guard line.contains("-"), line.contains("|") || line.contains(":"),
-              line.allSatisfy({ $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " || $0 == "\t" || $0 == "\r" }) else { return nil }
-        var cells = line.split(separator: "|", omittingEmptySubsequences: false)
-        if cells.first?.allSatisfy({ $0 == " " || $0 == "\t" }) == true { cells.removeFirst() }
-        if cells.last?.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) == true { cells.removeLast() }
-        guard !cells.isEmpty, cells.allSatisfy({ $0.contains("-") }) else { return nil }
-        return cells.count
+    /// The number of columns if the line is a table delimiter row (`|---|:--:|`), else nil: only
+    /// `|`, `-`, `:` and blanks, at least one `|` or `:`, and a `-` in every cell (a blank first or
+    /// last cell outside the pipes does not count).
+    static func delimiterColumns(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Int? {
+        var cells = 0
+        var cellHasDash = false, cellIsBlank = true
+        var sawPipeOrColon = false, sawDash = false
+        var firstCellBlank = false
+        for index in line {
+            switch bytes[index] {
+            case 0x7C:   // |
+                if cells == 0 && cellIsBlank {
+                    firstCellBlank = true
+                } else if !cellHasDash {
+                    return nil
+                }
+                cells += 1
+                cellHasDash = false
+                cellIsBlank = true
+                sawPipeOrColon = true
+            case 0x2D: cellHasDash = true; cellIsBlank = false; sawDash = true
+            case 0x3A: cellIsBlank = false; sawPipeOrColon = true
+            case 0x20, 0x09, 0x0D: break
+            default: return nil
+            }
+        }
+        guard sawDash, sawPipeOrColon else { return nil }
+        // The last cell: blank after a closing pipe is not a cell; otherwise it needs a dash.
+        if !cellIsBlank {
+            guard cellHasDash else { return nil }
+            cells += 1
+        }
+        if firstCellBlank { cells -= 1 }
+        return cells > 0 ? cells : nil
+    }
+}
+
+/// The lines of a UTF-8 buffer as byte ranges (without their `\n`), with one line of look-ahead.
+struct LineCursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+    private var finished = false
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    func peek() -> Range<Int>? {
+        guard !finished else { return nil }
+        var end = position
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        return position..<end
+    }
+
+    mutating func next() -> Range<Int>? {
+        guard let line = peek() else { return nil }
+        if line.upperBound >= bytes.count { finished = true } else { position = line.upperBound + 1 }
+        return line
     }
 }
