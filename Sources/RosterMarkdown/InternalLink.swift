@@ -22,11 +22,11 @@ public struct InternalLink: Sendable, Hashable {
             // Written encoded (`#%E6%97%A5`) or not (`#日`), it names the same id; the link is encoded
             // once, when it is written out.
             let written = String(rest[rest.index(after: hash)...])
-            fragment = written.removingPercentEncoding ?? written
+            fragment = URLText.percentDecoded(written)
             rest = String(rest[..<hash])
         }
         self.kind = kind
-        self.target = rest.removingPercentEncoding ?? rest
+        self.target = URLText.percentDecoded(rest)
         self.fragment = fragment
     }
 

@@ -58,14 +58,15 @@ public struct MarkdownRenderer: Sendable {
     /// U+E000–U+E003 mark heading ids and chart places in the rendered HTML. Written in a body they
     /// could forge a chart or a heading id (a duplicate id), so they become U+FFFD, with a warning.
     static func withoutReservedCharacters(_ markdown: MarkdownText, problems: inout [Diagnostic]) -> String {
-        let text = markdown.text
+        var text = markdown.text
         // Fast path: each is EE 80 80...83 in UTF-8, and almost no body has any.
-        var found = false
-        var bytes = text.utf8.makeIterator()
-        var previous: (UInt8, UInt8) = (0, 0)
-        while let byte = bytes.next() {
-            if previous == (0xEE, 0x80), byte >= 0x80, byte <= 0x83 { found = true; break }
-            previous = (previous.1, byte)
+        let found = text.withUTF8 { bytes -> Bool in
+            var index = 0
+            while let lead = ByteSearch.next(0xEE, in: bytes, from: index) {
+                if lead + 2 < bytes.count, bytes[lead + 1] == 0x80, bytes[lead + 2] >= 0x80, bytes[lead + 2] <= 0x83 { return true }
+                index = lead + 1
+            }
+            return false
         }
         guard found else { return text }
         var line = 0

@@ -95,6 +95,8 @@ public enum TableGuard {
     /// `|`, `-`, `:` and blanks, at least one `|` or `:`, and a `-` in every cell (a blank first or
     /// last cell outside the pipes does not count).
     static func delimiterColumns(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Int? {
+        // Most lines are prose: their first byte settles it.
+        guard let first = line.first, bytes[first] == 0x7C || bytes[first] == 0x2D || bytes[first] == 0x3A else { return nil }
         var cells = 0
         var cellHasDash = false, cellIsBlank = true
         var sawPipeOrColon = false, sawDash = false
@@ -138,9 +140,7 @@ struct LineCursor {
 
     func peek() -> Range<Int>? {
         guard !finished else { return nil }
-        var end = position
-        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-        return position..<end
+        return position..<(ByteSearch.next(0x0A, in: bytes, from: position) ?? bytes.count)
     }
 
     mutating func next() -> Range<Int>? {

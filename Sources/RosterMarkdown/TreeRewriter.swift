@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 import RosterModel
 
 /// Walks a cmark tree once (iteratively, so deep nesting cannot overflow the stack) and rewrites
@@ -110,8 +111,8 @@ struct TreeRewriter {
         } else if url.hasPrefix("#"), url.count > 1 {
             // Checked against the rendered page, whose ids the theme also writes.
             let id = String(url.dropFirst())
-            pageFragments.append(PageFragment(id: id.removingPercentEncoding ?? id, location: locate(url, from: line)))
-        } else if let scheme = URLText.scheme(of: url.trimmingCharacters(in: .whitespaces)) {
+            pageFragments.append(PageFragment(id: URLText.percentDecoded(id), location: locate(url, from: line)))
+        } else if let scheme = URLText.scheme(of: Self.trimmed(url)) {
             if Self.blockedSchemes.contains(scheme) {
                 diagnostics.append(.warning("a '\(scheme):' link is not allowed and was made inert", at: locate(url, from: line)))
                 cmark_node_set_url(node, "")
@@ -119,6 +120,13 @@ struct TreeRewriter {
         } else if !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("#") {
             relativeLinks.append(WrittenLink(url: url, location: locate(url, from: line)))
         }
+    }
+
+    /// The URL without the spaces a browser ignores around it (`<  javascript:…>` is still a script).
+    static func trimmed(_ url: String) -> String {
+        guard let first = url.utf8.first, let last = url.utf8.last else { return url }
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0C || $0 == 0x0D }
+        return blank(first) || blank(last) ? url.trimmingCharacters(in: .whitespacesAndNewlines) : url
     }
 
     private mutating func replaceWithChart(_ node: OpaquePointer, url: String, nearLine line: Int) {
@@ -237,46 +245,38 @@ struct TreeRewriter {
         return candidate
     }
 
-    /// `<h2>MARKER3MARKER_END` becomes `<h2 id="...">`. Works on UTF-8 bytes: this runs on every body.
+    /// `<h2>MARKER3MARKER_END` becomes `<h2 id="...">`. Works on UTF-8 bytes, copying the HTML
+    /// between markers in whole runs: this runs on every body.
     func applyHeadingIDs(to html: String) -> String {
         guard !headings.isEmpty else { return html }
-        let marker = Array(Self.markerStart.utf8)   // EE 80 80 48
-        let end = Array(Self.markerEnd.utf8)        // EE 80 81
-        var output: [UInt8] = []
-        var bytes = Array(html.utf8)
-        output.reserveCapacity(bytes.count + headings.count * 16)
-        var index = 0
-        var replaced = false
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            while index < buffer.count {
-                if buffer[index] == marker[0], index + 3 < buffer.count, buffer[index + 1] == marker[1],
-                   buffer[index + 2] == marker[2], buffer[index + 3] == marker[3] {
-                    var cursor = index + 4
-                    var number = 0
-                    var digits = 0
-                    while cursor < buffer.count, buffer[cursor] >= 0x30, buffer[cursor] <= 0x39 {
-                        number = number * 10 + Int(buffer[cursor] - 0x30)
-                        cursor += 1
-                        digits += 1
-                    }
-                    let closes = cursor + 2 < buffer.count && buffer[cursor] == end[0] && buffer[cursor + 1] == end[1]
-                        && buffer[cursor + 2] == end[2]
-                    // The marker is the heading's first child, so `<hN>` stands right before it.
-                    let count = output.count
-                    if closes, digits > 0, headings.indices.contains(number), count >= 4, output[count - 4] == 0x3C,
-                       output[count - 3] == 0x68, output[count - 1] == 0x3E {
-                        let level = output[count - 2]
-                        output.removeLast(4)
-                        output += Array("<h".utf8) + [level] + Array(" id=\"\(headings[number].id)\">".utf8)
-                        index = cursor + 3
-                        replaced = true
-                        continue
-                    }
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + headings.count * 16)
+            var copied = 0   // bytes before this offset are in `output`
+            var index = 0
+            while let marker = ByteSearch.next(0xEE, in: bytes, from: index) {
+                index = marker + 1
+                // EE 80 80 48 ("\u{E000}H"), digits, EE 80 81 ("\u{E001}"), right after `<hN>`.
+                guard marker + 3 < bytes.count, bytes[marker + 1] == 0x80, bytes[marker + 2] == 0x80,
+                      bytes[marker + 3] == 0x48, marker >= 4, bytes[marker - 4] == 0x3C, bytes[marker - 3] == 0x68,
+                      bytes[marker - 1] == 0x3E else { continue }
+                var cursor = marker + 4
+                var number = 0
+                while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39, cursor - marker < 13 {
+                    number = number * 10 + Int(bytes[cursor] - 0x30)
+                    cursor += 1
                 }
-                output.append(buffer[index])
-                index += 1
+                guard cursor > marker + 4, cursor + 2 < bytes.count, bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80,
+                      bytes[cursor + 2] == 0x81, headings.indices.contains(number) else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(marker - 1)]))
+                output.append(contentsOf: " id=\"\(headings[number].id)\">".utf8)
+                copied = cursor + 3
+                index = copied
             }
+            guard copied > 0 else { return String(decoding: bytes, as: UTF8.self) }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: output, as: UTF8.self)
         }
-        return replaced ? String(decoding: output, as: UTF8.self) : html
     }
 }

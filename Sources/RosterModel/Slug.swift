@@ -15,6 +15,10 @@ public enum Slug {
     /// A tag's slug: lowercased, accents removed, every run of other characters than letters and
     /// digits turned into one `-`, with none at either end. Letters of any script are kept.
     public static func forTag(_ name: String) -> String {
+        asciiSlug(name) ?? unicodeSlug(name)
+    }
+
+    static func unicodeSlug(_ name: String) -> String {
         let decomposed = name.lowercased().decomposedStringWithCanonicalMapping
         var slug = ""
         var pendingDash = false
@@ -30,6 +34,26 @@ public enum Slug {
             }
         }
         return slug.precomposedStringWithCanonicalMapping
+    }
+
+    /// `forTag` for ASCII text, on bytes (the common case: headings and tags are mostly ASCII, and
+    /// Unicode normalisation costs more than the rest of a heading's work). Nil for other text.
+    static func asciiSlug(_ name: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var pendingDash = false
+        for byte in name.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:   // letters and digits
+                if pendingDash && !bytes.isEmpty { bytes.append(0x2D) }
+                pendingDash = false
+                bytes.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
+            default:
+                pendingDash = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A heading's id: lowercase words joined by `-`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks and encodes URLs written by editors.
 public enum URLText {
     static let unsafeInPath: Set<UInt8> = Set("\"'<>`\\{}|^%".utf8)
@@ -24,9 +26,25 @@ public enum URLText {
         return !rest.isEmpty && !rest.hasPrefix("/") && !url.contains(where: { $0.isWhitespace })
     }
 
+    /// True for the bytes that may stand raw in a URL path.
+    @inline(__always)
+    static func isSafeInPath(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x22, 0x27, 0x3C, 0x3E, 0x60, 0x5C, 0x7B, 0x7D, 0x7C, 0x5E, 0x25: return false   // "'<>`\{}|^%
+        default: return byte > 0x20 && byte < 0x80
+        }
+    }
+
+    /// Percent-decodes text (`caf%C3%A9` → `café`), as Foundation's `removingPercentEncoding` does,
+    /// but returns the text itself at once when it holds no `%` (almost every link).
+    public static func percentDecoded(_ text: String) -> String {
+        guard text.utf8.contains(0x25) else { return text }
+        return text.removingPercentEncoding ?? text
+    }
+
     /// Percent-encodes what may not stand raw in a URL path (spaces, non-ASCII, quotes, `<>`).
     public static func percentEncodePath(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x80 && !unsafeInPath.contains($0) }) { return text }
+        if text.utf8.allSatisfy(isSafeInPath) { return text }
         var out = ""
         for byte in text.utf8 {
             let c = Character(UnicodeScalar(byte))

@@ -38,4 +38,19 @@ final class SlugAndSuggestionTests: XCTestCase {
             XCTAssertFalse(URLText.isAllowedExternal(bad), bad)
         }
     }
+
+    /// The byte-level path for ASCII text gives exactly what the Unicode path gives.
+    func testASCIISlugsMatchTheUnicodePathForEveryASCIICharacter() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = (0x20..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) } + ["\t", "\n"]
+        var samples = alphabet.map { "a\($0)B" } + ["", "---", "  Hello, World!  ", "LLaMA 2 & 3", "x_y.z"]
+        for _ in 0..<500 {
+            samples.append(String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for sample in samples {
+            XCTAssertEqual(Slug.asciiSlug(sample), Slug.unicodeSlug(sample), "for \(sample.debugDescription)")
+        }
+        XCTAssertNil(Slug.asciiSlug("Café"))
+        XCTAssertEqual(Slug.forTag("Café Müller"), "cafe-muller")
+    }
 }
