@@ -62,7 +62,7 @@ struct MappingReader {
             return nil
         }
         guard let raw = checked(scalar.string, node) else { return nil }
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.trimmed(raw)
         if text.isEmpty && required {
             error("'\(key)' must not be empty", at: location(of: node))
             return nil
@@ -206,7 +206,21 @@ struct MappingReader {
 
     static func isNull(_ node: Node) -> Bool {
         guard let scalar = node.scalar else { return false }
-        return scalar.tag == Tag(.null) || (scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string))
+        if scalar.style == .plain {
+            switch scalar.string {
+            case "", "~", "null", "Null", "NULL": return true
+            default: break
+            }
+        }
+        return scalar.tag.rawValue == Tag.Name.null.rawValue
+    }
+
+    /// The text without surrounding white space; Foundation is asked only when there is some
+    /// (almost no value has any, and this runs on every value of every file).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func describe(_ node: Node) -> String {

@@ -55,6 +55,31 @@ enum PosixFile {
         return status == 0 ? FileType(mode: info.st_mode) : nil
     }
 
+    /// A folder's entries (hidden ones included), with what the folder says each is: `.regular`,
+    /// `.directory` or `.link` when it knows, nil when it does not (then ask `type(atPath:)`).
+    /// One call lists a folder without a stat per file. Nil when the folder cannot be read.
+    static func entries(ofFolder path: String) -> [(name: String, type: FileType?)]? {
+        guard let folder = opendir(path) else { return nil }
+        defer { closedir(folder) }
+        var entries: [(name: String, type: FileType?)] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let type: FileType?
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): type = .regular
+            case Int32(DT_DIR): type = .directory
+            case Int32(DT_LNK): type = .link
+            case Int32(DT_UNKNOWN): type = nil
+            default: type = nil   // pipes, sockets, devices: stat says which
+            }
+            entries.append((name, type))
+        }
+        return entries
+    }
+
     /// The path with every link resolved, or nil when it leads nowhere.
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
@@ -71,10 +96,11 @@ enum PosixFile {
     /// build would hang forever) and opening a device can have effects, so the path is checked
     /// with stat first and opened only when it is a regular file; O_NONBLOCK and the fstat after
     /// opening cover a file swapped for a pipe in between.
-    static func contents(atPath path: String) -> Contents {
-        guard let type = type(atPath: path, followLinks: true) else { return .unreadable }
+    /// With `followingLinks: false` a link is not opened at all (O_NOFOLLOW).
+    static func contents(atPath path: String, followingLinks: Bool = true) -> Contents {
+        guard let type = type(atPath: path, followLinks: followingLinks) else { return .unreadable }
         guard type == .regular else { return .notAFile(type) }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else { return .unreadable }
         defer { close(descriptor) }
         var info = stat()

@@ -11,9 +11,13 @@ struct SiteFolder: Sendable {
     /// some systems), and everything below it is compared with resolved paths.
     let realRoot: String
 
+    /// `root` as a path ending in `/`, so that a file's path is one concatenation.
+    private let rootPrefix: String
+
     init(root: URL) {
         self.root = root.standardizedFileURL
         self.realRoot = PosixFile.realPath(self.root.path) ?? self.root.path
+        self.rootPrefix = self.root.path.hasSuffix("/") ? self.root.path : self.root.path + "/"
     }
 
     /// `Content/authors/x.md` for a file below the root.
@@ -24,7 +28,7 @@ struct SiteFolder: Sendable {
     }
 
     func absolutePath(_ relativePath: String) -> String {
-        root.appendingPathComponent(relativePath).path
+        relativePath.isEmpty ? root.path : rootPrefix + relativePath
     }
 
     /// True when something is there, even something that cannot be read (so that a folder or a
@@ -71,10 +75,19 @@ struct SiteFolder: Sendable {
     static let outputMarker = ".roster-output"
 
     /// A text file's contents, or the reason it cannot be read; problems that do not stop it from
-    /// being read (control characters) go to `problems`.
-    func text(_ relativePath: String, problems: inout [Diagnostic]) -> Result<String, Diagnostic> {
+    /// being read (control characters) go to `problems`. `walked` is true for a file a walk of a
+    /// checked folder found as a plain file (not a link): it is opened without following links, so
+    /// it cannot lead outside the site even if it is swapped for a link meanwhile, and its path
+    /// need not be resolved.
+    func text(_ relativePath: String, walked: Bool = false, problems: inout [Diagnostic]) -> Result<String, Diagnostic> {
         let location = SourceLocation(path: relativePath)
         let path = absolutePath(relativePath)
+        if walked {
+            switch PosixFile.contents(atPath: path, followingLinks: false) {
+            case .data(let data): return TextFile.decode(data, path: relativePath, problems: &problems)
+            case .notAFile, .unreadable: break   // it changed since the walk: read it the careful way
+            }
+        }
         if let real = PosixFile.realPath(path), !PosixFile.isInside(real, realRoot) {
             return .failure(.error("'\(relativePath)' is a link to a place outside the site folder; Roster does not follow it",
                                    at: location))

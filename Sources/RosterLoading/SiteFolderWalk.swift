@@ -5,6 +5,8 @@ import RosterModel
 struct FolderListing {
     /// Regular files (or links to them inside the boundary), sorted.
     var files: [String] = []
+    /// Those of `files` reached through a link (the others are plain files of a checked folder).
+    var linked: Set<String> = []
     /// Folders directly inside, in a walk that does not go into them (documents, data), so that
     /// the loader can say why it ignores them.
     var folders: [String] = []
@@ -103,18 +105,21 @@ private struct Walk {
 
     mutating func enter(_ relativePath: String, real: String) {
         guard visited.insert(real).inserted else { return }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.absolutePath(relativePath)) else {
+        guard let entries = PosixFile.entries(ofFolder: folder.absolutePath(relativePath)) else {
             problems.append(.error("the folder \(relativePath) cannot be read (check its permissions)",
                                    at: SourceLocation(path: relativePath)))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let child = relativePath + "/" + name
             if skipping.contains(child) { continue }
             let location = SourceLocation(path: child)
-            switch folder.classify(child, within: boundary) {
+            // A plain file needs no stat; links, folders and the rest are looked at closely.
+            let kind = type == .regular ? .file : folder.classify(child, within: boundary)
+            switch kind {
             case .file:
                 listing.files.append(child)
+                if type != .regular { listing.linked.insert(child) }
             case .directory(let real) where recursive:
                 enter(child, real: real)
             case .directory:

@@ -147,7 +147,7 @@ public struct SiteLoader: Sendable {
     /// Reads a folder of Markdown documents on every core; results keep the files' order.
     private func loadDocuments<T: Sendable>(_ folder: String, _ files: SiteFolder, _ problems: inout [Diagnostic],
                                             _ slugs: inout Set<String>, decode: Decode<T>) -> [T] {
-        var paths: [(path: String, slug: String)] = []
+        var paths: [(path: String, slug: String, walked: Bool)] = []
         let listing = files.files(in: "Content/\(folder)", problems: &problems)
         for path in listing.folders {
             problems.append(.warning("\(path) is a folder; \(folder) are the .md files directly in Content/\(folder), so it is ignored",
@@ -166,16 +166,16 @@ public struct SiteLoader: Sendable {
                 continue
             }
             slugs.insert(slug)
-            paths.append((path, slug))
+            paths.append((path, slug, !listing.linked.contains(path)))
         }
         let slots = ConcurrentSlots<(T?, [Diagnostic])>(count: paths.count)
         let work = paths
         progress?.begin("load \(folder)", total: work.count)
         parallelism.forEach(work.count) { index in
             defer { progress?.advance() }
-            let (path, slug) = work[index]
+            let (path, slug, walked) = work[index]
             var found: [Diagnostic] = []
-            let parsed = files.text(path, problems: &found)
+            let parsed = files.text(path, walked: walked, problems: &found)
                 .flatMap { FrontMatter.split($0, path: path) }
                 .flatMap { document in
                     YAMLText.parse(document.yaml, path: path, firstLine: document.yamlFirstLine).map { (document, $0) }

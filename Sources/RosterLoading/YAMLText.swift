@@ -80,61 +80,88 @@ enum YAMLText {
     }
 
     /// The index of the first line that defines an anchor (`&name` where a value starts), or nil.
+    /// On the UTF-8 bytes, and only from an `&` on: most YAML has none.
     static func anchorLine(_ yaml: String) -> Int? {
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let bytes = Array(line.utf8)
-            for position in bytes.indices where bytes[position] == UInt8(ascii: "&") {
-                guard position + 1 < bytes.count, !" \t,[]{}".utf8.contains(bytes[position + 1]) else { continue }
+        var yaml = yaml
+        return yaml.withUTF8 { bytes -> Int? in
+            guard bytes.contains(0x26) else { return nil }   // &
+            var lineIndex = 0
+            var lineStart = 0
+            for position in bytes.indices {
+                let byte = bytes[position]
+                if byte == 0x0A {
+                    lineIndex += 1
+                    lineStart = position + 1
+                    continue
+                }
+                guard byte == 0x26, position + 1 < bytes.count else { continue }
+                switch bytes[position + 1] {
+                case 0x20, 0x09, 0x2C, 0x5B, 0x5D, 0x7B, 0x7D, 0x0A: continue   // space, tab , [ ] { } newline
+                default: break
+                }
                 // A value starts here: at the line's start (after indentation and list dashes), or
                 // after `: `, `- `, `[`, `{` or `,`.
                 var before = position - 1
-                while before >= 0, bytes[before] == UInt8(ascii: " ") || bytes[before] == UInt8(ascii: "\t") { before -= 1 }
-                if before < 0 || [UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ",")].contains(bytes[before]) {
-                    if before < 0 || position - before > 1 || bytes[before] == UInt8(ascii: "[") || bytes[before] == UInt8(ascii: "{")
-                        || bytes[before] == UInt8(ascii: ",") {
-                        return index
-                    }
+                while before >= lineStart, bytes[before] == 0x20 || bytes[before] == 0x09 { before -= 1 }
+                if before < lineStart { return lineIndex }
+                switch bytes[before] {
+                case 0x5B, 0x7B, 0x2C: return lineIndex                              // [ { ,
+                case 0x3A, 0x2D: if position - before > 1 { return lineIndex }       // ": " "- "
+                default: continue
                 }
             }
+            return nil
         }
-        return nil
     }
 
     /// Finds nesting deeper than `maximumDepth` and complex (`? `, alias or collection) keys.
     static func guardProblem(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {
-        var lineNumber = firstLine
-        var depth = 0
-        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
-            defer { lineNumber += 1 }
-            let location = SourceLocation(path: path, line: lineNumber)
-            let trimmed = line.drop { $0 == " " || $0 == "-" }
-            if trimmed.hasPrefix("? ") || trimmed == "?" || trimmed.hasPrefix("*") && keyFollowsToken(trimmed)
-                || (trimmed.hasPrefix("[") || trimmed.hasPrefix("{")) && closingThenColon(trimmed) {
-                return .error("complex YAML keys are not supported; keys must be plain words", at: location)
+        var yaml = yaml
+        return yaml.withUTF8 { bytes -> Diagnostic? in
+            var lineNumber = firstLine
+            var depth = 0
+            var lines = LineRanges(bytes)
+            while let range = lines.next() {
+                defer { lineNumber += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[range])
+                let location = SourceLocation(path: path, line: lineNumber)
+                if let first = line.firstIndex(where: { $0 != 0x20 && $0 != 0x2D }), isComplexKey(UnsafeBufferPointer(rebasing: line[first...])) {
+                    return .error("complex YAML keys are not supported; keys must be plain words", at: location)
+                }
+                var dashes = 0
+                var quote: UInt8?
+                var atLineStart = true
+                for byte in line {
+                    if let open = quote {
+                        if byte == open { quote = nil }
+                        continue
+                    }
+                    switch byte {
+                    case 0x22, 0x27: quote = byte; atLineStart = false   // " '
+                    case 0x5B, 0x7B: depth += 1                          // [ {
+                    case 0x5D, 0x7D: depth = max(0, depth - 1)           // ] }
+                    case 0x23, 0x20: break                               // # space
+                    case 0x2D where atLineStart: dashes += 1             // -
+                    default: atLineStart = false
+                    }
+                    if depth + dashes > maximumDepth {
+                        return .error("this YAML nests more than \(maximumDepth) levels deep", at: location)
+                    }
+                }
             }
-            var dashes = 0
-            var quote: Character?
-            var atLineStart = true
-            for character in line {
-                if let open = quote {
-                    if character == open { quote = nil }
-                    continue
-                }
-                switch character {
-                case "\"", "'": quote = character; atLineStart = false
-                case "[", "{": depth += 1
-                case "]", "}": depth = max(0, depth - 1)
-                case "#": break
-                case "-" where atLineStart: dashes += 1
-                case " ": break
-                default: atLineStart = false
-                }
-                if depth + dashes > maximumDepth {
-                    return .error("this YAML nests more than \(maximumDepth) levels deep", at: location)
-                }
-            }
+            return nil
         }
-        return nil
+    }
+
+    /// `? key`, `*alias: value` or `[a, b]: value` at the start of a line's content.
+    private static func isComplexKey(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = text.first else { return false }
+        switch first {
+        case 0x3F: return text.count == 1 || text[1] == 0x20                       // "?" or "? "
+        case 0x2A: return keyFollowsToken(String(decoding: text, as: UTF8.self)[...])   // *
+        case 0x5B, 0x7B: return closingThenColon(String(decoding: text, as: UTF8.self)[...])   // [ {
+        default: return false
+        }
     }
 
     private static func keyFollowsToken(_ text: Substring) -> Bool {
@@ -146,5 +173,24 @@ enum YAMLText {
         guard let close = text.lastIndex(where: { $0 == "]" || $0 == "}" }) else { return false }
         let rest = text[text.index(after: close)...].drop { $0 == " " }
         return rest == ":" || rest.hasPrefix(": ")
+    }
+}
+
+/// The lines of a UTF-8 buffer as byte ranges, without their line feeds (an empty last line too,
+/// as `split(separator:omittingEmptySubsequences: false)` gives).
+struct LineRanges {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var start = 0
+    private var done = false
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func next() -> Range<Int>? {
+        guard !done else { return nil }
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        let line = start..<end
+        if end >= bytes.count { done = true } else { start = end + 1 }
+        return line
     }
 }

@@ -1,0 +1,40 @@
+import RosterModel
+import XCTest
+@testable import RosterLoading
+
+/// The checks that run on YAML before Yams sees it: anchors where a value starts, complex keys and
+/// deep nesting are refused, and everything else (an `&` inside text, quoted brackets) passes.
+final class YAMLGuardTests: XCTestCase {
+    func testAnAnchorWhereAValueStartsIsFoundOnItsLine() {
+        XCTAssertEqual(YAMLText.anchorLine("name: x\ncareer: &c [a]\n"), 1)
+        XCTAssertEqual(YAMLText.anchorLine("a: 1\nb:\n  - &item x\n"), 2)
+        XCTAssertEqual(YAMLText.anchorLine("&top\nname: x"), 0)
+        XCTAssertEqual(YAMLText.anchorLine("list: [a, &b c]"), 0)
+        XCTAssertEqual(YAMLText.anchorLine("map: {k: 1,&b c}"), 0)
+    }
+
+    func testAnAmpersandInsideTextIsNoAnchor() {
+        XCTAssertNil(YAMLText.anchorLine("title: Smith & Sons\nsummary: R&D at AT&T"))
+        XCTAssertNil(YAMLText.anchorLine("name: x&"))
+        XCTAssertNil(YAMLText.anchorLine("a: b:&c"))
+        XCTAssertNil(YAMLText.anchorLine("title: -&x"))
+        XCTAssertNil(YAMLText.anchorLine("no ampersand at all"))
+    }
+
+    func testComplexKeysAndDeepNestingAreRefusedAtTheirLine() {
+        XCTAssertEqual(YAMLText.guardProblem("a: 1\n? [x]\n: 2", path: "p", firstLine: 2)?.location?.line, 3)
+        XCTAssertEqual(YAMLText.guardProblem("a: 1\n?\n", path: "p", firstLine: 1)?.location?.line, 2)
+        XCTAssertNotNil(YAMLText.guardProblem("- *ref : value", path: "p", firstLine: 1))
+        XCTAssertNotNil(YAMLText.guardProblem("[a, b]: value", path: "p", firstLine: 1))
+        let deep = "x: " + String(repeating: "[", count: 201) + String(repeating: "]", count: 201)
+        XCTAssertEqual(YAMLText.guardProblem("a: 1\n" + deep, path: "p", firstLine: 1)?.location?.line, 2)
+        let dashes = String(repeating: "- ", count: 201) + "x"
+        XCTAssertNotNil(YAMLText.guardProblem(dashes, path: "p", firstLine: 1))
+    }
+
+    func testOrdinaryYAMLPasses() {
+        let yaml = "title: \"[not] {a} list\"\ntags: [a, b]\nquestion: Why?\nalias: '*x'\ncareer:\n  - company: acme\n    start: 2020\n"
+        XCTAssertNil(YAMLText.guardProblem(yaml, path: "p", firstLine: 1))
+        XCTAssertNil(YAMLText.guardProblem(String(repeating: "[", count: 200) + String(repeating: "]", count: 200), path: "p", firstLine: 1))
+    }
+}
