@@ -40,7 +40,7 @@ public enum ArticlePreview {
         let views = ViewBuilder(site: site, cohortFacts: state.cohortFacts, companyFacts: state.companyFacts,
                                 bodies: bodies, options: state.renderOptions)
         let job = views.articlePage(article)
-        guard let html = state.templates.render(job.context, with: job.template) else { return nil }
+        guard let html = SiteRenderer.render(job, templates: state.templates, builder: views) else { return nil }
         let target = output.appendingPathComponent(route.outputFile)
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).preview")
         do {

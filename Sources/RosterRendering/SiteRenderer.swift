@@ -23,12 +23,13 @@ public struct SiteRenderer: Sendable {
         let specs = builder.allPages()
         let results = ConcurrentSlots<Result<String, Diagnostic>>(count: specs.count)
         let templates = self.templates
+        let shared = SharedPartials(templates: templates, constant: builder.constantContext)
         let options = builder.options
         options.progress?.begin("render", total: specs.count)
         options.parallelism.forEach(specs.count) { index in
             defer { options.progress?.advance() }
             let job = specs[index].make()
-            if let html = templates.render(job.context, with: job.template) {
+            if let html = templates.render(job, shared: shared) {
                 results[index] = .success(html)
             } else {
                 results[index] = .failure(.error("the template '\(job.template)' could not render \(job.route.path)"))
@@ -44,6 +45,11 @@ public struct SiteRenderer: Sendable {
             }
         }
         return (pages, problems)
+    }
+
+    /// One page on its own (the dev server's fast path), rendered as in a whole build.
+    public static func render(_ job: PageJob, templates: TemplateSet, builder: ViewBuilder) -> String? {
+        templates.render(job, shared: SharedPartials(templates: templates, constant: builder.constantContext))
     }
 }
 

@@ -123,6 +123,18 @@ public struct TemplateSet: Sendable {
     public func render(_ context: Any, with name: String) -> String? {
         library.render(context, withTemplate: name)
     }
+
+    /// A page's HTML, with the shared templates taken from `shared`.
+    func render(_ job: PageJob, shared: SharedPartials) -> String? {
+        shared.library(for: job.context.shared).render(ContextRoot(values: job.context.values), withTemplate: job.template)
+    }
+}
+
+/// The bottom of a page's context: the engine checks every object it looks a name up in for two
+/// protocols, which costs less for this plain struct than for a generic dictionary.
+struct ContextRoot: MustacheParent {
+    let values: [String: Any]
+    func child(named key: String) -> Any? { values[key] }
 }
 
 /// HTML escaping for templates: `& < > " '`, like swift-mustache's default, but a string with none

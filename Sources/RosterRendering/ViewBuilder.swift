@@ -4,11 +4,23 @@ import RosterMarkdown
 import RosterModel
 
 /// One page to render: its route, its template and what the template sees.
-public struct PageJob: @unchecked Sendable {
+public struct PageJob: Sendable {
     public var route: Route
     public var template: String
+    public var context: PageContext
+}
+
+/// What a page's template sees: the keys every page shares (`site`, `links`, `nav`, `pages`,
+/// `data`) and the page's own (`page`, `article`, …).
+public struct PageContext: @unchecked Sendable {
+    public let shared: SharedView
     /// A dictionary of view models; `[String: Any]` is what Mustache reads.
-    public var context: [String: Any]
+    public var values: [String: Any]
+
+    public subscript(key: String) -> Any? {
+        get { values[key] }
+        set { values[key] = newValue }
+    }
 }
 
 /// A page of the site and how to build its view models: built when it is rendered, on whichever
@@ -40,6 +52,9 @@ public struct ViewBuilder: Sendable {
     let tagCounts: [String: Int]
     /// Tag name → slug, computed once (slugging folds Unicode, and tags are linked on every list).
     let tagSlugs: [String: String]
+    /// `{{site.*}}` and `{{data.*}}`: the same on every page, made once.
+    let siteView: SiteView
+    private let constants: ConstantValues
 
     public init(site: Site, cohortFacts: [CohortFacts], companyFacts: [String: CompanyFacts],
                 bodies: RenderedBodies, options: RenderOptions) {
@@ -71,7 +86,15 @@ public struct ViewBuilder: Sendable {
         tags = byTag.keys.sorted().compactMap { slug in byTag[slug].map { (slug, $0.0, $0.1) } }
         tagCounts = byTag.mapValues { $0.1.count }
         tagSlugs = slugs
+        let settings = site.settings
+        siteView = SiteView(title: settings.title, description: settings.description, language: settings.language,
+                            baseURL: settings.baseURL, asOf: settings.asOf.display, asOfISO: settings.asOf.isoDay,
+                            generator: "Roster \(options.version)")
+        constants = ConstantValues(values: ["site": siteView, "data": site.data.mapValues(DataContext.value)])
     }
+
+    /// The keys of the context that are the same on every page.
+    var constantContext: [String: Any] { constants.values }
 
     // MARK: Links
 
@@ -114,17 +137,24 @@ public struct ViewBuilder: Sendable {
     // MARK: The context every page shares
 
     func context(for route: Route, title: String, description: String? = nil, ogType: String = "website",
-                 breadcrumbs: [(String, Route)] = []) -> [String: Any] {
+                 breadcrumbs: [(String, Route)] = []) -> PageContext {
         let linker = options.linker(for: route)
         let settings = site.settings
-        let siteView = SiteView(title: settings.title, description: settings.description, language: settings.language,
-                                baseURL: settings.baseURL, asOf: settings.asOf.display, asOfISO: settings.asOf.isoDay,
-                                generator: "Roster \(options.version)")
         var crumbs = [Crumb(title: "Home", href: linker.href(.home))]
         crumbs += breadcrumbs.map { Crumb(title: $0.0, href: linker.href($0.1)) }
         let meta = PageMeta(title: title, description: description ?? settings.description ?? settings.title,
                             canonical: absoluteURL(route), ogType: ogType,
                             breadcrumbs: route == .home ? [] : crumbs, isHome: route == .home)
+        let shared = sharedView(for: route, linker)
+        var values = constantContext
+        values["page"] = meta
+        values["links"] = shared.links
+        values["nav"] = shared.nav
+        values["pages"] = shared.pages
+        return PageContext(shared: shared, values: values)
+    }
+
+    func sharedView(for route: Route, _ linker: Linker) -> SharedView {
         let links = SiteLinks(home: linker.href(.home), cohorts: linker.href(.cohorts), authors: linker.href(.authors),
                               companies: linker.href(.companies), articles: linker.href(.articles(page: 1)),
                               tags: linker.href(.tags), sources: linker.href(.sources), feed: linker.href(.feed),
@@ -136,8 +166,7 @@ public struct ViewBuilder: Sendable {
             ("Articles", .articles(page: 1)), ("Sources", .sources),
         ].map { NavItem(title: $0.0, href: linker.href($0.1), current: Self.section(of: $0.1) == section) }
         let pageLinks = site.pages.map { Crumb(title: $0.title, href: linker.href(.page($0.slug))) }
-        return ["site": siteView, "page": meta, "links": links, "nav": nav, "pages": pageLinks,
-                "data": site.data.mapValues(DataContext.value)]
+        return SharedView(links: links, nav: nav, pages: pageLinks)
     }
 
     func absoluteURL(_ route: Route) -> String {
@@ -161,6 +190,11 @@ public struct ViewBuilder: Sendable {
     static func years(_ value: Double?) -> String? {
         value.map { String(format: "%.1f", $0) }
     }
+}
+
+/// Values made once for every page; never changed after they are made.
+private struct ConstantValues: @unchecked Sendable {
+    let values: [String: Any]
 }
 
 /// `Content/data/*.yml` as Mustache values.

@@ -468,17 +468,7 @@ details.chart-data summary { cursor: pointer; color: var(--accent); }
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
-<header class="site-header" id="site-header">
-<div class="wrap header-inner">
-<p class="site-title"><a href="{{links.home}}">{{site.title}}</a></p>
-<nav class="site-nav" aria-label="Main">
-<ul>
-{{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
-{{/nav}}
-</ul>
-</nav>
-</div>
-</header>
+{{> shared/header}}
 {{^empty(page.breadcrumbs)}}
 <nav class="breadcrumbs wrap" aria-label="Breadcrumbs">
 <ol>
@@ -490,20 +480,7 @@ details.chart-data summary { cursor: pointer; color: var(--accent); }
 <main id="main" class="wrap">
 {{$main}}{{/main}}
 </main>
-<footer class="site-footer" id="site-footer">
-<div class="wrap">
-<p>Facts as of <time datetime="{{site.asOfISO}}">{{site.asOf}}</time>. Every figure is computed from the sources listed on <a href="{{links.sources}}">Sources</a>.</p>
-<ul class="footer-links">
-<li><a href="{{links.json}}">Data (JSON)</a></li>
-<li><a href="{{links.csv}}">Careers (CSV)</a></li>
-<li><a href="{{links.feed}}">Atom feed</a></li>
-<li><a href="{{links.tags}}">Tags</a></li>
-{{#pages}}<li><a href="{{href}}">{{title}}</a></li>
-{{/pages}}
-</ul>
-<p class="generator">Built with {{site.generator}}.</p>
-</div>
-</footer>
+{{> shared/footer}}
 </body>
 </html>
 
@@ -601,6 +578,37 @@ details.chart-data summary { cursor: pointer; color: var(--accent); }
 </main>
 </body>
 </html>
+
+"""#),
+        ("shared/footer.mustache", #"""
+<footer class="site-footer" id="site-footer">
+<div class="wrap">
+<p>Facts as of <time datetime="{{site.asOfISO}}">{{site.asOf}}</time>. Every figure is computed from the sources listed on <a href="{{links.sources}}">Sources</a>.</p>
+<ul class="footer-links">
+<li><a href="{{links.json}}">Data (JSON)</a></li>
+<li><a href="{{links.csv}}">Careers (CSV)</a></li>
+<li><a href="{{links.feed}}">Atom feed</a></li>
+<li><a href="{{links.tags}}">Tags</a></li>
+{{#pages}}<li><a href="{{href}}">{{title}}</a></li>
+{{/pages}}
+</ul>
+<p class="generator">Built with {{site.generator}}.</p>
+</div>
+</footer>
+
+"""#),
+        ("shared/header.mustache", #"""
+<header class="site-header" id="site-header">
+<div class="wrap header-inner">
+<p class="site-title"><a href="{{links.home}}">{{site.title}}</a></p>
+<nav class="site-nav" aria-label="Main">
+<ul>
+{{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+{{/nav}}
+</ul>
+</nav>
+</div>
+</header>
 
 """#),
         ("sources.mustache", #"""

@@ -27,13 +27,13 @@ public struct PageMeta: Sendable {
     public var isHome: Bool
 }
 
-public struct Crumb: Sendable {
+public struct Crumb: Sendable, Hashable {
     public var title: String
     public var href: String
 }
 
 /// `{{links.*}}`: hrefs of the site's sections from this page.
-public struct SiteLinks: Sendable {
+public struct SiteLinks: Sendable, Hashable {
     public var home: String
     public var cohorts: String
     public var authors: String
@@ -48,8 +48,18 @@ public struct SiteLinks: Sendable {
     public var assets: String
 }
 
+/// What every page shares besides `site` and `data` (the same on every page): the links of the
+/// site's sections, the navigation and the standalone pages, all relative to the page. Pages with
+/// equal shared views render the templates under `Templates/shared/` identically.
+public struct SharedView: Sendable, Hashable {
+    public var links: SiteLinks
+    public var nav: [NavItem]
+    /// `{{#pages}}`: the standalone pages, for the footer.
+    public var pages: [Crumb]
+}
+
 /// `{{#nav}}`: the main navigation.
-public struct NavItem: Sendable {
+public struct NavItem: Sendable, Hashable {
     public var title: String
     public var href: String
     public var current: Bool

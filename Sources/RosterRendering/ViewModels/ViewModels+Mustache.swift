@@ -5,17 +5,17 @@ import Mustache
 extension CohortView: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "slug": return slug
-        case "name": return name
-        case "href": return href
+        case "slug": return MustacheText(slug)
+        case "name": return MustacheText(name)
+        case "href": return MustacheText(href)
         case "origin": return origin
-        case "date": return date
+        case "date": return MustacheText(date)
         case "facts": return facts
         case "members": return members
-        case "destinationsChart": return destinationsChart
-        case "flowChart": return flowChart
-        case "careersChart": return careersChart
-        case "retentionChart": return retentionChart
+        case "destinationsChart": return destinationsChart.map(MustacheText.init)
+        case "flowChart": return flowChart.map(MustacheText.init)
+        case "careersChart": return careersChart.map(MustacheText.init)
+        case "retentionChart": return retentionChart.map(MustacheText.init)
         default: return nil
         }
     }
@@ -24,17 +24,17 @@ extension CohortView: MustacheParent {
 extension FactsView: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "headline": return headline
+        case "headline": return MustacheText(headline)
         case "members": return members
         case "atOrigin": return atOrigin
         case "returned": return returned
         case "departed": return departed
         case "founderCount": return founderCount
         case "founders": return founders
-        case "tenureMean": return tenureMean
-        case "tenureMedian": return tenureMedian
+        case "tenureMean": return tenureMean.map(MustacheText.init)
+        case "tenureMedian": return tenureMedian.map(MustacheText.init)
         case "tenureKnown": return tenureKnown
-        case "tenureNote": return tenureNote
+        case "tenureNote": return MustacheText(tenureNote)
         case "destinations": return destinations
         case "departuresByYear": return departuresByYear
         case "hasDepartures": return hasDepartures
@@ -49,7 +49,7 @@ extension DestinationRow: MustacheParent {
         case "company": return company
         case "count": return count
         case "authors": return authors
-        case "share": return share
+        case "share": return MustacheText(share)
         default: return nil
         }
     }
@@ -69,12 +69,12 @@ extension MemberRow: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
         case "author": return author
-        case "status": return status
-        case "statusKey": return statusKey
+        case "status": return MustacheText(status)
+        case "statusKey": return MustacheText(statusKey)
         case "current": return current
         case "route": return route
-        case "routeText": return routeText
-        case "tenure": return tenure
+        case "routeText": return MustacheText(routeText)
+        case "tenure": return MustacheText(tenure)
         case "founder": return founder
         default: return nil
         }
@@ -84,13 +84,13 @@ extension MemberRow: MustacheParent {
 extension SiteView: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "title": return title
-        case "description": return description
-        case "language": return language
-        case "baseURL": return baseURL
-        case "asOf": return asOf
-        case "asOfISO": return asOfISO
-        case "generator": return generator
+        case "title": return MustacheText(title)
+        case "description": return description.map(MustacheText.init)
+        case "language": return MustacheText(language)
+        case "baseURL": return MustacheText(baseURL)
+        case "asOf": return MustacheText(asOf)
+        case "asOfISO": return MustacheText(asOfISO)
+        case "generator": return MustacheText(generator)
         default: return nil
         }
     }
@@ -99,10 +99,10 @@ extension SiteView: MustacheParent {
 extension PageMeta: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "title": return title
-        case "description": return description
-        case "canonical": return canonical
-        case "ogType": return ogType
+        case "title": return MustacheText(title)
+        case "description": return MustacheText(description)
+        case "canonical": return MustacheText(canonical)
+        case "ogType": return MustacheText(ogType)
         case "breadcrumbs": return breadcrumbs
         case "isHome": return isHome
         default: return nil
@@ -113,8 +113,8 @@ extension PageMeta: MustacheParent {
 extension Crumb: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "title": return title
-        case "href": return href
+        case "title": return MustacheText(title)
+        case "href": return MustacheText(href)
         default: return nil
         }
     }
@@ -123,17 +123,28 @@ extension Crumb: MustacheParent {
 extension SiteLinks: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "home": return home
-        case "cohorts": return cohorts
-        case "authors": return authors
-        case "companies": return companies
-        case "articles": return articles
-        case "tags": return tags
-        case "sources": return sources
-        case "feed": return feed
-        case "json": return json
-        case "csv": return csv
-        case "assets": return assets
+        case "home": return MustacheText(home)
+        case "cohorts": return MustacheText(cohorts)
+        case "authors": return MustacheText(authors)
+        case "companies": return MustacheText(companies)
+        case "articles": return MustacheText(articles)
+        case "tags": return MustacheText(tags)
+        case "sources": return MustacheText(sources)
+        case "feed": return MustacheText(feed)
+        case "json": return MustacheText(json)
+        case "csv": return MustacheText(csv)
+        case "assets": return MustacheText(assets)
+        default: return nil
+        }
+    }
+}
+
+extension SharedView: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "links": return links
+        case "nav": return nav
+        case "pages": return pages
         default: return nil
         }
     }
@@ -142,8 +153,8 @@ extension SiteLinks: MustacheParent {
 extension NavItem: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "title": return title
-        case "href": return href
+        case "title": return MustacheText(title)
+        case "href": return MustacheText(href)
         case "current": return current
         default: return nil
         }
@@ -153,9 +164,9 @@ extension NavItem: MustacheParent {
 extension AuthorLink: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "slug": return slug
-        case "name": return name
-        case "href": return href
+        case "slug": return MustacheText(slug)
+        case "name": return MustacheText(name)
+        case "href": return MustacheText(href)
         default: return nil
         }
     }
@@ -164,9 +175,9 @@ extension AuthorLink: MustacheParent {
 extension CompanyLink: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "slug": return slug
-        case "name": return name
-        case "href": return href
+        case "slug": return MustacheText(slug)
+        case "name": return MustacheText(name)
+        case "href": return href.map(MustacheText.init)
         case "known": return known
         default: return nil
         }
@@ -176,9 +187,9 @@ extension CompanyLink: MustacheParent {
 extension SourceRef: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "id": return id
-        case "title": return title
-        case "href": return href
+        case "id": return MustacheText(id)
+        case "title": return MustacheText(title)
+        case "href": return MustacheText(href)
         default: return nil
         }
     }
@@ -187,9 +198,9 @@ extension SourceRef: MustacheParent {
 extension TagLink: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "name": return name
-        case "slug": return slug
-        case "href": return href
+        case "name": return MustacheText(name)
+        case "slug": return MustacheText(slug)
+        case "href": return MustacheText(href)
         case "count": return count
         default: return nil
         }
@@ -199,13 +210,13 @@ extension TagLink: MustacheParent {
 extension ArticleItem: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "slug": return slug
-        case "title": return title
-        case "href": return href
-        case "date": return date
-        case "dateISO": return dateISO
-        case "summary": return summary
-        case "byline": return byline
+        case "slug": return MustacheText(slug)
+        case "title": return MustacheText(title)
+        case "href": return MustacheText(href)
+        case "date": return MustacheText(date)
+        case "dateISO": return MustacheText(dateISO)
+        case "summary": return summary.map(MustacheText.init)
+        case "byline": return byline.map(MustacheText.init)
         case "tags": return tags
         case "draft": return draft
         default: return nil
@@ -218,8 +229,8 @@ extension Pagination: MustacheParent {
         switch key {
         case "current": return current
         case "total": return total
-        case "previous": return previous
-        case "next": return next
+        case "previous": return previous.map(MustacheText.init)
+        case "next": return next.map(MustacheText.init)
         case "pages": return pages
         case "isPaged": return isPaged
         default: return nil
@@ -231,7 +242,7 @@ extension PageNumber: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
         case "number": return number
-        case "href": return href
+        case "href": return MustacheText(href)
         case "current": return current
         case "gapBefore": return gapBefore
         default: return nil
@@ -242,8 +253,8 @@ extension PageNumber: MustacheParent {
 extension LabelledLink: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "label": return label
-        case "url": return url
+        case "label": return MustacheText(label)
+        case "url": return MustacheText(url)
         default: return nil
         }
     }
@@ -252,16 +263,16 @@ extension LabelledLink: MustacheParent {
 extension AuthorView: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "slug": return slug
-        case "name": return name
+        case "slug": return MustacheText(slug)
+        case "name": return MustacheText(name)
         case "current": return current
         case "career": return career
         case "cohorts": return cohorts
         case "links": return links
-        case "bio": return bio
+        case "bio": return MustacheText(bio)
         case "mentions": return mentions
         case "sources": return sources
-        case "timelineChart": return timelineChart
+        case "timelineChart": return MustacheText(timelineChart)
         default: return nil
         }
     }
@@ -271,9 +282,9 @@ extension CurrentPosition: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
         case "company": return company
-        case "role": return role
-        case "unit": return unit
-        case "since": return since
+        case "role": return role.map(MustacheText.init)
+        case "unit": return unit.map(MustacheText.init)
+        case "since": return since.map(MustacheText.init)
         default: return nil
         }
     }
@@ -283,12 +294,12 @@ extension StintRow: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
         case "company": return company
-        case "unit": return unit
-        case "role": return role
-        case "start": return start
-        case "end": return end
+        case "unit": return unit.map(MustacheText.init)
+        case "role": return role.map(MustacheText.init)
+        case "start": return MustacheText(start)
+        case "end": return MustacheText(end)
         case "isOpen": return isOpen
-        case "confidence": return confidence
+        case "confidence": return MustacheText(confidence)
         case "founder": return founder
         case "sources": return sources
         default: return nil
@@ -299,12 +310,12 @@ extension StintRow: MustacheParent {
 extension AuthorCohortRow: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "cohort": return cohort
-        case "href": return href
-        case "status": return status
-        case "routeText": return routeText
+        case "cohort": return MustacheText(cohort)
+        case "href": return MustacheText(href)
+        case "status": return MustacheText(status)
+        case "routeText": return MustacheText(routeText)
         case "route": return route
-        case "tenure": return tenure
+        case "tenure": return MustacheText(tenure)
         default: return nil
         }
     }
@@ -315,7 +326,7 @@ extension AuthorRow: MustacheParent {
         switch key {
         case "author": return author
         case "current": return current
-        case "role": return role
+        case "role": return role.map(MustacheText.init)
         default: return nil
         }
     }
@@ -324,17 +335,17 @@ extension AuthorRow: MustacheParent {
 extension CompanyView: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "slug": return slug
-        case "name": return name
-        case "kind": return kind
-        case "headquarters": return headquarters
-        case "founded": return founded
-        case "website": return website
-        case "description": return description
+        case "slug": return MustacheText(slug)
+        case "name": return MustacheText(name)
+        case "kind": return kind.map(MustacheText.init)
+        case "headquarters": return headquarters.map(MustacheText.init)
+        case "founded": return founded.map(MustacheText.init)
+        case "website": return website.map(MustacheText.init)
+        case "description": return MustacheText(description)
         case "current": return current
         case "alumni": return alumni
         case "moves": return moves
-        case "movesChart": return movesChart
+        case "movesChart": return movesChart.map(MustacheText.init)
         case "mentions": return mentions
         case "sources": return sources
         default: return nil
@@ -346,8 +357,8 @@ extension PersonAtCompany: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
         case "author": return author
-        case "role": return role
-        case "period": return period
+        case "role": return role.map(MustacheText.init)
+        case "period": return MustacheText(period)
         default: return nil
         }
     }
@@ -368,8 +379,8 @@ extension CompanyRow: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
         case "company": return company
-        case "kind": return kind
-        case "headquarters": return headquarters
+        case "kind": return kind.map(MustacheText.init)
+        case "headquarters": return headquarters.map(MustacheText.init)
         case "currentCount": return currentCount
         default: return nil
         }
@@ -380,9 +391,9 @@ extension ArticleView: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
         case "item": return item
-        case "updated": return updated
-        case "updatedISO": return updatedISO
-        case "body": return body
+        case "updated": return updated.map(MustacheText.init)
+        case "updatedISO": return updatedISO.map(MustacheText.init)
+        case "body": return MustacheText(body)
         case "toc": return toc
         case "hasToc": return hasToc
         case "sources": return sources
@@ -395,8 +406,8 @@ extension TocEntry: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
         case "level": return level
-        case "text": return text
-        case "href": return href
+        case "text": return MustacheText(text)
+        case "href": return MustacheText(href)
         default: return nil
         }
     }
@@ -405,12 +416,12 @@ extension TocEntry: MustacheParent {
 extension SourceEntry: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "id": return id
-        case "title": return title
-        case "publisher": return publisher
-        case "date": return date
-        case "url": return url
-        case "href": return href
+        case "id": return MustacheText(id)
+        case "title": return MustacheText(title)
+        case "publisher": return publisher.map(MustacheText.init)
+        case "date": return date.map(MustacheText.init)
+        case "url": return url.map(MustacheText.init)
+        case "href": return MustacheText(href)
         case "citedBy": return citedBy
         default: return nil
         }
@@ -420,9 +431,9 @@ extension SourceEntry: MustacheParent {
 extension PageView: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "title": return title
-        case "summary": return summary
-        case "body": return body
+        case "title": return MustacheText(title)
+        case "summary": return summary.map(MustacheText.init)
+        case "body": return MustacheText(body)
         default: return nil
         }
     }
