@@ -157,23 +157,37 @@ public struct Builder: Sendable {
         if diagnostics.hasErrors { return stop(diagnostics) }
 
         var files = pages.map { OutputFile.text($0.route.outputFile, $0.html) }
-        let published = site.articles.filter { !$0.draft }
-        var feedBodies: [String: String] = [:]
-        for article in published.prefix(site.settings.feedLimit) {
-            feedBodies[article.slug] = viewBuilder.bodyHTML(.article(article.slug))
-        }
-        let sitemapRoutes = PublishedRoutes.select(pages.map(\.route), articles: site.articles,
-                                                   paginate: site.settings.paginate)
-        files.append(.text(Route.feed.outputFile, SiteFeeds.atom(site: site, bodies: feedBodies)))
-        files.append(.text(Route.sitemap.outputFile, SiteFeeds.sitemap(site: site, routes: sitemapRoutes)))
-        files.append(.text(Route.robots.outputFile, SiteFeeds.robots(site: site)))
-        files.append(.text(Route.json.outputFile, DataExports.json(site: site, facts: cohortFacts)))
-        files.append(.text(Route.csv.outputFile, DataExports.csv(site: site)))
+        files += Self.exports(site: site, pages: pages, cohortFacts: cohortFacts, viewBuilder: viewBuilder,
+                              parallelism: options.parallelism)
         files += site.assets.map { OutputFile(path: Route.asset($0.relativePath).outputFile, contents: .copy(from: $0.sourcePath)) }
         lap("exports")
         let state = BuildState(site: site, templates: templates, cohortFacts: cohortFacts, companyFacts: companyFacts,
                                bodies: bodies, renderOptions: renderOptions, targets: targets)
         return Prepared(files: files, pages: pages, diagnostics: diagnostics.sorted(), phases: phases, state: state)
+    }
+
+    /// The feed, the sitemap, robots.txt and the data exports, made side by side.
+    static func exports(site: Site, pages: [RenderedPage], cohortFacts: [CohortFacts], viewBuilder: ViewBuilder,
+                        parallelism: Parallelism) -> [OutputFile] {
+        let makers: [@Sendable () -> OutputFile] = [
+            {
+                var bodies: [String: String] = [:]
+                for article in site.articles.filter({ !$0.draft }).prefix(site.settings.feedLimit) {
+                    bodies[article.slug] = viewBuilder.bodyHTML(.article(article.slug))
+                }
+                return .text(Route.feed.outputFile, SiteFeeds.atom(site: site, bodies: bodies))
+            },
+            {
+                let routes = PublishedRoutes.select(pages.map(\.route), articles: site.articles, paginate: site.settings.paginate)
+                return .text(Route.sitemap.outputFile, SiteFeeds.sitemap(site: site, routes: routes))
+            },
+            { .text(Route.robots.outputFile, SiteFeeds.robots(site: site)) },
+            { .text(Route.json.outputFile, DataExports.json(site: site, facts: cohortFacts)) },
+            { .text(Route.csv.outputFile, DataExports.csv(site: site)) },
+        ]
+        let slots = ConcurrentSlots<OutputFile>(count: makers.count)
+        parallelism.forEach(makers.count) { slots[$0] = makers[$0]() }
+        return (0..<makers.count).compactMap { slots[$0] }
     }
 
     /// Waits for deletions of previous sites that `.backgroundThread` removal left running.

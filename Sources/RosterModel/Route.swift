@@ -89,6 +89,23 @@ public struct Linker: Sendable, Hashable {
         }
     }
 
+    /// What a link to a top-level path (`/authors/`, `/feed.xml`) depends on: the page's first
+    /// folder, how deep it is, and how links are written. Equal keys give equal links to such paths.
+    public var topLevelKey: TopLevelKey {
+        switch base {
+        case .absolute(let root): return TopLevelKey(firstFolder: "", depth: 0, portable: portable, absoluteRoot: root)
+        case .page: return TopLevelKey(firstFolder: fromFolders.first.map(String.init) ?? "", depth: fromFolders.count,
+                                       portable: portable, absoluteRoot: nil)
+        }
+    }
+
+    public struct TopLevelKey: Sendable, Hashable {
+        public var firstFolder: String
+        public var depth: Int
+        public var portable: Bool
+        public var absoluteRoot: String?
+    }
+
     public init(for route: Route, basePath: String, portable: Bool = false) {
         if route == .notFound {
             self.init(from: .absolute(basePath), portable: false)

@@ -14,6 +14,16 @@ public enum Markup {
     }
 
     private static func escape(_ text: String, apostrophe: String, keepWhitespace: Bool) -> String {
+        // Most text needs nothing: one pass over the bytes settles it.
+        let clean = text.utf8.allSatisfy { byte in
+            switch byte {
+            case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0xEF: return false
+            case 0x09, 0x0A: return keepWhitespace
+            case 0x00..<0x20: return false
+            default: return true
+            }
+        }
+        if clean { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -55,6 +55,8 @@ public struct ViewBuilder: Sendable {
     /// `{{site.*}}` and `{{data.*}}`: the same on every page, made once.
     let siteView: SiteView
     private let constants: ConstantValues
+    /// Shared views already made, by what they depend on (see `sharedView(for:_:)`).
+    private let sharedViews = SharedViewCache()
 
     public init(site: Site, cohortFacts: [CohortFacts], companyFacts: [String: CompanyFacts],
                 bodies: RenderedBodies, options: RenderOptions) {
@@ -154,7 +156,14 @@ public struct ViewBuilder: Sendable {
         return PageContext(shared: shared, values: values)
     }
 
+    /// The shared view of a page. It holds links to top-level paths only, and the current section,
+    /// so pages with the same first folder, depth and section share one: made once per such group.
     func sharedView(for route: Route, _ linker: Linker) -> SharedView {
+        let key = SharedViewCache.Key(links: linker.topLevelKey, section: Self.section(of: route))
+        return sharedViews.view(for: key) { makeSharedView(for: route, linker) }
+    }
+
+    private func makeSharedView(for route: Route, _ linker: Linker) -> SharedView {
         let links = SiteLinks(home: linker.href(.home), cohorts: linker.href(.cohorts), authors: linker.href(.authors),
                               companies: linker.href(.companies), articles: linker.href(.articles(page: 1)),
                               tags: linker.href(.tags), sources: linker.href(.sources), feed: linker.href(.feed),
@@ -189,6 +198,24 @@ public struct ViewBuilder: Sendable {
 
     static func years(_ value: Double?) -> String? {
         value.map { String(format: "%.1f", $0) }
+    }
+}
+
+/// Shared views by what they depend on; filled by the workers that render pages.
+private final class SharedViewCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var links: Linker.TopLevelKey
+        var section: String
+    }
+
+    private let lock = NSLock()
+    private var views: [Key: SharedView] = [:]
+
+    func view(for key: Key, make: () -> SharedView) -> SharedView {
+        if let known = lock.withLock({ views[key] }) { return known }
+        let made = make()
+        lock.withLock { views[key] = made }
+        return made
     }
 }
 

@@ -39,6 +39,22 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(keyOrder, keyOrder.sorted())
     }
 
+    func testJSONStringsEscapeEveryCharacterThatNeedsIt() {
+        let value = JSONValue.object(["k\"ey": .array([.string("a\"b\\c\n\r\t\u{1}\u{1F}<>&\u{2028}\u{2029}é😀"), .null, .bool(true)]), "e": .array([]), "o": .object([:])])
+        XCTAssertEqual(value.serialized(), """
+            {
+              "e": [],
+              "k\\"ey": [
+                "a\\"b\\\\c\\n\\r\\t\\u0001\\u001f\\u003c\\u003e\\u0026\\u2028\\u2029é😀",
+                null,
+                true
+              ],
+              "o": {}
+            }
+
+            """)
+    }
+
     func testDecimalsHaveTwoPlacesAndNullWhenUnknown() {
         XCTAssertEqual(JSONValue.decimal(5.536).serialized(), "5.54\n")
         XCTAssertEqual(JSONValue.decimal(4).serialized(), "4.00\n")
