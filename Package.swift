@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", exact: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -38,10 +39,11 @@ let package = Package(
         .target(name: "RosterRendering", dependencies: [
             "RosterModel", "RosterAnalysis", "RosterMarkdown", "RosterCharts",
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .target(name: "RosterPublishing", dependencies: ["RosterModel", "RosterAnalysis", "CRosterSystem"]),
         .target(name: "RosterBuild", dependencies: [
-            "RosterModel", "RosterLoading", "RosterValidation", "RosterAnalysis",
+            "CRosterSystem", "RosterModel", "RosterLoading", "RosterValidation", "RosterAnalysis",
             "RosterMarkdown", "RosterRendering", "RosterPublishing",
         ]),
         .target(name: "RosterScaffold", dependencies: ["RosterModel"]),

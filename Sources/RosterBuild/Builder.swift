@@ -7,11 +7,16 @@ import RosterPublishing
 import RosterRendering
 import RosterValidation
 
-/// The one pipeline behind every command: load → validate → analyse → render → write.
-/// `build()` publishes atomically; `check()` runs everything but the write.
+/// The one pipeline behind every command, in named steps:
+/// load → validate → markdown → analyse → render → exports → write.
+/// `build()` writes each page beside the output folder as it is rendered and swaps the finished site
+/// in atomically; `check()` runs every step but the writing, and checks every link of every page.
 public struct Builder: Sendable {
     public static let version = "0.1.0"
     public let options: BuildOptions
+    /// Kept between builds by the dev server.
+    public let markdownCache: MarkdownCache?
+    public let templateCache: TemplateCache?
 
     public init(options: BuildOptions, markdownCache: MarkdownCache? = nil, templateCache: TemplateCache? = nil) {
         self.options = options
@@ -19,184 +24,86 @@ public struct Builder: Sendable {
         self.templateCache = templateCache
     }
 
-    /// The site as files, ready to write, or the problems that stop it.
-    public struct Prepared: Sendable {
-        public var files: [OutputFile]
-        public var pages: [RenderedPage]
-        public var diagnostics: [Diagnostic]
-        public var phases: [(name: String, seconds: Double)]
-        /// What a successful build knew, for the dev server's next steps.
-        public var state: BuildState?
-    }
-
-    /// Kept between builds by the dev server.
-    public let markdownCache: MarkdownCache?
-    public let templateCache: TemplateCache?
-
     public func build() -> BuildReport {
         buildKeepingState().report
     }
 
     /// Builds and also returns what the build knew (for the dev server).
     public func buildKeepingState() -> (report: BuildReport, state: BuildState?) {
-        var prepared = prepare()
-        var files = 0
-        if options.cancellation?.isCancelled == true {
-            var report = BuildReport(diagnostics: [], pageCount: 0, fileCount: 0, phases: prepared.phases)
-            report.cancelled = true
-            return (report, nil)
+        var clock = PhaseClock(progress: options.progress, cancellation: options.cancellation)
+        guard let prepared = prepare(&clock) else { return (clock.report(), nil) }
+        let writer = OutputWriter(output: options.output, siteFolder: options.siteFolder)
+        let staging: StagingSite
+        do {
+            staging = try writer.beginStaging()
+        } catch {
+            return (clock.report(prepared.diagnostics + error.diagnostics), nil)
         }
-        if !prepared.diagnostics.hasErrors {
-            let writer = OutputWriter(output: options.output, siteFolder: options.siteFolder)
-            let started = ContinuousClock.now
-            do {
-                try writer.publish(prepared.files, oldSiteRemoval: options.oldSiteRemoval, parallelism: options.parallelism,
-                                   progress: options.progress)
-                files = prepared.files.count
-            } catch {
-                prepared.diagnostics += error.diagnostics
-            }
-            prepared.phases.append(("write", Self.seconds(since: started)))
+        var problems = prepared.diagnostics
+        let anchors = AnchorCollector(needed: AnchorChecker.routesNeedingIDs(prepared.bodies, targets: prepared.targets),
+                                      hrefs: false)
+        let (routes, renderProblems) = prepared.renderer.render { page in
+            anchors.add(page)
+            try staging.write(.text(page.route.outputFile, page.html))
         }
-        let report = BuildReport(diagnostics: prepared.diagnostics.sorted(), pageCount: files == 0 ? 0 : prepared.pages.count,
-                                 fileCount: files, phases: prepared.phases)
-        return (report, report.succeeded ? prepared.state : nil)
+        problems += renderProblems
+        problems += prepared.anchorChecker(anchors.pages).check()
+        clock.lap("render")
+        if clock.cancelled {
+            staging.discard()
+            return (clock.report(), nil)
+        }
+        guard !problems.hasErrors else {
+            staging.discard()
+            return (clock.report(problems), nil)
+        }
+        let files = exports(prepared, routes: routes)
+        clock.lap("exports")
+        do {
+            for file in files { try staging.write(file) }
+            try staging.publish(oldSiteRemoval: options.oldSiteRemoval)
+        } catch let error as DiagnosticsError {
+            problems += error.diagnostics
+        } catch {
+            staging.discard()
+            problems.append(.error("could not write the site beside '\(options.output.path)': \(error)"))
+        }
+        clock.lap("write")
+        let written = !problems.hasErrors
+        let report = clock.report(problems, pages: written ? routes.count : 0, files: written ? staging.fileCount : 0)
+        return (report, written ? prepared.state : nil)
     }
 
-    /// Validates everything a build would (content, templates, internal links and anchors in the
+    /// Validates everything a build would (content, templates, every link and anchor of the
     /// rendered pages, the output folder) and writes nothing.
     public func check() -> BuildReport {
-        var prepared = prepare()
-        if !prepared.diagnostics.hasErrors {
-            let started = ContinuousClock.now
-            var pages: [String: String] = [:]
-            for page in prepared.pages { pages[page.route.outputFile] = page.html }
-            let others = Set(prepared.files.map(\.path)).subtracting(pages.keys)
-            var written: [String: [WrittenLink]] = [:]
-            for (route, body) in prepared.state?.bodies.html ?? [:] where !body.relativeLinks.isEmpty {
-                written[route.outputFile] = body.relativeLinks
-            }
-            prepared.diagnostics += LinkChecker(pages: pages, otherFiles: others, writtenLinks: written).check()
-            if let refusal = OutputWriter(output: options.output, siteFolder: options.siteFolder).refusal() {
-                prepared.diagnostics.append(refusal)
-            }
-            prepared.phases.append(("check links", Self.seconds(since: started)))
+        var clock = PhaseClock(progress: options.progress, cancellation: nil)
+        guard let prepared = prepare(&clock) else { return clock.report() }
+        var problems = prepared.diagnostics
+        let anchors = AnchorCollector(needed: nil, hrefs: true)
+        let (routes, renderProblems) = prepared.renderer.render { anchors.add($0) }
+        problems += renderProblems
+        let pages = anchors.pages
+        problems += prepared.anchorChecker(pages).check()
+        clock.lap("render")
+        var byFile: [String: PageAnchors] = [:]
+        for (route, page) in pages { byFile[route.outputFile] = page }
+        var others = Set(exports(prepared, routes: routes).map(\.path))
+        others.subtract(byFile.keys)
+        var written: [String: [WrittenLink]] = [:]
+        for (route, body) in prepared.bodies.html where !body.relativeLinks.isEmpty {
+            written[route.outputFile] = body.relativeLinks
         }
-        return BuildReport(diagnostics: prepared.diagnostics.sorted(), pageCount: prepared.pages.count,
-                           fileCount: 0, phases: prepared.phases)
-    }
-
-    public func prepare() -> Prepared {
-        var phases: [(String, Double)] = []
-        var clock = ContinuousClock.now
-        let phaseAfter = ["load": "validate", "validate": "markdown", "markdown": "analyse", "analyse": "render", "render": "exports"]
-        var cancelled: Bool { options.cancellation?.isCancelled == true }
-        func lap(_ name: String) {
-            phases.append((name, Self.seconds(since: clock)))
-            clock = ContinuousClock.now
-            if let next = phaseAfter[name] { options.progress?.begin(next, total: 0) }
+        problems += LinkChecker(pages: byFile, otherFiles: others, writtenLinks: written).check()
+        if let refusal = OutputWriter(output: options.output, siteFolder: options.siteFolder).refusal() {
+            problems.append(refusal)
         }
-        func stop(_ diagnostics: [Diagnostic]) -> Prepared {
-            Prepared(files: [], pages: [], diagnostics: diagnostics.sorted(), phases: phases, state: nil)
-        }
-
-        let loaded = SiteLoader(siteFolder: options.siteFolder, parallelism: options.parallelism,
-                                progress: options.progress).load()
-        var diagnostics = loaded.diagnostics
-        lap("load")
-        if cancelled { return stop([]) }
-        guard var site = loaded.site else { return stop(diagnostics) }
-        if let baseURL = options.baseURL {
-            guard URLText.isAllowedExternal(baseURL), ["http", "https"].contains(URLText.scheme(of: baseURL)) else {
-                return stop(diagnostics + [.error("--base-url must be an absolute http or https URL, found '\(baseURL)'")])
-            }
-            site.settings = SiteSettings(title: site.settings.title, description: site.settings.description,
-                                         baseURL: baseURL, language: site.settings.language, asOf: site.settings.asOf,
-                                         unsafeHTML: site.settings.unsafeHTML, paginate: site.settings.paginate,
-                                         feedLimit: site.settings.feedLimit, locations: site.settings.locations)
-        }
-        if !options.includeDrafts { site.articles.removeAll(where: \.draft) }
-
-        let unreadable = SiteValidator.References(
-            authors: loaded.fileSlugs.authors.subtracting(site.authors.map(\.slug)),
-            companies: loaded.fileSlugs.companies.subtracting(site.companies.map(\.slug)),
-            sourcesUnreadable: !loaded.fileSlugs.sourcesReadable)
-        diagnostics += SiteValidator(site: site, unreadable: unreadable).validate()
-        let (templates, templateProblems) = templateCache?.compile(loaded.templates) ?? TemplateSet.compile(loaded.templates)
-        diagnostics += templateProblems
-        lap("validate")
-        if cancelled { return stop([]) }
-
-        // Bodies are rendered even when something else is wrong, so that broken links are reported
-        // together with every other problem.
-        let renderOptions = RenderOptions(portable: options.portable, basePath: site.settings.basePath,
-                                          includeDrafts: options.includeDrafts, version: Self.version,
-                                          parallelism: options.parallelism, progress: options.progress)
-        let targets = LinkTargets(site: site, draftArticles: loaded.fileSlugs.draftArticles,
-                                  unreadable: loaded.fileSlugs, includeDrafts: options.includeDrafts)
-        let bodies = BodyRenderer(site: site, targets: targets, options: renderOptions,
-                                  templateIDs: templates.literalIDs).renderAll(cache: markdownCache)
-        diagnostics += bodies.diagnostics
-        lap("markdown")
-        if cancelled { return stop([]) }
-        if diagnostics.hasErrors { return stop(diagnostics) }
-
-        let cohortFacts = site.cohorts.map { CohortAnalyzer.facts(for: $0, in: site) }
-        var companyFacts: [String: CompanyFacts] = [:]
-        for company in site.companies { companyFacts[company.slug] = CompanyAnalyzer.facts(for: company.slug, in: site) }
-        lap("analyse")
-        if cancelled { return stop([]) }
-
-        let viewBuilder = ViewBuilder(site: site, cohortFacts: cohortFacts, companyFacts: companyFacts,
-                                      bodies: bodies, options: renderOptions)
-        let (pages, renderProblems) = SiteRenderer(templates: templates, builder: viewBuilder).render()
-        diagnostics += renderProblems
-        diagnostics += AnchorChecker(pages: pages, bodies: bodies, targets: targets, sources: site.sources).check()
-        lap("render")
-        if cancelled { return stop([]) }
-        if diagnostics.hasErrors { return stop(diagnostics) }
-
-        var files = pages.map { OutputFile.text($0.route.outputFile, $0.html) }
-        files += Self.exports(site: site, pages: pages, cohortFacts: cohortFacts, viewBuilder: viewBuilder,
-                              parallelism: options.parallelism)
-        files += site.assets.map { OutputFile(path: Route.asset($0.relativePath).outputFile, contents: .copy(from: $0.sourcePath)) }
-        lap("exports")
-        let state = BuildState(site: site, templates: templates, cohortFacts: cohortFacts, companyFacts: companyFacts,
-                               bodies: bodies, renderOptions: renderOptions, targets: targets)
-        return Prepared(files: files, pages: pages, diagnostics: diagnostics.sorted(), phases: phases, state: state)
-    }
-
-    /// The feed, the sitemap, robots.txt and the data exports, made side by side.
-    static func exports(site: Site, pages: [RenderedPage], cohortFacts: [CohortFacts], viewBuilder: ViewBuilder,
-                        parallelism: Parallelism) -> [OutputFile] {
-        let makers: [@Sendable () -> OutputFile] = [
-            {
-                var bodies: [String: String] = [:]
-                for article in site.articles.filter({ !$0.draft }).prefix(site.settings.feedLimit) {
-                    bodies[article.slug] = viewBuilder.bodyHTML(.article(article.slug))
-                }
-                return .text(Route.feed.outputFile, SiteFeeds.atom(site: site, bodies: bodies))
-            },
-            {
-                let routes = PublishedRoutes.select(pages.map(\.route), articles: site.articles, paginate: site.settings.paginate)
-                return .text(Route.sitemap.outputFile, SiteFeeds.sitemap(site: site, routes: routes))
-            },
-            { .text(Route.robots.outputFile, SiteFeeds.robots(site: site)) },
-            { .text(Route.json.outputFile, DataExports.json(site: site, facts: cohortFacts)) },
-            { .text(Route.csv.outputFile, DataExports.csv(site: site)) },
-        ]
-        let slots = ConcurrentSlots<OutputFile>(count: makers.count)
-        parallelism.forEach(makers.count) { slots[$0] = makers[$0]() }
-        return (0..<makers.count).compactMap { slots[$0] }
+        clock.lap("check links")
+        return clock.report(problems, pages: routes.count, files: 0)
     }
 
     /// Waits for deletions of previous sites that `.backgroundThread` removal left running.
     public static func waitForOldSiteRemovals() {
         BackgroundRemoval.waitForPending()
-    }
-
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let duration = ContinuousClock.now - start
-        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

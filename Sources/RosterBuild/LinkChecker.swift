@@ -4,37 +4,37 @@ import RosterModel
 
 /// Checks the rendered site the way a visitor would meet it: every relative link leads to a file
 /// the build writes, every `#fragment` to an id on that page, and no id appears twice on a page.
-public struct LinkChecker: Sendable {
-    /// Output path (`authors/x/index.html`) → HTML.
-    public let pages: [String: String]
+struct LinkChecker: Sendable {
+    /// Output path (`authors/x/index.html`) → the page's ids and hrefs.
+    let pages: [String: PageAnchors]
     /// Every other file written (`feed.xml`, `assets/style.css`).
     public let otherFiles: Set<String>
     /// Output path → the relative links its body wrote, so a broken one is reported where it was
     /// written rather than blamed on the template.
     public let writtenLinks: [String: [WrittenLink]]
 
-    public init(pages: [String: String], otherFiles: Set<String>, writtenLinks: [String: [WrittenLink]] = [:]) {
+    init(pages: [String: PageAnchors], otherFiles: Set<String>, writtenLinks: [String: [WrittenLink]] = [:]) {
         self.pages = pages
         self.otherFiles = otherFiles
         self.writtenLinks = writtenLinks
     }
 
-    public func check() -> [Diagnostic] {
+    func check() -> [Diagnostic] {
         var ids: [String: Set<String>] = [:]
         var problems: [Diagnostic] = []
-        for (path, html) in pages {
+        for (path, page) in pages {
             var seen: Set<String> = []
-            for id in Self.attributeValues("id", in: html) where !seen.insert(id).inserted {
+            for id in page.ids where !seen.insert(id).inserted {
                 problems.append(.error("the page \(Self.url(path)) has the id '\(id)' more than once (check its template)"))
             }
             ids[path] = seen
         }
-        for (path, html) in pages.sorted(by: { $0.key < $1.key }) where !path.hasSuffix("404.html") {
+        for (path, page) in pages.sorted(by: { $0.key < $1.key }) where !path.hasSuffix("404.html") {
             var written: [String: SourceLocation] = [:]
             for link in writtenLinks[path] ?? [] where written[Self.comparable(link.url)] == nil {
                 written[Self.comparable(link.url)] = link.location
             }
-            for href in Set(Self.attributeValues("href", in: html)).sorted() {
+            for href in Set(page.hrefs).sorted() {
                 guard let (target, fragment) = resolve(href, from: path) else { continue }
                 let location = written[Self.comparable(href)]
                 if let pageIDs = ids[target] {
@@ -74,13 +74,12 @@ public struct LinkChecker: Sendable {
 
     /// The output file a relative href leads to, or nil for external and absolute links.
     func resolve(_ href: String, from page: String) -> (String, String?)? {
-        let decoded = href
-        if decoded.isEmpty || decoded.hasPrefix("/") || URLText.scheme(of: decoded) != nil { return nil }
-        var pathPart = decoded
+        if href.isEmpty || href.hasPrefix("/") || URLText.scheme(of: href) != nil { return nil }
+        var pathPart = href
         var fragment: String?
-        if let hash = decoded.firstIndex(of: "#") {
-            fragment = String(decoded[decoded.index(after: hash)...])
-            pathPart = String(decoded[..<hash])
+        if let hash = href.firstIndex(of: "#") {
+            fragment = String(href[href.index(after: hash)...])
+            pathPart = String(href[..<hash])
         }
         if pathPart.isEmpty { return (page, fragment) }
         var parts = page.split(separator: "/").dropLast().map(String.init)
@@ -94,29 +93,5 @@ public struct LinkChecker: Sendable {
         var target = parts.joined(separator: "/")
         if pathPart.hasSuffix("/") || pathPart == "." || pathPart == "./" { target += target.isEmpty ? "index.html" : "/index.html" }
         return (target, fragment)
-    }
-
-    /// The values of every `name="..."` attribute in the HTML.
-    static func attributeValues(_ name: String, in html: String) -> [String] {
-        var values: [String] = []
-        let needle = " \(name)=\""
-        var rest = html[...]
-        while let start = rest.range(of: needle) {
-            let afterQuote = rest[start.upperBound...]
-            guard let end = afterQuote.firstIndex(of: "\"") else { break }
-            values.append(decodingEntities(afterQuote[..<end]))
-            rest = afterQuote[end...]
-        }
-        return values
-    }
-
-    /// An attribute's value as the browser reads it: the entities an HTML writer uses decoded.
-    static func decodingEntities(_ value: Substring) -> String {
-        guard value.contains("&") else { return String(value) }
-        var text = String(value)
-        for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
-            text = text.replacingOccurrences(of: entity, with: character)
-        }
-        return text
     }
 }

@@ -31,6 +31,18 @@ public struct Site: Sendable {
         self.assets = assets
     }
 
+    /// The site with every Markdown body's text emptied (its path and first line kept): once the
+    /// bodies are rendered nothing reads them again, and a large site should not keep them.
+    public func withoutMarkdownSources() -> Site {
+        func empty(_ body: MarkdownText) -> MarkdownText { MarkdownText("", firstLine: body.firstLine, path: body.path) }
+        var site = self
+        for index in site.authors.indices { site.authors[index].body = empty(site.authors[index].body) }
+        for index in site.companies.indices { site.companies[index].body = empty(site.companies[index].body) }
+        for index in site.articles.indices { site.articles[index].body = empty(site.articles[index].body) }
+        for index in site.pages.indices { site.pages[index].body = empty(site.pages[index].body) }
+        return site
+    }
+
     public func author(_ slug: String) -> Author? { authors.first { $0.slug == slug } }
     public func company(_ slug: String) -> Company? { companies.first { $0.slug == slug } }
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
@@ -41,8 +53,10 @@ public struct Site: Sendable {
 public struct SiteSettings: Sendable, Hashable {
     public var title: String
     public var description: String?
-    /// Absolute http(s) URL of the published site, always ending in `/`.
-    public var baseURL: String
+    /// Absolute http(s) URL of the published site, always ending in `/` (one is added if missing).
+    public var baseURL: String {
+        didSet { if !baseURL.hasSuffix("/") { baseURL += "/" } }
+    }
     public var language: String
     /// The date the report's statements hold.
     public var asOf: PartialDate

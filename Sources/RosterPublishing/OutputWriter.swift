@@ -48,32 +48,33 @@ public struct OutputWriter: Sendable {
         return .error("refusing to replace '\(output.path)': it holds files Roster did not write (it has no \(Self.markerName) marker); choose an empty or new folder with --output, or empty it yourself")
     }
 
-    /// Writes `files` into a staging folder and swaps it with the output folder. A file whose bytes
-    /// did not change since the last build is hard-linked from it instead of written, so it keeps
-    /// its inode and modification time (rsync and web caches see no change); the previous site is
-    /// deleted in the background, so nobody waits for it.
+    /// Starts a new site beside the output folder; see `StagingSite`.
+    public func beginStaging() throws(DiagnosticsError) -> StagingSite {
+        try StagingSite(writer: self)
+    }
+
+    /// Writes `files` into a staging folder and swaps it with the output folder (see `StagingSite`).
     public func publish(_ files: [OutputFile], oldSiteRemoval: OldSiteRemoval = .detachedProcess,
                         parallelism: Parallelism = .automatic, progress: BuildProgress? = nil) throws(DiagnosticsError) {
-        if let refusal = refusal() { throw DiagnosticsError([refusal]) }
-        let fileManager = FileManager.default
-        let staging = stagingURL
-        removeLeftovers()
-        do {
-            try removeIfOurs(staging)
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-            if fileManager.fileExists(atPath: output.appendingPathComponent(".gitkeep").path) {
-                try Data().write(to: staging.appendingPathComponent(".gitkeep"))
-            }
-            let manifest = try FileTreeWriter(root: staging.path, previousRoot: output.path, parallelism: parallelism,
-                                              progress: progress).write(files)
-            try Data(manifest.utf8).write(to: staging.appendingPathComponent(OutputManifest.fileName))
-        } catch {
-            try? removeIfOurs(staging)
-            throw DiagnosticsError([.error("could not write the site beside '\(output.path)': \(error)")])
+        let staging = try beginStaging()
+        let failures = ConcurrentSlots<Error>(count: files.count)
+        progress?.begin("write", total: files.count)
+        parallelism.forEach(files.count) { index in
+            defer { progress?.advance() }
+            do { try staging.write(files[index]) } catch { failures[index] = error }
         }
+        if let failure = (0..<files.count).lazy.compactMap({ failures[$0] }).first {
+            staging.discard()
+            throw DiagnosticsError([.error("could not write the site beside '\(output.path)': \(failure)")])
+        }
+        try staging.publish(oldSiteRemoval: oldSiteRemoval)
+    }
+
+    /// Swaps a finished staging folder with the output folder; the previous site, now at the
+    /// staging path, is then removed as `oldSiteRemoval` says.
+    func swapIn(_ staging: URL, oldSiteRemoval: OldSiteRemoval) throws(DiagnosticsError) {
         do {
-            try swapIn(staging)
+            try exchange(staging)
         } catch {
             throw DiagnosticsError([.error("could not swap the new site into '\(output.path)': \(error)")])
         }
@@ -90,7 +91,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Old sites a killed build or a background removal left behind.
-    private func removeLeftovers() {
+    func removeLeftovers() {
         let parent = output.deletingLastPathComponent()
         let prefix = ".\(output.lastPathComponent).roster-old-"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
@@ -101,7 +102,7 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private func swapIn(_ staging: URL) throws {
+    private func exchange(_ staging: URL) throws {
         if FileManager.default.fileExists(atPath: output.path) {
             if roster_exchange_paths(staging.path, output.path) != 0 {
                 throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)

@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 import RosterMarkdown
 import RosterModel
 
@@ -61,6 +62,10 @@ public struct BodyRenderer: Sendable {
         }
         var result = RenderedBodies()
         result.html.reserveCapacity(jobs.count)
+        // Each list in order of first mention, without repeats; kept as ordered sets while filled.
+        var authorMentions: [String: OrderedSet<String>] = [:]
+        var companyMentions: [String: OrderedSet<String>] = [:]
+        var sourceLinks: [String: OrderedSet<Route>] = [:]
         for (index, (route, _, _)) in jobs.enumerated() {
             guard let rendered = slots[index] else { continue }
             result.html[route] = rendered
@@ -70,18 +75,19 @@ public struct BodyRenderer: Sendable {
                 case .author, .company:
                     guard case .article(let article) = route else { break }
                     if found.link.kind == .author {
-                        append(article, to: &result.authorMentions[found.link.target, default: []])
+                        authorMentions[found.link.target, default: []].append(article)
                     } else {
-                        append(article, to: &result.companyMentions[found.link.target, default: []])
+                        companyMentions[found.link.target, default: []].append(article)
                     }
                 case .source:
-                    if result.sourceLinks[found.link.target]?.contains(route) != true {
-                        result.sourceLinks[found.link.target, default: []].append(route)
-                    }
+                    sourceLinks[found.link.target, default: []].append(route)
                 default: break
                 }
             }
         }
+        result.authorMentions = authorMentions.mapValues { Array($0) }
+        result.companyMentions = companyMentions.mapValues { Array($0) }
+        result.sourceLinks = sourceLinks.mapValues { Array($0) }
         return result
     }
 
@@ -92,10 +98,6 @@ public struct BodyRenderer: Sendable {
         parts += reservedIDs.sorted()
         parts += targets.fingerprintParts()
         return MarkdownCache.hash(parts.joined(separator: "\u{1}"))
-    }
-
-    private func append(_ slug: String, to list: inout [String]) {
-        if !list.contains(slug) { list.append(slug) }
     }
 
     public func render(_ text: MarkdownText, on route: Route, allowCharts: Bool) -> RenderedMarkdown {

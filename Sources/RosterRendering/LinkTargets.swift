@@ -15,10 +15,10 @@ public struct LinkTargets: Sendable {
     let anySource: Bool
     let anyCohort: Bool
 
-    /// - Parameter unreadable: slugs of files that exist but could not be read; links to them are
-    ///   not reported again (their own error says what is wrong).
-    public init(site: Site, draftArticles: Set<String> = [], unreadable: FileSlugs? = nil, includeDrafts: Bool = false) {
-        let files = unreadable ?? FileSlugs()
+    /// - Parameter slugsFound: the slug of every file found, read or not: a link to a file that could
+    ///   not be read is not reported again (its own error says what is wrong).
+    public init(site: Site, draftArticles: Set<String> = [], slugsFound: FileSlugs? = nil, includeDrafts: Bool = false) {
+        let files = slugsFound ?? FileSlugs()
         authors = Set(site.authors.map(\.slug)).union(files.authors)
         companies = Set(site.companies.map(\.slug)).union(files.companies)
         articles = Set(site.articles.map(\.slug)).union(includeDrafts ? files.articles : files.articles.subtracting(draftArticles))

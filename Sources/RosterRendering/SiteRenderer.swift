@@ -19,9 +19,12 @@ public struct SiteRenderer: Sendable {
         self.builder = builder
     }
 
-    public func render() -> ([RenderedPage], [Diagnostic]) {
+    /// Renders every page and hands each to `consume` as soon as it is made, on the core that made
+    /// it, so that no build holds all its pages at once. Returns the routes rendered (in the site's
+    /// order) and the problems met; `consume` may throw to report a page it could not keep.
+    public func render(consume: @Sendable (RenderedPage) throws -> Void) -> (routes: [Route], problems: [Diagnostic]) {
         let specs = builder.allPages()
-        let results = ConcurrentSlots<Result<String, Diagnostic>>(count: specs.count)
+        let problems = ConcurrentSlots<Diagnostic>(count: specs.count)
         let templates = self.templates
         let shared = SharedPartials(templates: templates, constant: builder.constantContext)
         let options = builder.options
@@ -29,22 +32,24 @@ public struct SiteRenderer: Sendable {
         options.parallelism.forEach(specs.count) { index in
             defer { options.progress?.advance() }
             let job = specs[index].make()
-            if let html = templates.render(job, shared: shared) {
-                results[index] = .success(html)
-            } else {
-                results[index] = .failure(.error("the template '\(job.template)' could not render \(job.route.path)"))
+            guard let html = templates.render(job, shared: shared) else {
+                problems[index] = .error("the template '\(job.template)' could not render \(job.route.path)")
+                return
+            }
+            do {
+                try consume(RenderedPage(route: job.route, html: html))
+            } catch {
+                problems[index] = .error("could not write \(job.route.path): \(error)")
             }
         }
-        var pages: [RenderedPage] = []
-        var problems: [Diagnostic] = []
-        for (index, spec) in specs.enumerated() {
-            switch results[index] {
-            case .success(let html)?: pages.append(RenderedPage(route: spec.route, html: html))
-            case .failure(let problem)?: problems.append(problem)
-            case nil: problems.append(.error("\(spec.route.path) was not rendered"))
-            }
-        }
-        return (pages, problems)
+        return (specs.map(\.route), (0..<specs.count).compactMap { problems[$0] })
+    }
+
+    /// Every page, kept in memory (for tests and small sites).
+    public func render() -> ([RenderedPage], [Diagnostic]) {
+        let pages = PageCollector()
+        let (_, problems) = render { pages.add($0) }
+        return (pages.sorted(), problems)
     }
 
     /// One page on its own (the dev server's fast path), rendered as in a whole build.
@@ -53,3 +58,11 @@ public struct SiteRenderer: Sendable {
     }
 }
 
+
+/// Pages handed over by the workers, in the order of their routes.
+private final class PageCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [RenderedPage] = []
+    func add(_ page: RenderedPage) { lock.withLock { pages.append(page) } }
+    func sorted() -> [RenderedPage] { lock.withLock { pages.sorted { $0.route.outputFile < $1.route.outputFile } } }
+}

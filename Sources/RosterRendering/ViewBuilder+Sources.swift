@@ -1,3 +1,4 @@
+import OrderedCollections
 import RosterModel
 
 extension ViewBuilder {
@@ -8,9 +9,9 @@ extension ViewBuilder {
 
     /// Every page that cites each source: through stints, `sources` keys or `source:` links.
     func citations() -> [String: [Route]] {
-        var cited: [String: [Route]] = [:]
+        var cited: [String: OrderedSet<Route>] = [:]
         func add(_ id: String, _ route: Route) {
-            if cited[id]?.contains(route) != true { cited[id, default: []].append(route) }
+            cited[id, default: []].append(route)
         }
         for author in site.authors {
             for id in author.career.flatMap(\.sources) { add(id, .author(author.slug)) }
@@ -20,7 +21,7 @@ extension ViewBuilder {
         for (id, routes) in bodies.sourceLinks.sorted(by: { $0.key < $1.key }) {
             for route in routes { add(id, route) }
         }
-        return cited
+        return cited.mapValues { Array($0) }
     }
 
     func title(of route: Route) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 import RosterAnalysis
 import RosterMarkdown
 import RosterModel
@@ -69,7 +70,7 @@ public struct ViewBuilder: Sendable {
         companiesBySlug = Dictionary(site.companies.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         articlesBySlug = Dictionary(site.articles.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         sourcesByID = Dictionary(site.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var byTag: [String: (String, [String])] = [:]
+        var byTag: [String: (String, OrderedSet<String>)] = [:]
         var slugs: [String: String] = [:]
         for article in site.articles {
             for name in article.tags {
@@ -80,12 +81,10 @@ public struct ViewBuilder: Sendable {
                     slug = Slug.forTag(name)
                     slugs[name] = slug
                 }
-                var entry = byTag[slug] ?? (name, [])
-                if !entry.1.contains(article.slug) { entry.1.append(article.slug) }
-                byTag[slug] = entry
+                byTag[slug, default: (name, [])].1.append(article.slug)
             }
         }
-        tags = byTag.keys.sorted().compactMap { slug in byTag[slug].map { (slug, $0.0, $0.1) } }
+        tags = byTag.keys.sorted().compactMap { slug in byTag[slug].map { (slug, $0.0, Array($0.1)) } }
         tagCounts = byTag.mapValues { $0.1.count }
         tagSlugs = slugs
         let settings = site.settings

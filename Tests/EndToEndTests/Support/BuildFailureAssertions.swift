@@ -57,6 +57,10 @@ extension XCTestCase {
         XCTAssertTrue(match, "expected an error at \(errorPath):\(lines.sorted()) containing '\(fragment)', got:\n"
                       + report.diagnostics.map(\.description).joined(separator: "\n"), file: file, line: testLine)
         XCTAssertTrue(site.snapshot() == before, "a failed build changed Output/", file: file, line: testLine)
+        // Pages are written beside Output/ as they are rendered; a build that fails after that
+        // must take them away again.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".Output.roster-staging").path),
+                       "a failed build left its staging folder", file: file, line: testLine)
         return report
     }
 }
