@@ -94,7 +94,8 @@ public struct Builder: Sendable {
         for (route, body) in prepared.bodies.html where !body.relativeLinks.isEmpty {
             written[route.outputFile] = body.relativeLinks
         }
-        problems += LinkChecker(pages: byFile, otherFiles: others, writtenLinks: written).check()
+        problems += LinkChecker(pages: byFile, otherFiles: others, writtenLinks: written,
+                                parallelism: options.parallelism).check()
         if let refusal = OutputWriter(output: options.output, siteFolder: options.siteFolder).refusal() {
             problems.append(refusal)
         }

@@ -9,12 +9,20 @@ public enum URLText {
 
     /// The scheme of a URL (`https`), lowercased, or nil if it has none.
     public static func scheme(of url: String) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let scheme = url[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) })
-        else { return nil }
-        return scheme.lowercased()
+        // An ASCII letter, then letters, digits, `+`, `.` or `-`, up to the first `:`. On bytes:
+        // this runs for every link of every page.
+        var length = 0
+        for byte in url.utf8 {
+            switch byte {
+            case 0x3A:   // :
+                guard length > 0 else { return nil }
+                return String(decoding: url.utf8.prefix(length), as: UTF8.self).lowercased()
+            case 0x41...0x5A, 0x61...0x7A: length += 1
+            case 0x30...0x39, 0x2B, 0x2E, 0x2D: guard length > 0 else { return nil }; length += 1
+            default: return nil
+            }
+        }
+        return nil
     }
 
     /// True for an absolute `http`, `https` or `mailto` URL with something after the scheme.
