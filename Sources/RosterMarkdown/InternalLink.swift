@@ -4,6 +4,12 @@ import RosterModel
 public struct InternalLink: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case author, company, article, page, source, tag, cohort
+
+        /// The kind a URL's scheme names, compared on bytes.
+        init?(scheme: Substring.UTF8View) {
+            guard let kind = Self.allCases.first(where: { $0.rawValue.utf8.elementsEqual(scheme) }) else { return nil }
+            self = kind
+        }
     }
 
     public var kind: Kind
@@ -13,20 +19,20 @@ public struct InternalLink: Sendable, Hashable {
 
     /// Parses `author:guillaume-lample#career`; nil when the URL uses no internal scheme.
     public init?(url: String) {
-        guard let colon = url.firstIndex(of: ":"), let kind = Kind(rawValue: String(url[..<colon])) else {
-            return nil
-        }
-        var rest = String(url[url.index(after: colon)...])
+        // On bytes: most URLs are not internal, and this runs for every link of every body.
+        let bytes = url.utf8
+        guard let colon = bytes.firstIndex(of: 0x3A), let kind = Kind(scheme: bytes[..<colon]) else { return nil }
+        let rest = bytes[bytes.index(after: colon)...]
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
+        var target = rest
+        if let hash = rest.firstIndex(of: 0x23) {
             // Written encoded (`#%E6%97%A5`) or not (`#日`), it names the same id; the link is encoded
             // once, when it is written out.
-            let written = String(rest[rest.index(after: hash)...])
-            fragment = URLText.percentDecoded(written)
-            rest = String(rest[..<hash])
+            fragment = URLText.percentDecoded(String(Substring(rest[rest.index(after: hash)...])))
+            target = rest[..<hash]
         }
         self.kind = kind
-        self.target = URLText.percentDecoded(rest)
+        self.target = URLText.percentDecoded(String(Substring(target)))
         self.fragment = fragment
     }
 

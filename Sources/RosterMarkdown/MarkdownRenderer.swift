@@ -46,10 +46,11 @@ public struct MarkdownRenderer: Sendable {
 
         var html = ""
         if let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) {
-            html = String(cString: rendered)
+            // Heading ids go in as the bytes become a String: one pass, one copy.
+            html = rewriter.htmlWithHeadingIDs(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self),
+                                                                   count: strlen(rendered)))
             cmark_get_default_mem_allocator().pointee.free(rendered)
         }
-        html = rewriter.applyHeadingIDs(to: html)
         return RenderedMarkdown(html: html, links: rewriter.links, headings: rewriter.headings,
                                 charts: rewriter.charts, diagnostics: reserved + rewriter.diagnostics,
                                 pageFragments: rewriter.pageFragments, relativeLinks: rewriter.relativeLinks)

@@ -245,38 +245,40 @@ struct TreeRewriter {
         return candidate
     }
 
-    /// `<h2>MARKER3MARKER_END` becomes `<h2 id="...">`. Works on UTF-8 bytes, copying the HTML
-    /// between markers in whole runs: this runs on every body.
-    func applyHeadingIDs(to html: String) -> String {
-        guard !headings.isEmpty else { return html }
-        var html = html
-        return html.withUTF8 { bytes -> String in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + headings.count * 16)
-            var copied = 0   // bytes before this offset are in `output`
-            var index = 0
-            while let marker = ByteSearch.next(0xEE, in: bytes, from: index) {
-                index = marker + 1
-                // EE 80 80 48 ("\u{E000}H"), digits, EE 80 81 ("\u{E001}"), right after `<hN>`.
-                guard marker + 3 < bytes.count, bytes[marker + 1] == 0x80, bytes[marker + 2] == 0x80,
-                      bytes[marker + 3] == 0x48, marker >= 4, bytes[marker - 4] == 0x3C, bytes[marker - 3] == 0x68,
-                      bytes[marker - 1] == 0x3E else { continue }
-                var cursor = marker + 4
-                var number = 0
-                while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39, cursor - marker < 13 {
-                    number = number * 10 + Int(bytes[cursor] - 0x30)
-                    cursor += 1
-                }
-                guard cursor > marker + 4, cursor + 2 < bytes.count, bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80,
-                      bytes[cursor + 2] == 0x81, headings.indices.contains(number) else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(marker - 1)]))
-                output.append(contentsOf: " id=\"\(headings[number].id)\">".utf8)
-                copied = cursor + 3
-                index = copied
+    /// cmark's HTML as a String, with `<h2>MARKER3MARKER_END` turned into `<h2 id="...">`. Works on
+    /// the bytes cmark wrote, copying the HTML between markers in whole runs: this runs on every body.
+    func htmlWithHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard !headings.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + headings.count * 16)
+        var copied = 0   // bytes before this offset are in `output`
+        var index = 0
+        while let marker = ByteSearch.next(0xEE, in: bytes, from: index) {
+            index = marker + 1
+            // EE 80 80 48 ("\u{E000}H"), digits, EE 80 81 ("\u{E001}"), right after `<hN>`.
+            guard marker + 3 < bytes.count, bytes[marker + 1] == 0x80, bytes[marker + 2] == 0x80,
+                  bytes[marker + 3] == 0x48, marker >= 4, bytes[marker - 4] == 0x3C, bytes[marker - 3] == 0x68,
+                  bytes[marker - 1] == 0x3E else { continue }
+            var cursor = marker + 4
+            var number = 0
+            while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39, cursor - marker < 13 {
+                number = number * 10 + Int(bytes[cursor] - 0x30)
+                cursor += 1
             }
-            guard copied > 0 else { return String(decoding: bytes, as: UTF8.self) }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return String(decoding: output, as: UTF8.self)
+            guard cursor > marker + 4, cursor + 2 < bytes.count, bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80,
+                  bytes[cursor + 2] == 0x81, headings.indices.contains(number) else { continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(marker - 1)]))
+            output.append(contentsOf: " id=\"\(headings[number].id)\">".utf8)
+            copied = cursor + 3
+            index = copied
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `htmlWithHeadingIDs` for HTML that is a String already.
+    func applyHeadingIDs(to html: String) -> String {
+        var html = html
+        return html.withUTF8 { htmlWithHeadingIDs($0) }
     }
 }

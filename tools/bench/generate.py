@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Writes the synthetic benchmark report for Roster and the equivalent site for Hugo.
 
-    generate.py OUT [--articles 10000] [--authors 500] [--companies 100] [--tags 500]
+    generate.py OUT [--articles 10000] [--authors 500] [--companies 100] [--tags 500] [--realistic]
+
+Two corpora: the default one (every article about 4 KB of the same shape), and with --realistic
+articles of 1 to 30 KB that hold what real reports hold: long paragraphs with inline links and
+emphasis, nested lists, tables of 2 to 12 columns, footnotes, block quotes, code, and internal
+author:/company: links (mentions).
 
 OUT/roster is a Roster site (Content/ + the default Templates/); OUT/hugo is a Hugo site with the same
 articles (same Markdown bodies, internal links written as plain paths), the same 500-term tag
@@ -46,6 +51,74 @@ def body(rng, index, authors, companies, link):
     return "\n".join(parts)
 
 
+def realistic_body(rng, index, authors, companies, link):
+    """1 to 30 KB (most near 4 to 8 KB, a few long): what report articles hold."""
+    target = int(min(30_000, max(1_000, rng.lognormvariate(8.6, 0.7))))
+    parts = []
+    footnotes = []
+    size = 0
+
+    def paragraph():
+        sentences = []
+        for _ in range(rng.randint(3, 9)):
+            text = sentence(rng, rng.randint(8, 22))
+            roll = rng.random()
+            if roll < 0.25:
+                slug, name = rng.choice(authors)
+                text = text[:-1] + f", according to {link('author', slug, name)}."
+            elif roll < 0.4:
+                slug, name = rng.choice(companies)
+                text = text[:-1] + f" at {link('company', slug, name)}."
+            elif roll < 0.5:
+                text = text[:-1] + f" (see [the report](https://example.org/r/{rng.randint(1, 999)}))."
+            elif roll < 0.6:
+                words = text.split(" ")
+                k = rng.randrange(len(words))
+                words[k] = f"*{words[k]}*" if rng.random() < 0.5 else f"**{words[k]}**"
+                text = " ".join(words)
+            elif roll < 0.65:
+                number = len(footnotes) + 1
+                text = text[:-1] + f"[^n{number}]."
+                footnotes.append(f"[^n{number}]: {sentence(rng, 12)}")
+            sentences.append(text)
+        return " ".join(sentences) + "\n"
+
+    def nested_list():
+        lines = []
+        for _ in range(rng.randint(3, 7)):
+            lines.append(("1. " if rng.random() < 0.3 else "- ") + sentence(rng, rng.randint(5, 12)))
+            for _ in range(rng.randint(0, 3)):
+                lines.append("  - " + sentence(rng, rng.randint(4, 9)))
+        return "\n".join(lines) + "\n"
+
+    def table():
+        columns = rng.randint(2, 12)
+        header = "| " + " | ".join(f"Col {c}" for c in range(columns)) + " |"
+        rule = "|" + "|".join(rng.choice(["---", ":--", "--:", ":-:"]) for _ in range(columns)) + "|"
+        rows = ["| " + " | ".join(rng.choice(WORDS) if c % 2 == 0 else str(rng.randint(0, 999)) for c in range(columns)) + " |"
+                for _ in range(rng.randint(3, 15))]
+        return "\n".join([header, rule] + rows) + "\n"
+
+    def quote():
+        return "> " + paragraph().strip() + "\n>\n> — " + rng.choice(authors)[1] + "\n"
+
+    def code():
+        body = "\n".join(f"moves[{2015 + k}] = {rng.randint(0, 99)}" for k in range(rng.randint(2, 10)))
+        return f"```python\n{body}\n```\n"
+
+    parts.append(f"## Overview {index}\n")
+    parts.append(paragraph())
+    blocks = [paragraph] * 6 + [nested_list, table, quote, code]
+    while size < target:
+        if rng.random() < 0.15:
+            parts.append(f"## {sentence(rng, 4)[:-1]}\n")
+        parts.append(rng.choice(blocks)())
+        size = sum(len(part) for part in parts)
+    if footnotes:
+        parts.append("\n".join(footnotes) + "\n")
+    return "\n".join(parts)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
@@ -53,7 +126,9 @@ def main():
     parser.add_argument("--authors", type=int, default=500)
     parser.add_argument("--companies", type=int, default=100)
     parser.add_argument("--tags", type=int, default=500)
+    parser.add_argument("--realistic", action="store_true", help="articles of 1-30 KB, as real reports have")
     args = parser.parse_args()
+    make_body = realistic_body if args.realistic else body
     rng = random.Random(2023)
     out = os.path.abspath(args.out)
     shutil.rmtree(out, ignore_errors=True)
@@ -101,8 +176,8 @@ def main():
         title = f"Article {index:05d}: {rng.choice(WORDS)} and {rng.choice(WORDS)}"
         summary = sentence(rng, 12)
         text_rng = random.Random(seed)
-        roster_body = body(random.Random(seed), index, authors, companies, roster_link)
-        hugo_body = body(random.Random(seed), index, authors, companies, hugo_link)
+        roster_body = make_body(random.Random(seed), index, authors, companies, roster_link)
+        hugo_body = make_body(random.Random(seed), index, authors, companies, hugo_link)
         del text_rng
         tag_list = ", ".join(f'"{t}"' for t in article_tags)
         write(os.path.join(roster, f"Content/articles/article-{index:05d}.md"),
