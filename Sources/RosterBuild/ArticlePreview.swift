@@ -8,13 +8,10 @@ import RosterRendering
 
 /// What a successful build knew: the model, the templates, the facts and the rendered bodies.
 public struct BuildState: Sendable {
-    public var site: Site
     public var templates: TemplateSet
-    public var cohortFacts: [CohortFacts]
-    public var companyFacts: [String: CompanyFacts]
-    public var bodies: RenderedBodies
-    public var renderOptions: RenderOptions
     public var targets: LinkTargets
+    /// The site, its facts and its rendered bodies, with the indexes the pages are built from.
+    public var views: ViewBuilder
 }
 
 /// The dev server's fast path for the commonest edit, an article's text: re-read that one file,
@@ -25,20 +22,13 @@ public enum ArticlePreview {
     public static func rewrite(_ relativePath: String, siteFolder: URL, output: URL, state: BuildState) -> BuildState? {
         let (loaded, problems) = SiteLoader(siteFolder: siteFolder, parallelism: .sequential).loadArticle(relativePath)
         guard let article = loaded, !problems.hasErrors,
-              let index = state.site.articles.firstIndex(where: { $0.slug == article.slug }) else { return nil }
-        var site = state.site
-        let previous = site.articles[index]
-        guard article.date == previous.date, article.draft == previous.draft else { return nil }
-        site.articles[index] = article
+              let previous = state.views.site.articles.first(where: { $0.slug == article.slug }),
+              article.date == previous.date, article.draft == previous.draft else { return nil }
         let route = Route.article(article.slug)
-        let renderer = BodyRenderer(site: site, targets: state.targets, options: state.renderOptions,
+        let renderer = BodyRenderer(site: state.views.site, targets: state.targets, options: state.views.options,
                                     templateIDs: state.templates.literalIDs)
         let body = renderer.render(article.body, on: route, allowCharts: true)
-        guard !body.diagnostics.hasErrors else { return nil }
-        var bodies = state.bodies
-        bodies.html[route] = body
-        let views = ViewBuilder(site: site, cohortFacts: state.cohortFacts, companyFacts: state.companyFacts,
-                                bodies: bodies, options: state.renderOptions)
+        guard !body.diagnostics.hasErrors, let views = state.views.replacing(article: article, body: body) else { return nil }
         let job = views.articlePage(article)
         guard let html = SiteRenderer.render(job, templates: state.templates, builder: views) else { return nil }
         let target = output.appendingPathComponent(route.outputFile)
@@ -50,8 +40,7 @@ public enum ArticlePreview {
             return nil
         }
         var next = state
-        next.site = site
-        next.bodies = bodies
+        next.views = views
         return next
     }
 }

@@ -23,8 +23,7 @@ struct PreparedSite: Sendable {
     var renderer: SiteRenderer { SiteRenderer(templates: templates, builder: viewBuilder) }
 
     var state: BuildState {
-        BuildState(site: site, templates: templates, cohortFacts: cohortFacts, companyFacts: companyFacts,
-                   bodies: bodies, renderOptions: renderOptions, targets: targets)
+        BuildState(templates: templates, targets: targets, views: viewBuilder)
     }
 
     func anchorChecker(_ pages: [Route: PageAnchors]) -> AnchorChecker {

@@ -1,3 +1,4 @@
+import Foundation
 import RosterModel
 
 /// A Markdown file split into its YAML front matter and its body, with line numbers kept.
@@ -11,7 +12,11 @@ struct FrontMatter {
     /// Front matter is the YAML between a first line `---` and the next line `---`. Works on the
     /// UTF-8 bytes and splits only at the two fences: it runs on every file of the site.
     static func split(_ text: String, path: String) -> Result<FrontMatter, Diagnostic> {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { split($0, path: path) }
+    }
+
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<FrontMatter, Diagnostic> {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
             return .failure(.error("this file is empty; it needs front matter between two '---' lines",
                                    at: SourceLocation(path: path)))
@@ -19,9 +24,9 @@ struct FrontMatter {
         var lineStart: Int
         var lineNumber: Int
         func lineEnd(from start: Int) -> Int {
-            var index = start
-            while index < bytes.count, bytes[index] != 0x0A { index += 1 }
-            return index
+            guard start < bytes.count, let base = bytes.baseAddress,
+                  let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
         let firstEnd = lineEnd(from: 0)
         guard isFence(bytes[0..<firstEnd]) else {
@@ -33,9 +38,10 @@ struct FrontMatter {
         while lineStart <= bytes.count {
             let end = lineEnd(from: lineStart)
             if lineStart < bytes.count, isFence(bytes[lineStart..<end]) {
-                let yaml = lineStart - 1 > firstEnd + 1 ? String(decoding: bytes[(firstEnd + 1)..<(lineStart - 1)], as: UTF8.self) : ""
-                var body = String(decoding: bytes[min(end + 1, bytes.count)...], as: UTF8.self)
-                if body.hasSuffix("\n") { body.removeLast() }
+                let yaml = lineStart - 1 > firstEnd + 1 ? String(decoding: UnsafeBufferPointer(rebasing: bytes[(firstEnd + 1)..<(lineStart - 1)]), as: UTF8.self) : ""
+                var bodyEnd = bytes.count
+                if bodyEnd > end + 1, bytes[bodyEnd - 1] == 0x0A { bodyEnd -= 1 }
+                let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[min(end + 1, bodyEnd)..<bodyEnd]), as: UTF8.self)
                 return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2,
                                             body: MarkdownText(body, firstLine: lineNumber + 1, path: path)))
             }
@@ -47,7 +53,7 @@ struct FrontMatter {
                                at: SourceLocation(path: path)))
     }
 
-    private static func isFence(_ line: ArraySlice<UInt8>) -> Bool {
+    private static func isFence(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard line.count >= 3, line.prefix(3).allSatisfy({ $0 == 0x2D }) else { return false }
         return line.dropFirst(3).allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }

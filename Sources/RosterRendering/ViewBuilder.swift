@@ -39,14 +39,14 @@ public struct PageSpec: Sendable {
 /// Builds view models from the model, the derived facts and the rendered bodies. All the
 /// logic of what a page shows is here; templates only print and loop.
 public struct ViewBuilder: Sendable {
-    public let site: Site
+    public private(set) var site: Site
     public let cohortFacts: [CohortFacts]
     public let companyFacts: [String: CompanyFacts]
-    public let bodies: RenderedBodies
+    public private(set) var bodies: RenderedBodies
     public let options: RenderOptions
     let authorsBySlug: [String: Author]
     let companiesBySlug: [String: Company]
-    let articlesBySlug: [String: Article]
+    private(set) var articlesBySlug: [String: Article]
     let sourcesByID: [String: Source]
     /// Tag slug → (name, article slugs newest first).
     let tags: [(slug: String, name: String, articles: [String])]
@@ -96,6 +96,18 @@ public struct ViewBuilder: Sendable {
 
     /// The keys of the context that are the same on every page.
     var constantContext: [String: Any] { constants.values }
+
+    /// The same views with one article's front matter and body replaced: the dev server's fast path
+    /// shows an edited article's page at once, and the full rebuild that follows brings every other
+    /// page (indexes, tags, mentions) up to date. Linear in nothing: the indexes are kept.
+    public func replacing(article: Article, body: RenderedMarkdown) -> ViewBuilder? {
+        guard let index = site.articles.firstIndex(where: { $0.slug == article.slug }) else { return nil }
+        var copy = self
+        copy.site.articles[index] = article
+        copy.articlesBySlug[article.slug] = article
+        copy.bodies.html[.article(article.slug)] = body
+        return copy
+    }
 
     // MARK: Links
 
