@@ -48,8 +48,10 @@ struct TreeRewriter {
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            let line = cmark_node_get_start_line(node)
-            if line > 0 && (Int(type.rawValue) & Int(CMARK_NODE_TYPE_BLOCK)) != 0 { lastBlockLine = Int(line) }
+            if (Int(type.rawValue) & Int(CMARK_NODE_TYPE_BLOCK)) != 0 {
+                let line = cmark_node_get_start_line(node)
+                if line > 0 { lastBlockLine = Int(line) }
+            }
 
             if type == CMARK_NODE_HEADING {
                 if event == CMARK_EVENT_ENTER {
