@@ -10,7 +10,10 @@ struct TreeRewriter {
     /// The body's lines, split only when a link's exact place is needed (an error).
     private var lines: [Substring]?
     let unsafeHTML: Bool
-    var usedIDs: Set<String>
+    /// Ids the page uses already (shared by every body: never copied).
+    let reservedIDs: Set<String>
+    /// Ids this body's headings took.
+    private var usedIDs: Set<String> = []
     /// The next number to try for each id stem, so a thousand `## Notes` stay linear.
     private var nextNumber: [String: Int] = [:]
     /// Where the last link was found: links come in document order, so the next search starts
@@ -30,7 +33,7 @@ struct TreeRewriter {
     init(markdown: MarkdownText, reservedIDs: Set<String>, unsafeHTML: Bool) {
         self.markdown = markdown
         self.unsafeHTML = unsafeHTML
-        self.usedIDs = reservedIDs
+        self.reservedIDs = reservedIDs
     }
 
     mutating func rewrite(_ document: OpaquePointer, resolve: (InternalLink) -> LinkResolution) {
@@ -238,7 +241,7 @@ struct TreeRewriter {
         if ["fn-", "fnref-", "chart-", "figure-"].contains(where: candidate.hasPrefix) { candidate = "section-" + candidate }
         let stem = candidate
         var number = nextNumber[stem] ?? 1
-        while usedIDs.contains(candidate) {
+        while usedIDs.contains(candidate) || reservedIDs.contains(candidate) {
             number += 1
             candidate = "\(stem)-\(number)"
         }
@@ -248,34 +251,44 @@ struct TreeRewriter {
     }
 
     /// cmark's HTML as a String, with `<h2>MARKER3MARKER_END` turned into `<h2 id="...">`. Works on
-    /// the bytes cmark wrote, copying the HTML between markers in whole runs: this runs on every body.
+    /// the bytes cmark wrote and writes the String once, copying the HTML between markers in whole
+    /// runs: this runs on every body.
     func htmlWithHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard !headings.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + headings.count * 16)
-        var copied = 0   // bytes before this offset are in `output`
-        var index = 0
-        while let marker = ByteSearch.next(0xEE, in: bytes, from: index) {
-            index = marker + 1
-            // EE 80 80 48 ("\u{E000}H"), digits, EE 80 81 ("\u{E001}"), right after `<hN>`.
-            guard marker + 3 < bytes.count, bytes[marker + 1] == 0x80, bytes[marker + 2] == 0x80,
-                  bytes[marker + 3] == 0x48, marker >= 4, bytes[marker - 4] == 0x3C, bytes[marker - 3] == 0x68,
-                  bytes[marker - 1] == 0x3E else { continue }
-            var cursor = marker + 4
-            var number = 0
-            while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39, cursor - marker < 13 {
-                number = number * 10 + Int(bytes[cursor] - 0x30)
-                cursor += 1
+        guard !headings.isEmpty, let base = bytes.baseAddress else { return String(decoding: bytes, as: UTF8.self) }
+        // Each marker (at least 8 bytes) becomes ` id="…">` around the heading's id.
+        let capacity = bytes.count + headings.reduce(0) { $0 + $1.id.utf8.count + 6 }
+        return String(unsafeUninitializedCapacity: capacity) { output in
+            var written = 0
+            func append(_ part: UnsafeBufferPointer<UInt8>) {
+                guard let source = part.baseAddress, part.count > 0, let target = output.baseAddress else { return }
+                (target + written).update(from: source, count: part.count)
+                written += part.count
             }
-            guard cursor > marker + 4, cursor + 2 < bytes.count, bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80,
-                  bytes[cursor + 2] == 0x81, headings.indices.contains(number) else { continue }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(marker - 1)]))
-            output.append(contentsOf: " id=\"\(headings[number].id)\">".utf8)
-            copied = cursor + 3
-            index = copied
+            var copied = 0   // bytes before this offset are in `output`
+            var index = 0
+            while let marker = ByteSearch.next(0xEE, in: bytes, from: index) {
+                index = marker + 1
+                // EE 80 80 48 ("\u{E000}H"), digits, EE 80 81 ("\u{E001}"), right after `<hN>`.
+                guard marker + 3 < bytes.count, bytes[marker + 1] == 0x80, bytes[marker + 2] == 0x80,
+                      bytes[marker + 3] == 0x48, marker >= 4, bytes[marker - 4] == 0x3C, bytes[marker - 3] == 0x68,
+                      bytes[marker - 1] == 0x3E else { continue }
+                var cursor = marker + 4
+                var number = 0
+                while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39, cursor - marker < 13 {
+                    number = number * 10 + Int(bytes[cursor] - 0x30)
+                    cursor += 1
+                }
+                guard cursor > marker + 4, cursor + 2 < bytes.count, bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80,
+                      bytes[cursor + 2] == 0x81, headings.indices.contains(number) else { continue }
+                append(UnsafeBufferPointer(start: base + copied, count: marker - 1 - copied))
+                var attribute = " id=\"\(headings[number].id)\">"
+                attribute.withUTF8 { append($0) }
+                copied = cursor + 3
+                index = copied
+            }
+            append(UnsafeBufferPointer(start: base + copied, count: bytes.count - copied))
+            return written
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// `htmlWithHeadingIDs` for HTML that is a String already.
