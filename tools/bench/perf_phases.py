@@ -1,5 +1,21 @@
-import sys, subprocess, collections, re
-# usage: phases.py perf.data PHASE_REGEX [N]
+#!/usr/bin/env python3
+"""Where a phase of a build spends its time, from a `perf record -g` profile.
+
+    perf record -F 2000 -g -o perf.data .build/release/roster build --quiet --site SITE --output /dev/shm/out
+    python3 tools/bench/perf_phases.py perf.data 'BodyRenderer.render\(' [N]
+
+Keeps the samples whose call stack passes through a frame matching the regular expression (a phase:
+`BodyRenderer` for markdown, `SiteRenderer.render` for render, `SiteLoader` for load) and prints the
+top N leaf functions and the top inclusive ones among them. Libraries built without frame pointers
+(cmark-gfm, glibc) break the stacks; record with `--call-graph dwarf` to see through them.
+"""
+import collections
+import re
+import signal
+import subprocess
+import sys
+
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 data, phase = sys.argv[1], re.compile(sys.argv[2])
 n = int(sys.argv[3]) if len(sys.argv) > 3 else 30
 out = subprocess.run(["perf", "script", "-i", data, "-F", "ip,sym,dso", "--no-demangle"], capture_output=True, text=True).stdout
