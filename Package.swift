@@ -40,13 +40,17 @@ let package = Package(
             "RosterModel", "RosterAnalysis", "RosterMarkdown", "RosterCharts",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "OrderedCollections", package: "swift-collections"),
-        ]),
+        ], plugins: ["RosterCodegenPlugin"]),
         .target(name: "RosterPublishing", dependencies: ["RosterModel", "RosterAnalysis", "CRosterSystem"]),
         .target(name: "RosterBuild", dependencies: [
             "CRosterSystem", "RosterModel", "RosterLoading", "RosterValidation", "RosterAnalysis",
             "RosterMarkdown", "RosterRendering", "RosterPublishing",
         ]),
-        .target(name: "RosterScaffold", dependencies: ["RosterModel"]),
+        .target(name: "RosterScaffold", dependencies: ["RosterModel"], plugins: ["RosterCodegenPlugin"]),
+        // Code written at build time, not committed: the view models' Mustache lookups and the
+        // embedded default theme (see Plugins/RosterCodegenPlugin).
+        .executableTarget(name: "RosterCodegen"),
+        .plugin(name: "RosterCodegenPlugin", capability: .buildTool(), dependencies: ["RosterCodegen"]),
         .target(name: "RosterServe", dependencies: [
             "RosterBuild", "RosterModel", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

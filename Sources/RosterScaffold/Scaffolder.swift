@@ -108,6 +108,10 @@ public struct Scaffolder: Sendable {
 
     /// Creates a file that must not exist yet, with its folders.
     static func create(_ url: URL, contents: String) throws {
+        try create(url, bytes: Data(contents.utf8))
+    }
+
+    static func create(_ url: URL, bytes data: Data) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
@@ -115,7 +119,7 @@ public struct Scaffolder: Sendable {
             throw Failure(message: "could not create '\(url.path)': \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        let bytes = Array(contents.utf8)
+        let bytes = [UInt8](data)
         var written = 0
         while written < bytes.count {
             let result = bytes[written...].withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count) }

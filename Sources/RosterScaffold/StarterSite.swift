@@ -130,7 +130,8 @@ extension Scaffolder {
 
             """)
         for file in DefaultTheme.files {
-            try add("Templates/" + file.path, file.contents)
+            try Self.create(folder.appendingPathComponent("Templates/" + file.path), bytes: file.bytes)
+            written.append("Templates/" + file.path)
         }
         try add("Output/.gitkeep", "")
         try add(".gitignore", "/Output/*\n!/Output/.gitkeep\n")

@@ -66,17 +66,17 @@ final class ScaffolderTests: XCTestCase {
     func testEmbeddedThemeMatchesTemplates() throws {
         let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Templates")
-        var onDisk: [String: String] = [:]
+        var onDisk: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: templates.path)
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: templates.appendingPathComponent(path).path, isDirectory: &isDirectory),
                !isDirectory.boolValue {
-                onDisk[path] = try String(contentsOf: templates.appendingPathComponent(path), encoding: .utf8)
+                onDisk[path] = try Data(contentsOf: templates.appendingPathComponent(path))
             }
         }
-        let embedded = Dictionary(uniqueKeysWithValues: DefaultTheme.files.map { ($0.path, $0.contents) })
-        XCTAssertEqual(embedded.keys.sorted(), onDisk.keys.sorted(), "run `make theme` after changing Templates/")
-        for (path, text) in onDisk { XCTAssertEqual(embedded[path], text, "\(path) differs; run `make theme`") }
+        let embedded = Dictionary(uniqueKeysWithValues: DefaultTheme.files.map { ($0.path, $0.bytes) })
+        XCTAssertEqual(embedded.keys.sorted(), onDisk.keys.sorted(), "the embedded theme lists other files than Templates/")
+        for (path, bytes) in onDisk { XCTAssertEqual(embedded[path], bytes, "\(path) differs from the embedded copy") }
     }
 }
