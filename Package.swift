@@ -2,8 +2,9 @@
 import PackageDescription
 
 // The pipeline's stages are modules of their own, and the folders show the flow:
-// Content/ → RosterLoading → RosterValidation → RosterAnalysis → RosterMarkdown/RosterRendering
-// → RosterPublishing → Output/. RosterBuild ties them into one Builder; `roster` is a thin CLI.
+// Content/ → RosterLoading → RosterValidation → RosterAnalysis / RosterMarkdown → RosterTemplates
+// → RosterRendering → RosterPublishing → Output/. RosterBuild ties them into one Builder; `roster`
+// is a thin command line around it. docs/architecture.md draws the graph.
 let package = Package(
     name: "Roster",
     platforms: [.macOS(.v14)],
@@ -11,7 +12,7 @@ let package = Package(
         .executable(name: "roster", targets: ["roster"]),
         .library(name: "RosterBuild", targets: ["RosterBuild"]),
         // The stages on their own, for the fuzzing package in Fuzz/.
-        .library(name: "RosterStages", targets: ["RosterLoading", "RosterMarkdown", "RosterRendering", "RosterModel"]),
+        .library(name: "RosterStages", targets: ["RosterLoading", "RosterMarkdown", "RosterRendering", "RosterModel", "RosterSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
@@ -23,54 +24,70 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections.git", exact: "1.6.0"),
     ],
     targets: [
+        // C: cmark-gfm from Debian, its thread-safety shim, and the system calls Swift lacks.
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "CRosterSystem"),
         .target(name: "CCmarkGFMThreads"),
+        .target(name: "CRosterSystem"),
+
+        // The small core: helpers every stage shares, and the model.
+        .target(name: "RosterSupport"),
         .target(name: "RosterModel"),
-        .target(name: "RosterLoading", dependencies: ["RosterModel", .product(name: "Yams", package: "Yams")]),
-        .target(name: "RosterValidation", dependencies: ["RosterModel"]),
+
+        // The pipeline, in order: load → validate → analyse / markdown → templates → render → publish.
+        .target(name: "RosterLoading", dependencies: ["RosterModel", "RosterSupport", .product(name: "Yams", package: "Yams")]),
+        .target(name: "RosterValidation", dependencies: ["RosterModel", "RosterSupport"]),
         .target(name: "RosterAnalysis", dependencies: ["RosterModel"]),
-        .target(name: "RosterMarkdown", dependencies: ["RosterModel", "CCmarkGFM", "CCmarkGFMThreads"]),
-        .target(name: "RosterCharts", dependencies: ["RosterModel"]),
+        .target(name: "RosterMarkdown", dependencies: ["RosterModel", "RosterSupport", "CCmarkGFM", "CCmarkGFMThreads"]),
+        .target(name: "RosterCharts", dependencies: ["RosterModel", "RosterSupport"]),
+        .target(name: "RosterTemplates", dependencies: [
+            "RosterModel", "RosterSupport", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .target(name: "RosterRendering", dependencies: [
-            "RosterModel", "RosterAnalysis", "RosterMarkdown", "RosterCharts",
+            "RosterModel", "RosterSupport", "RosterLoading", "RosterAnalysis", "RosterMarkdown", "RosterCharts",
+            "RosterTemplates",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "OrderedCollections", package: "swift-collections"),
         ], plugins: ["RosterCodegenPlugin"]),
-        .target(name: "RosterPublishing", dependencies: ["RosterModel", "RosterAnalysis", "CRosterSystem"]),
+        .target(name: "RosterPublishing", dependencies: ["RosterModel", "RosterSupport", "RosterAnalysis", "CRosterSystem"]),
         .target(name: "RosterBuild", dependencies: [
-            "CRosterSystem", "RosterModel", "RosterLoading", "RosterValidation", "RosterAnalysis",
-            "RosterMarkdown", "RosterRendering", "RosterPublishing",
+            "CRosterSystem", "RosterModel", "RosterSupport", "RosterLoading", "RosterValidation", "RosterAnalysis",
+            "RosterMarkdown", "RosterTemplates", "RosterRendering", "RosterPublishing",
+        ]),
+
+        // The shells around the Builder: the dev server, the scaffolder, the command line.
+        .target(name: "RosterServe", dependencies: [
+            "RosterBuild", "RosterModel", "RosterSupport", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "RosterScaffold", dependencies: ["RosterModel"], plugins: ["RosterCodegenPlugin"]),
+        .executableTarget(name: "roster", dependencies: [
+            "RosterBuild", "RosterModel", "RosterSupport", "RosterScaffold", "RosterServe",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         // Code written at build time, not committed: the view models' Mustache lookups and the
         // embedded default theme (see Plugins/RosterCodegenPlugin).
         .executableTarget(name: "RosterCodegen"),
         .plugin(name: "RosterCodegenPlugin", capability: .buildTool(), dependencies: ["RosterCodegen"]),
-        .target(name: "RosterServe", dependencies: [
-            "RosterBuild", "RosterModel", .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            .product(name: "Logging", package: "swift-log"),
-        ]),
-        .executableTarget(name: "roster", dependencies: [
-            "RosterBuild", "RosterModel", "RosterScaffold", "RosterServe",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .testTarget(name: "RosterModelTests", dependencies: ["RosterModel"]),
-        .testTarget(name: "RosterLoadingTests", dependencies: ["RosterLoading", "RosterModel"]),
+
+        .testTarget(name: "RosterSupportTests", dependencies: ["RosterSupport"]),
+        .testTarget(name: "RosterModelTests", dependencies: ["RosterModel", "RosterSupport"]),
+        .testTarget(name: "RosterLoadingTests", dependencies: ["RosterLoading", "RosterModel", "RosterSupport"]),
         .testTarget(name: "RosterValidationTests", dependencies: ["RosterValidation", "RosterModel"]),
         .testTarget(name: "RosterAnalysisTests", dependencies: ["RosterAnalysis", "RosterModel"]),
         .testTarget(name: "RosterMarkdownTests", dependencies: ["RosterMarkdown", "RosterModel"]),
         .testTarget(name: "RosterChartsTests", dependencies: ["RosterCharts"]),
-        .testTarget(name: "RosterRenderingTests", dependencies: ["RosterRendering", "RosterMarkdown", "RosterModel"]),
-        .testTarget(name: "RosterPublishingTests", dependencies: ["RosterPublishing", "RosterAnalysis", "RosterModel"]),
+        .testTarget(name: "RosterTemplatesTests", dependencies: ["RosterTemplates", "RosterModel", "RosterSupport"]),
+        .testTarget(name: "RosterRenderingTests", dependencies: ["RosterRendering", "RosterTemplates", "RosterMarkdown", "RosterModel"]),
+        .testTarget(name: "RosterPublishingTests", dependencies: ["RosterPublishing", "RosterAnalysis", "RosterModel", "RosterSupport"]),
         .testTarget(name: "RosterScaffoldTests", dependencies: ["RosterScaffold", "RosterBuild", "RosterModel"]),
         .testTarget(name: "RosterServeTests", dependencies: ["RosterServe", "RosterBuild"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RosterBuild", "RosterModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RosterBuild", "RosterModel", "RosterSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import Foundation
 import RosterMarkdown
 import RosterModel
 import RosterRendering
+import RosterSupport
 
 /// The checks on rendered pages that every build runs, each reported where the editor wrote the
 /// cause (as Zola checks anchors): a `#fragment` in a body's internal link must name an id on the

@@ -5,14 +5,7 @@ import RosterMarkdown
 import RosterModel
 import RosterPublishing
 import RosterRendering
-
-/// What a successful build knew: the model, the templates, the facts and the rendered bodies.
-public struct BuildState: Sendable {
-    public var templates: TemplateSet
-    public var targets: LinkTargets
-    /// The site, its facts and its rendered bodies, with the indexes the pages are built from.
-    public var views: ViewBuilder
-}
+import RosterTemplates
 
 /// The dev server's fast path for the commonest edit, an article's text: re-read that one file,
 /// render its body and its page from the last build's state, and rewrite that one page, in
@@ -44,8 +37,3 @@ public enum ArticlePreview {
         return next
     }
 }
-
-/// The dev server keeps one between rebuilds; see `BodyRenderer.renderAll(cache:)`.
-public typealias MarkdownCache = RosterRendering.MarkdownCache
-public typealias TemplateCache = RosterRendering.TemplateCache
-public typealias OldSiteRemoval = RosterPublishing.OldSiteRemoval

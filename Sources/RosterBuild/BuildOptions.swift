@@ -1,6 +1,7 @@
 import RosterModel
 import RosterPublishing
 import Foundation
+import RosterSupport
 
 /// What to build and how; the CLI and the dev server fill this in.
 public struct BuildOptions: Sendable {

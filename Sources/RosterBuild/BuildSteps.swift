@@ -6,6 +6,8 @@ import RosterMarkdown
 import RosterModel
 import RosterPublishing
 import RosterRendering
+import RosterSupport
+import RosterTemplates
 import RosterValidation
 
 /// What the steps before rendering made: everything a page needs, and the problems found so far.

@@ -5,6 +5,7 @@ import RosterMarkdown
 import RosterModel
 import RosterPublishing
 import RosterRendering
+import RosterTemplates
 import RosterValidation
 
 /// The one pipeline behind every command, in named steps:

@@ -1,6 +1,7 @@
 import Foundation
 import RosterMarkdown
 import RosterModel
+import RosterSupport
 
 /// Checks the rendered site the way a visitor would meet it: every relative link leads to a file
 /// the build writes, every `#fragment` to an id on that page, and no id appears twice on a page.

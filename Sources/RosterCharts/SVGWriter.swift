@@ -1,4 +1,5 @@
 import RosterModel
+import RosterSupport
 
 /// Writes SVG markup with escaped text and fixed number formats, so output is deterministic.
 struct SVGWriter {

@@ -1,4 +1,5 @@
 import RosterModel
+import RosterSupport
 import Yams
 
 /// Front matter of authors, companies, articles and pages, read into the model.

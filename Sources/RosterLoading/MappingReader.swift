@@ -1,4 +1,5 @@
 import RosterModel
+import RosterSupport
 import Yams
 
 /// Reads one YAML mapping into typed values, remembering where each key was and collecting every

@@ -1,5 +1,6 @@
 import Foundation
 import RosterModel
+import RosterSupport
 import Yams
 
 /// What loading produced: the model (when the essentials could be read), the templates, and

@@ -1,6 +1,7 @@
 import CCmarkGFM
 import Foundation
 import RosterModel
+import RosterSupport
 
 /// What a body's internal link leads to, decided by the page that renders it.
 public enum LinkResolution: Sendable, Hashable {

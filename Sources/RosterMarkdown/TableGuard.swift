@@ -1,5 +1,6 @@
 import CCmarkGFM
 import RosterModel
+import RosterSupport
 
 /// Debian's cmark-gfm 0.29.0.gfm.6 pads every row of a table to the header's width, so a short
 /// text with a very wide header and many rows makes it build millions of cells (24 KB of input:

@@ -1,6 +1,7 @@
 import CCmarkGFM
 import Foundation
 import RosterModel
+import RosterSupport
 
 /// Walks a cmark tree once (iteratively, so deep nesting cannot overflow the stack) and rewrites
 /// it: internal links become hrefs, script URLs are emptied, chart images become placeholders and

@@ -1,6 +1,7 @@
 import CRosterSystem
 import Foundation
 import RosterModel
+import RosterSupport
 
 /// Writes a whole site beside the output folder and swaps it in with one atomic
 /// `renameat2(RENAME_EXCHANGE)`, so there is never a moment without a complete site and a failed

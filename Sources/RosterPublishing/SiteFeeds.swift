@@ -1,4 +1,5 @@
 import RosterModel
+import RosterSupport
 
 /// The files that standards define: the Atom feed, the sitemap and robots.txt. They use absolute
 /// URLs from `base_url` because their readers need them.

@@ -1,5 +1,6 @@
 import Foundation
 import RosterModel
+import RosterSupport
 
 /// A new site being written beside the output folder, a file at a time, from any number of
 /// threads: pages go to disk as they are rendered, so a build never holds the whole site in memory.

@@ -2,6 +2,7 @@ import Foundation
 import OrderedCollections
 import RosterMarkdown
 import RosterModel
+import RosterSupport
 
 /// Every Markdown body of the site rendered for the page it appears on, with what the bodies
 /// say about each other: which articles mention an author or company, which pages cite a source.

@@ -1,6 +1,7 @@
 import RosterAnalysis
 import RosterCharts
 import RosterModel
+import RosterSupport
 
 /// Turns the derived facts into charts, and charts into figures: the inline SVG, a visible
 /// caption, and the same numbers in a table for anyone who cannot see the drawing.
@@ -116,14 +117,14 @@ struct ChartFactory {
 
     /// The chart as a figure: SVG, caption, and its numbers in a table.
     static func figure(_ chart: Chart, caption: String? = nil) -> String {
-        let label = Escape.html("Chart: \(chart.title)")
+        let label = Markup.escapeHTML("Chart: \(chart.title)")
         var html = "<figure class=\"chart\" id=\"\(chart.id)\">\n"
-        html += "<figcaption>\(Escape.html(caption ?? chart.title))</figcaption>\n"
+        html += "<figcaption>\(Markup.escapeHTML(caption ?? chart.title))</figcaption>\n"
         html += "<div class=\"chart-frame\" tabindex=\"0\" role=\"region\" aria-label=\"\(label)\">\n\(chart.svg)\n</div>\n"
         html += "<details class=\"chart-data\">\n<summary>The numbers behind this chart</summary>\n<table>\n<thead><tr>"
-        html += chart.table.columns.map { "<th scope=\"col\">\(Escape.html($0))</th>" }.joined()
+        html += chart.table.columns.map { "<th scope=\"col\">\(Markup.escapeHTML($0))</th>" }.joined()
         html += "</tr></thead>\n<tbody>\n"
-        for row in chart.table.rows { html += "<tr>" + row.map { "<td>\(Escape.html($0))</td>" }.joined() + "</tr>\n" }
+        for row in chart.table.rows { html += "<tr>" + row.map { "<td>\(Markup.escapeHTML($0))</td>" }.joined() + "</tr>\n" }
         html += "</tbody>\n</table>\n</details>\n</figure>"
         return html
     }

@@ -1,5 +1,7 @@
+import RosterLoading
 import RosterMarkdown
 import RosterModel
+import RosterSupport
 
 /// What internal links may point at, and the route each leads to.
 public struct LinkTargets: Sendable {

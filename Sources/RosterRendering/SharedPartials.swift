@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import RosterTemplates
 
 /// Templates under `Templates/shared/` (the default theme's header and footer) see only what every
 /// page shares: `site`, `data`, and the `links`, `nav` and `pages` of a `SharedView`. So each is
@@ -46,3 +47,18 @@ final class SharedPartials: @unchecked Sendable {
         }
     }
 }
+
+extension TemplateSet {
+    /// A page's HTML, with the shared templates taken from `shared`.
+    func render(_ job: PageJob, shared: SharedPartials) -> String? {
+        shared.library(for: job.context.shared).render(ContextRoot(values: job.context.values), withTemplate: job.template)
+    }
+}
+
+/// The bottom of a page's context: the engine checks every object it looks a name up in for two
+/// protocols, which costs less for this plain struct than for a generic dictionary.
+struct ContextRoot: MustacheParent {
+    let values: [String: Any]
+    func child(named key: String) -> Any? { values[key] }
+}
+

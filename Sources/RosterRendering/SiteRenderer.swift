@@ -1,6 +1,8 @@
 import Foundation
 import RosterAnalysis
 import RosterModel
+import RosterSupport
+import RosterTemplates
 
 /// A page turned into HTML.
 public struct RenderedPage: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import RosterSupport
 import RosterModel
 
 /// What the dev server knows about the last build: its generation and, when the last rebuild
@@ -39,7 +40,7 @@ enum ServeInjection {
         var html = "<div id=\"roster-overlay\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#2b0b0b;color:#ffe9e9;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.25rem;border-top:4px solid #ff6b6b\">"
         html += "<p style=\"margin:0 0 .5rem;font-weight:700\">The last rebuild failed; you are seeing the last good site. Fix these and save:</p><ul style=\"margin:0;padding-left:1.25rem\">"
         for problem in problems.prefix(50) {
-            html += "<li>\(escape(problem.description))</li>"
+            html += "<li>\(Markup.escapeHTML(problem.description))</li>"
         }
         if problems.count > 50 { html += "<li>… and \(problems.count - 50) more</li>" }
         return html + "</ul></div>"
@@ -63,10 +64,5 @@ enum ServeInjection {
             page += script
         }
         return page
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

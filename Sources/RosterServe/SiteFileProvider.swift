@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import RosterModel
+import RosterSupport
 
 /// Serves files of the built site to Hummingbird's file middleware, where its local file system
 /// falls short for a dev server: it never leaves the site folder (a symlink out of it is not found),

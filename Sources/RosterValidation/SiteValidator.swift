@@ -1,4 +1,5 @@
 import RosterModel
+import RosterSupport
 
 /// Checks every cross-reference and rule of the content format, collecting every problem. It never
 /// stops at the first: an editor fixes a whole batch at once.

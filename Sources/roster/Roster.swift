@@ -4,6 +4,7 @@ import RosterBuild
 import RosterModel
 import RosterScaffold
 import RosterServe
+import RosterSupport
 
 @main
 struct Roster: AsyncParsableCommand {

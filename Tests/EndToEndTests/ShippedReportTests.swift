@@ -1,6 +1,7 @@
 import Foundation
 import RosterBuild
 import RosterModel
+import RosterSupport
 import XCTest
 
 /// Builds the real LLaMA report into a temporary folder and checks its facts and links.

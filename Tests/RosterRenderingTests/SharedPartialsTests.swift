@@ -1,4 +1,5 @@
 import RosterModel
+import RosterTemplates
 import XCTest
 @testable import RosterRendering
 

@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import RosterModel
+import RosterSupport
 
 /// The theme's Mustache templates, compiled and checked: syntax errors at their line, and every
 /// partial or parent a template names must exist (swift-mustache would render a missing one as
@@ -124,41 +125,14 @@ public struct TemplateSet: Sendable {
         library.render(context, withTemplate: name)
     }
 
-    /// A page's HTML, with the shared templates taken from `shared`.
-    func render(_ job: PageJob, shared: SharedPartials) -> String? {
-        shared.library(for: job.context.shared).render(ContextRoot(values: job.context.values), withTemplate: job.template)
-    }
 }
 
-/// The bottom of a page's context: the engine checks every object it looks a name up in for two
-/// protocols, which costs less for this plain struct than for a generic dictionary.
-struct ContextRoot: MustacheParent {
-    let values: [String: Any]
-    func child(named key: String) -> Any? { values[key] }
-}
-
-/// HTML escaping for templates: `& < > " '`, like swift-mustache's default, but a string with none
-/// of them (nearly all) is returned as it is after one pass over its bytes.
+/// HTML escaping for templates: the one escaper every stage uses (`Markup.escapeHTML`), selected
+/// by the pragma every template is parsed with.
 struct FastHTMLEscaping: MustacheContentType {
     static let name = "ROSTER_HTML"
 
-    func escapeText(_ text: String) -> String {
-        let needsEscaping = text.utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        guard needsEscaping else { return text }
-        var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: out += Array("&amp;".utf8)
-            case 0x3C: out += Array("&lt;".utf8)
-            case 0x3E: out += Array("&gt;".utf8)
-            case 0x22: out += Array("&quot;".utf8)
-            case 0x27: out += Array("&#39;".utf8)
-            default: out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    func escapeText(_ text: String) -> String { Markup.escapeHTML(text) }
 }
 
 /// Compiled templates kept between the dev server's rebuilds: recompiled only when a template's

@@ -1,7 +1,8 @@
 import XCTest
 @testable import RosterModel
 
-final class SlugAndSuggestionTests: XCTestCase {
+/// Slugs, URLs and diagnostics: the model's small rules.
+final class SlugTests: XCTestCase {
     func testSlugRule() {
         for valid in ["a", "mistral-ai", "llama-2023", "x1"] { XCTAssertTrue(Slug.isValid(valid), valid) }
         for invalid in ["", "Mistral", "mistral_ai", "-a", "a-", "a--b", "a b", "é"] { XCTAssertFalse(Slug.isValid(invalid), invalid) }
@@ -13,12 +14,6 @@ final class SlugAndSuggestionTests: XCTestCase {
         XCTAssertEqual(Slug.forTag("Zürich"), "zurich")
         XCTAssertEqual(Slug.forTag("C++ & Rust"), "c-rust")
         XCTAssertEqual(Slug.forTag("!!!"), "")
-    }
-
-    func testSuggestsTheClosestCandidate() {
-        XCTAssertEqual(Suggestion.closest(to: "mistal-ai", in: ["meta", "mistral-ai"]), "mistral-ai")
-        XCTAssertEqual(Suggestion.hint(for: "nmae", in: ["name", "aliases"]), " (did you mean 'name'?)")
-        XCTAssertNil(Suggestion.closest(to: "zzzzzz", in: ["meta"]))
     }
 
     func testDiagnosticsPrintCompilerStyleAndSortByPlace() {

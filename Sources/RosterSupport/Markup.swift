@@ -1,5 +1,5 @@
-/// Escaping for the places a string from content lands, and the stable hash used for caches and
-/// manifests. One implementation each, shared by every stage.
+/// Escaping for the places a string from content lands: one implementation, shared by every stage
+/// (templates, charts, feeds, the dev server's pages).
 public enum Markup {
     /// Text and attribute values in HTML: `& < > " '` become references; control characters other
     /// than tab and newline are dropped (XML 1.0 forbids them, and no page needs them).
@@ -44,18 +44,4 @@ public enum Markup {
         }
         return out
     }
-}
-
-/// FNV-1a, 64 bits: stable across runs and machines (Swift's `Hasher` is seeded per process).
-public enum FNV1a {
-    public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
-
-    public static func hash(_ text: String) -> UInt64 { hash(text.utf8) }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import RosterModel
 import XCTest
-@testable import RosterRendering
+@testable import RosterTemplates
 
 /// Templates that would crash swift-mustache's renderer or parser (it recurses without a limit)
 /// are errors at the tag responsible. None of these tests render: before the checks existed,

@@ -1,6 +1,7 @@
 import RosterModel
+import RosterSupport
 import XCTest
-@testable import RosterRendering
+@testable import RosterTemplates
 
 final class TemplateSetTests: XCTestCase {
     private func allRequired(plus extra: [TemplateSource] = []) -> [TemplateSource] {
@@ -36,6 +37,6 @@ final class TemplateSetTests: XCTestCase {
     }
 
     func testEscapeHandlesHTMLSpecialsAndDropsControlCharacters() {
-        XCTAssertEqual(Escape.html("a<b>&\"'\u{0}\u{7}c\n"), "a&lt;b&gt;&amp;&quot;&#39;c\n")
+        XCTAssertEqual(Markup.escapeHTML("a<b>&\"'\u{0}\u{7}c\n"), "a&lt;b&gt;&amp;&quot;&#39;c\n")
     }
 }
