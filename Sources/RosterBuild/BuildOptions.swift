@@ -26,7 +26,7 @@ public struct BuildOptions: Sendable {
     public init(siteFolder: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
                 portable: Bool = false, parallelism: Parallelism = .automatic, progress: BuildProgress? = nil) {
         self.siteFolder = siteFolder.standardizedFileURL
-        self.output = (output ?? siteFolder.appendingPathComponent("Output")).standardizedFileURL
+        self.output = (output ?? siteFolder.appendingPathComponent(SiteLayout.output)).standardizedFileURL
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.portable = portable

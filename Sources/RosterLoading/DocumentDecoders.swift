@@ -4,12 +4,12 @@ import Yams
 
 /// Front matter of authors, companies, articles and pages, read into the model.
 enum DocumentDecoders {
-    static let authorKeys = ["name", "aliases", "links", "career"]
-    static let stintKeys = ["company", "unit", "role", "start", "end", "confidence", "founder", "sources"]
-    static let linkKeys = ["label", "url"]
-    static let companyKeys = ["name", "kind", "headquarters", "founded", "website", "sources", "aliases"]
-    static let articleKeys = ["title", "date", "updated", "summary", "byline", "tags", "sources", "aliases", "draft"]
-    static let pageKeys = ["title", "summary"]
+    static let authorKeys = ContentKeys.author.names
+    static let stintKeys = ContentKeys.stint.names
+    static let linkKeys = ContentKeys.link.names
+    static let companyKeys = ContentKeys.company.names
+    static let articleKeys = ContentKeys.article.names
+    static let pageKeys = ContentKeys.page.names
 
     static func author(slug: String, _ document: FrontMatter, _ node: Node?, path: String,
                        problems: inout [Diagnostic]) -> Author? {

@@ -33,40 +33,40 @@ public struct SiteLoader: Sendable {
         var problems: [Diagnostic] = []
         var slugs = FileSlugs()
 
-        guard files.isDirectory("Content") else {
+        guard files.isDirectory(SiteLayout.content) else {
             return LoadedSite(site: nil, templates: [], diagnostics: [
                 .error("no Content/ folder in '\(folder.path)'; run Roster in a site folder or pass --site DIR"),
             ], fileSlugs: slugs)
         }
         // Content and Templates are checked once here, so that a link that takes either out of
         // the site is one error rather than one for each folder below it.
-        let templatesOutside = files.leavesSite("Templates")
-        if let contentOutside = files.leavesSite("Content") {
+        let templatesOutside = files.leavesSite(SiteLayout.templates)
+        if let contentOutside = files.leavesSite(SiteLayout.content) {
             return LoadedSite(site: nil, templates: [], diagnostics: [contentOutside] + (templatesOutside.map { [$0] } ?? []),
                               fileSlugs: slugs)
         }
         let (settings, cohorts) = loadSettings(files, &problems, &slugs)
-        let authors = loadDocuments("authors", files, &problems, &slugs.authors, decode: DocumentDecoders.author)
-        let companies = loadDocuments("companies", files, &problems, &slugs.companies, decode: DocumentDecoders.company)
-        let articles = loadDocuments("articles", files, &problems, &slugs.articles, decode: DocumentDecoders.article)
+        let authors = loadDocuments(.author, files, &problems, &slugs.authors, decode: DocumentDecoders.author)
+        let companies = loadDocuments(.company, files, &problems, &slugs.companies, decode: DocumentDecoders.company)
+        let articles = loadDocuments(.article, files, &problems, &slugs.articles, decode: DocumentDecoders.article)
         slugs.draftArticles = Set(articles.filter(\.draft).map(\.slug))
-        let pages = loadDocuments("pages", files, &problems, &slugs.pages, decode: DocumentDecoders.page)
+        let pages = loadDocuments(.page, files, &problems, &slugs.pages, decode: DocumentDecoders.page)
         let sources = loadSources(files, &problems, &slugs)
         let data = loadData(files, &problems)
         var templates: [TemplateSource] = []
         let assets: [Asset]
         if let templatesOutside {
             problems.append(templatesOutside)
-            assets = loadAssets(files, from: ["Content/assets"], &problems)
+            assets = loadAssets(files, from: [SiteLayout.contentAssets], &problems)
         } else {
-            assets = loadAssets(files, from: ["Templates/assets", "Content/assets"], &problems)
+            assets = loadAssets(files, from: [SiteLayout.themeAssets, SiteLayout.contentAssets], &problems)
             templates = loadTemplates(files, &problems)
         }
 
         // Settings that could not be read are reported already; the rest of the site is still
         // checked with stand-in settings, so one bad line in site.yml does not hide other problems.
         if settings == nil && !problems.hasErrors {
-            problems.append(.error("Content/site.yml could not be read"))
+            problems.append(.error("\(SiteLayout.settings) could not be read"))
         }
         let site = Site(settings: settings ?? .unreadable, cohorts: cohorts, authors: authors, companies: companies,
                         articles: articles, pages: pages, sources: sources, data: data, assets: assets)
@@ -111,7 +111,7 @@ public struct SiteLoader: Sendable {
 
     /// `site.yml` from its bytes (the fuzzer's second entry).
     public static func parseSettings(_ data: Data) -> (SiteSettings?, [Cohort], [Diagnostic]) {
-        let path = "Content/site.yml"
+        let path = SiteLayout.settings
         var problems: [Diagnostic] = []
         switch TextFile.decode(data, path: path, problems: &problems).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
         case .failure(let problem): return (nil, [], problems + [problem])
@@ -123,9 +123,9 @@ public struct SiteLoader: Sendable {
 
     private func loadSettings(_ files: SiteFolder, _ problems: inout [Diagnostic],
                               _ slugs: inout FileSlugs) -> (SiteSettings?, [Cohort]) {
-        let path = "Content/site.yml"
+        let path = SiteLayout.settings
         guard files.exists(path) else {
-            problems.append(.error("Content/site.yml is missing; it holds the site's title, base_url, as_of and cohorts"))
+            problems.append(.error("\(SiteLayout.settings) is missing; it holds the site's title, base_url, as_of and cohorts"))
             slugs.cohortsReadable = false
             return (nil, [])
         }
@@ -146,12 +146,12 @@ public struct SiteLoader: Sendable {
     private typealias Decode<T> = @Sendable (String, FrontMatter, Node?, String, inout [Diagnostic]) -> T?
 
     /// Reads a folder of Markdown documents on every core; results keep the files' order.
-    private func loadDocuments<T: Sendable>(_ folder: String, _ files: SiteFolder, _ problems: inout [Diagnostic],
+    private func loadDocuments<T: Sendable>(_ kind: DocumentKind, _ files: SiteFolder, _ problems: inout [Diagnostic],
                                             _ slugs: inout Set<String>, decode: Decode<T>) -> [T] {
         var paths: [(path: String, slug: String, walked: Bool)] = []
-        let listing = files.files(in: "Content/\(folder)", problems: &problems)
+        let listing = files.files(in: kind.folder, problems: &problems)
         for path in listing.folders {
-            problems.append(.warning("\(path) is a folder; \(folder) are the .md files directly in Content/\(folder), so it is ignored",
+            problems.append(.warning("\(path) is a folder; \(kind.folderName) are the .md files directly in \(kind.folder), so it is ignored",
                                      at: SourceLocation(path: path)))
         }
         for path in listing.files {
@@ -171,7 +171,7 @@ public struct SiteLoader: Sendable {
         }
         let slots = ConcurrentSlots<(T?, [Diagnostic])>(count: paths.count)
         let work = paths
-        progress?.begin("load \(folder)", total: work.count)
+        progress?.begin("load \(kind.folderName)", total: work.count)
         parallelism.forEach(work.count) { index in
             defer { progress?.advance() }
             let (path, slug, walked) = work[index]

@@ -4,7 +4,7 @@ import RosterModel
 /// The parts of a site that are not Markdown documents: sources, data files, assets, templates.
 extension SiteLoader {
     func loadSources(_ files: SiteFolder, _ problems: inout [Diagnostic], _ slugs: inout FileSlugs) -> [Source] {
-        let path = "Content/sources.yml"
+        let path = SiteLayout.sources
         guard files.exists(path) else { return [] }
         switch files.text(path, problems: &problems).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
         case .failure(let problem):
@@ -19,7 +19,7 @@ extension SiteLoader {
     func loadData(_ files: SiteFolder, _ problems: inout [Diagnostic]) -> [String: DataValue] {
         var data: [String: DataValue] = [:]
         var sources: [String: String] = [:]   // data name → the file that defines it
-        let listing = files.files(in: "Content/data", problems: &problems)
+        let listing = files.files(in: SiteLayout.data, problems: &problems)
         for path in listing.folders {
             problems.append(.warning("\(path) is a folder; data files are the .yml files directly in Content/data, so it is ignored",
                                      at: SourceLocation(path: path)))
@@ -62,16 +62,16 @@ extension SiteLoader {
     }
 
     func loadTemplates(_ files: SiteFolder, _ problems: inout [Diagnostic]) -> [TemplateSource] {
-        guard files.isDirectory("Templates") else {
+        guard files.isDirectory(SiteLayout.templates) else {
             problems.append(.error("no Templates/ folder in the site; copy the default theme's Templates/ next to Content/"))
             return []
         }
         var templates: [TemplateSource] = []
         // Templates/assets is walked by loadAssets, with its own rules; walking it here too
         // reported each of its problems twice.
-        let listing = files.files(in: "Templates", recursive: true, skipping: ["Templates/assets"], problems: &problems)
+        let listing = files.files(in: SiteLayout.templates, recursive: true, skipping: [SiteLayout.themeAssets], problems: &problems)
         for path in listing.files where path.hasSuffix(".mustache") {
-            let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
+            let name = String(path.dropFirst(SiteLayout.templates.count + 1).dropLast(".mustache".count))
             switch files.text(path, problems: &problems) {
             case .failure(let problem): problems.append(problem)
             case .success(let text): templates.append(TemplateSource(name: name, path: path, text: text))

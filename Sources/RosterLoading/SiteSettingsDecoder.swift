@@ -3,9 +3,8 @@ import Yams
 
 /// `Content/site.yml`: settings and cohorts.
 enum SiteSettingsDecoder {
-    static let keys = ["title", "description", "base_url", "language", "as_of", "unsafe_html",
-                       "paginate", "feed_limit", "cohorts"]
-    static let cohortKeys = ["slug", "name", "origin", "date", "members"]
+    static let keys = ContentKeys.settings.names
+    static let cohortKeys = ContentKeys.cohort.names
 
     /// The settings (nil when a required one is missing: the error says so), the cohorts that could
     /// be read, and the slug of every cohort written, read or not.

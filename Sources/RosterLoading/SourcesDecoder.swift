@@ -3,7 +3,7 @@ import Yams
 
 /// `Content/sources.yml` (id → entry) and the free-form `Content/data/<name>.yml` files.
 enum SourcesDecoder {
-    static let keys = ["title", "publisher", "date", "url"]
+    static let keys = ContentKeys.source.names
 
     static func decode(_ node: Node?, path: String, problems: inout [Diagnostic]) -> [Source] {
         guard let node else { return [] }

@@ -18,7 +18,7 @@ public struct Author: Sendable, Hashable {
         self.links = links
         self.career = career
         self.body = body
-        self.locations = locations ?? FieldLocations(start: SourceLocation(path: "Content/authors/\(slug).md"))
+        self.locations = locations ?? FieldLocations(start: SourceLocation(path: DocumentKind.author.path(slug)))
     }
 }
 

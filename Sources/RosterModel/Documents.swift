@@ -23,7 +23,7 @@ public struct Company: Sendable, Hashable {
         self.sources = sources
         self.aliases = aliases
         self.body = body
-        self.locations = locations ?? FieldLocations(start: SourceLocation(path: "Content/companies/\(slug).md"))
+        self.locations = locations ?? FieldLocations(start: SourceLocation(path: DocumentKind.company.path(slug)))
     }
 }
 
@@ -57,7 +57,7 @@ public struct Article: Sendable, Hashable {
         self.aliases = aliases
         self.draft = draft
         self.body = body
-        self.locations = locations ?? FieldLocations(start: SourceLocation(path: "Content/articles/\(slug).md"))
+        self.locations = locations ?? FieldLocations(start: SourceLocation(path: DocumentKind.article.path(slug)))
     }
 
     /// Newest first: by date, then by slug.
@@ -91,7 +91,7 @@ public struct Page: Sendable, Hashable {
         self.title = title
         self.summary = summary
         self.body = body
-        self.locations = locations ?? FieldLocations(start: SourceLocation(path: "Content/pages/\(slug).md"))
+        self.locations = locations ?? FieldLocations(start: SourceLocation(path: DocumentKind.page.path(slug)))
     }
 }
 
@@ -105,7 +105,7 @@ public struct Source: Sendable, Hashable {
     public var locations: FieldLocations
 
     public init(id: String, title: String, publisher: String? = nil, date: PartialDate? = nil,
-                url: String? = nil, locations: FieldLocations = FieldLocations(start: SourceLocation(path: "Content/sources.yml"))) {
+                url: String? = nil, locations: FieldLocations = FieldLocations(start: SourceLocation(path: SiteLayout.sources))) {
         self.id = id
         self.title = title
         self.publisher = publisher

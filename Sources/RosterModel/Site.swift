@@ -68,7 +68,7 @@ public struct SiteSettings: Sendable, Hashable {
 
     public init(title: String, description: String? = nil, baseURL: String, language: String = "en",
                 asOf: PartialDate, unsafeHTML: Bool = false, paginate: Int = 50, feedLimit: Int = 50,
-                locations: FieldLocations = FieldLocations(start: SourceLocation(path: "Content/site.yml"))) {
+                locations: FieldLocations = FieldLocations(start: SourceLocation(path: SiteLayout.settings))) {
         self.title = title
         self.description = description
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -106,7 +106,7 @@ public struct Cohort: Sendable, Hashable {
     public var locations: FieldLocations
 
     public init(slug: String, name: String, origin: String, date: PartialDate, members: [String],
-                locations: FieldLocations = FieldLocations(start: SourceLocation(path: "Content/site.yml"))) {
+                locations: FieldLocations = FieldLocations(start: SourceLocation(path: SiteLayout.settings))) {
         self.slug = slug
         self.name = name
         self.origin = origin

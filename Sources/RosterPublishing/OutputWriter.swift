@@ -16,7 +16,7 @@ public struct OutputWriter: Sendable {
     /// The site folder: the output may be inside it (`Output/`) but may not be it or hold it.
     public let siteFolder: URL
     /// The editor's folders: the output may not be them, be inside them or hold them.
-    public var userFolders: [URL] { ["Content", "Templates"].map { siteFolder.appendingPathComponent($0) } }
+    public var userFolders: [URL] { SiteLayout.editorFolders.map { siteFolder.appendingPathComponent($0) } }
 
     public init(output: URL, siteFolder: URL) {
         self.output = output.standardizedFileURL

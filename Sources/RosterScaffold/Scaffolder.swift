@@ -4,18 +4,7 @@ import RosterModel
 /// Writes starter files (`roster new`) and starter sites (`roster init`). It never replaces a file:
 /// every file is created with O_EXCL, so an existing one is an error and stays as it was.
 public struct Scaffolder: Sendable {
-    public enum Kind: String, Sendable, CaseIterable {
-        case author, company, article, page
-
-        var folder: String {
-            switch self {
-            case .author: return "authors"
-            case .company: return "companies"
-            case .article: return "articles"
-            case .page: return "pages"
-            }
-        }
-    }
+    public typealias Kind = DocumentKind
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var message: String
@@ -44,11 +33,11 @@ public struct Scaffolder: Sendable {
         if kind == .page && Page.reservedSlugs.contains(slug) {
             throw Failure(message: "a page may not be called '\(slug)': the site uses /\(slug)/ itself")
         }
-        guard FileManager.default.fileExists(atPath: site.appendingPathComponent("Content").path) else {
+        guard FileManager.default.fileExists(atPath: site.appendingPathComponent(SiteLayout.content).path) else {
             throw Failure(message: "no Content/ folder in '\(site.path)'; run this in a site folder, pass --site DIR, or start one with 'roster init DIR'")
         }
-        let relative = "Content/\(kind.folder)/\(slug).md"
-        let companies = ((try? FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("Content/companies").path)) ?? [])
+        let relative = kind.path(slug)
+        let companies = ((try? FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent(DocumentKind.company.folder).path)) ?? [])
             .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.filter(Slug.isValid).sorted()
         try Self.create(site.appendingPathComponent(relative),
                         contents: starter(kind, slug: slug, name: name, company: companies.first))
@@ -58,6 +47,17 @@ public struct Scaffolder: Sendable {
     /// A starter that builds as it is: an author's first stint names an existing company when
     /// there is one, and the examples of links are shown as code, not written as links.
     func starter(_ kind: Kind, slug: String, name: String?, company: String? = nil) -> String {
+        let text = starterText(kind, slug: slug, name: name, company: company)
+        // The keys the starter leaves out, named in a comment so an editor knows what else there is.
+        let written = Set(text.split(separator: "\n").compactMap { $0.split(separator: ":").first.map(String.init) })
+        let others = ContentKeys.frontMatter(kind).names.filter { !written.contains($0) }
+        guard !others.isEmpty, let fence = text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex) else { return text }
+        var result = text
+        result.insert(contentsOf: "\n# other keys: \(others.joined(separator: ", ")) (see docs/content.md)", at: fence.lowerBound)
+        return result
+    }
+
+    private func starterText(_ kind: Kind, slug: String, name: String?, company: String?) -> String {
         let title = YAMLQuote.quote(name ?? slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "))
         switch kind {
         case .author:

@@ -80,7 +80,7 @@ public final class DevServer: @unchecked Sendable {
     /// rewritten from the last build, then reloaded), and a full rebuild follows in every case.
     @discardableResult
     public func handle(_ paths: Set<String>, cancellation: BuildCancellation? = nil) -> BuildReport {
-        let articles = options.siteFolder.appendingPathComponent("Content/articles").standardizedFileURL.path + "/"
+        let articles = options.siteFolder.appendingPathComponent(DocumentKind.article.folder).standardizedFileURL.path + "/"
         // Editors' backups (`x~`, `.x.swp`) are not edits, and neither is a temporary file that is
         // gone already: `sed -i` and many editors write one and rename it over the article.
         let edited = paths.filter { path in
@@ -89,7 +89,7 @@ public final class DevServer: @unchecked Sendable {
         }
         if edited.count == 1, let path = edited.first, path.hasPrefix(articles), path.hasSuffix(".md"),
            FileManager.default.fileExists(atPath: path), let current = stateLock.withLock({ lastState }), state.problems.isEmpty {
-            let relative = "Content/articles/" + String(path.dropFirst(articles.count))
+            let relative = DocumentKind.article.folder + "/" + String(path.dropFirst(articles.count))
             let started = ContinuousClock.now
             if let next = ArticlePreview.rewrite(relative, siteFolder: options.siteFolder, output: siteRoot, state: current) {
                 stateLock.withLock { lastState = next }
@@ -124,7 +124,7 @@ public final class DevServer: @unchecked Sendable {
             if !cleanedUp { removeFolder() }
         }
         rebuild()
-        let watcher = SiteWatcher(folders: ["Content", "Templates"].map { options.siteFolder.appendingPathComponent($0) }
+        let watcher = SiteWatcher(folders: SiteLayout.editorFolders.map { options.siteFolder.appendingPathComponent($0) }
             .filter { FileManager.default.fileExists(atPath: $0.path) })
         let changes = try watcher.changes()
         // Changes are gathered as they come (cancelling a rebuild they make pointless); one worker
