@@ -15,6 +15,8 @@ public struct CohortFacts: Sendable, Hashable {
     public var founders: [String]
     /// Year → number of departures, years ascending; only years that have departures.
     public var departuresByYear: [YearCount]
+    /// Members at the origin over time.
+    public var retention: Retention
 
     public var memberCount: Int { members.count }
     /// Members at the origin on `as_of`, those who returned included.
@@ -41,22 +43,35 @@ public struct YearCount: Sendable, Hashable {
 
 /// Computes a cohort's facts from the site.
 public enum CohortAnalyzer {
-    public static func facts(for cohort: Cohort, in site: Site) -> CohortFacts {
-        let asOf = site.settings.asOf
+    /// The facts of every cohort, with the site's indexes made once (linear in members).
+    public static func facts(in site: Site) -> [CohortFacts] {
         let authors = Dictionary(site.authors.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let members = cohort.members.compactMap { slug in
-            authors[slug].map { MemberAnalyzer.facts(for: $0, origin: cohort.origin, asOf: asOf) }
-        }
+        let names = Dictionary(site.companies.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return site.cohorts.map { facts(for: $0, in: site, authors: authors, companyNames: names) }
+    }
+
+    /// One cohort's facts (for tests); `facts(in:)` makes all of them with shared indexes.
+    public static func facts(for cohort: Cohort, in site: Site) -> CohortFacts {
+        let authors = Dictionary(site.authors.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(site.companies.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return facts(for: cohort, in: site, authors: authors, companyNames: names)
+    }
+
+    static func facts(for cohort: Cohort, in site: Site, authors: [String: Author], companyNames names: [String: String]) -> CohortFacts {
+        let asOf = site.settings.asOf
+        let careers = cohort.members.compactMap { authors[$0] }
+        let members = careers.map { MemberAnalyzer.facts(for: $0, origin: cohort.origin, asOf: asOf) }
         let departed = members.filter { $0.status == .departed }
         let tenures = departed.compactMap(\.tenureYears).sorted()
-        let names = Dictionary(site.companies.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
         return CohortFacts(
             cohort: cohort, members: members,
             tenureMeanYears: tenures.isEmpty ? nil : tenures.reduce(0, +) / Double(tenures.count),
             tenureMedianYears: median(tenures), tenureKnownCount: tenures.count,
             destinations: destinations(departed, companyNames: names),
             founders: members.filter(\.isFounder).map(\.author),
-            departuresByYear: departuresByYear(departed))
+            departuresByYear: departuresByYear(departed),
+            retention: RetentionAnalyzer.retention(for: cohort, careers: careers, asOf: asOf.dayNumber,
+                                                   atOrigin: members.filter(\.isAtOrigin).count))
     }
 
     static func median(_ sorted: [Double]) -> Double? {

@@ -36,7 +36,7 @@ public enum MemberAnalyzer {
         let openOrigin = career.indices.filter { career[$0].company == origin && career[$0].isOpen(at: day) }
         let returned = !openOrigin.isEmpty && hasReturned(career, origin: origin, openOrigin: openOrigin)
         let status: MemberFacts.Status = openOrigin.isEmpty ? .departed : (returned ? .returned : .atOrigin)
-        let current = career.last { $0.isOpen(at: day) }?.company
+        let current = author.currentStint(at: day)?.company
         let lastOrigin = career.last { $0.company == origin }
         let departureYear = status == .departed ? lastOrigin?.end?.date?.year : nil
         let founder = career.contains { $0.founder && $0.company != origin }

@@ -20,10 +20,9 @@ public enum RetentionAnalyzer {
     /// A member counts as at the origin on a day when an origin stint has started (an unknown
     /// start counts as before) and has not ended by a known date; a stint that ended at an
     /// unknown date counts until `as_of`, where it is taken away.
-    public static func retention(for cohort: Cohort, in site: Site, facts: CohortFacts) -> Retention {
-        let asOf = site.settings.asOf.dayNumber
+    static func retention(for cohort: Cohort, careers members: [Author], asOf: Int, atOrigin: Int) -> Retention {
         let startDay = min(cohort.date.dayNumber, asOf)
-        let careers = cohort.members.compactMap { site.author($0)?.career.filter { $0.company == cohort.origin } }
+        let careers = members.map { $0.career.filter { $0.company == cohort.origin } }
         func present(_ stints: [Stint], at day: Int) -> Bool {
             stints.contains { stint in
                 if let start = stint.start.date, start.dayNumber > day { return false }
@@ -46,6 +45,6 @@ public enum RetentionAnalyzer {
             let count = careers.filter { present($0, at: day) }.count
             if points.last?.count != count { points.append(DayCount(day: day, count: count)) }
         }
-        return Retention(points: points, final: facts.atOriginCount, total: facts.memberCount)
+        return Retention(points: points, final: atOrigin, total: members.count)
     }
 }

@@ -17,8 +17,7 @@ struct PreparedSite: Sendable {
     var templates: TemplateSet
     var targets: LinkTargets
     var bodies: RenderedBodies
-    var cohortFacts: [CohortFacts]
-    var companyFacts: [String: CompanyFacts]
+    var facts: SiteFacts
     var renderOptions: RenderOptions
     var viewBuilder: ViewBuilder
 
@@ -86,21 +85,18 @@ extension Builder {
         if diagnostics.hasErrors { return clock.stop(with: diagnostics) }
 
         // analyse
-        let cohortFacts = site.cohorts.map { CohortAnalyzer.facts(for: $0, in: site) }
-        var companyFacts: [String: CompanyFacts] = [:]
-        for company in site.companies { companyFacts[company.slug] = CompanyAnalyzer.facts(for: company.slug, in: site) }
-        let viewBuilder = ViewBuilder(site: site, cohortFacts: cohortFacts, companyFacts: companyFacts,
-                                      bodies: bodies, options: renderOptions)
+        let facts = SiteFacts.analyse(site, links: bodies.links)
+        let viewBuilder = ViewBuilder(site: site, facts: facts, bodies: bodies, options: renderOptions)
         clock.lap("analyse")
         if clock.cancelled { return clock.stop(with: []) }
         return PreparedSite(site: site, diagnostics: diagnostics, templates: templates, targets: targets, bodies: bodies,
-                            cohortFacts: cohortFacts, companyFacts: companyFacts, renderOptions: renderOptions,
+                            facts: facts, renderOptions: renderOptions,
                             viewBuilder: viewBuilder)
     }
 
     /// The feed, the sitemap, robots.txt, the data exports and the assets, made side by side.
     func exports(_ prepared: PreparedSite, routes: [Route]) -> [OutputFile] {
-        let site = prepared.site, viewBuilder = prepared.viewBuilder, facts = prepared.cohortFacts
+        let site = prepared.site, viewBuilder = prepared.viewBuilder, facts = prepared.facts.cohorts
         let makers: [@Sendable () -> OutputFile] = [
             {
                 var bodies: [String: String] = [:]

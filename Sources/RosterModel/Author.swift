@@ -61,6 +61,19 @@ public struct Stint: Sendable, Hashable {
     }
 }
 
+extension Author {
+    /// The current position on `day`: of the stints open then, the last in career order.
+    public func currentStint(at day: Int) -> Stint? {
+        career.last { $0.isOpen(at: day) }
+    }
+
+    /// The stint at `company` to show for this person there: the open one on `day`, else the last.
+    public func stint(at company: String, on day: Int) -> Stint? {
+        let stints = career.filter { $0.company == company }
+        return stints.last { $0.isOpen(at: day) } ?? stints.last
+    }
+}
+
 /// How firmly a stint is established.
 public enum Confidence: String, Sendable, Hashable, CaseIterable {
     /// A source names the person and the company.

@@ -1,18 +1,15 @@
 import Foundation
-import OrderedCollections
 import RosterMarkdown
 import RosterModel
 import RosterSupport
 
-/// Every Markdown body of the site rendered for the page it appears on, with what the bodies
-/// say about each other: which articles mention an author or company, which pages cite a source.
+/// Every Markdown body of the site rendered for the page it appears on, with the internal links
+/// each one writes (the analyse step derives mentions and citations from them).
 public struct RenderedBodies: Sendable {
     public var html: [Route: RenderedMarkdown] = [:]
-    /// Author slug → slugs of the articles that link to the author.
-    public var authorMentions: [String: [String]] = [:]
-    public var companyMentions: [String: [String]] = [:]
-    /// Source id → the routes of the pages whose bodies link to it.
-    public var sourceLinks: [String: [Route]] = [:]
+    /// Each body's route and the internal links written in it, in the site's order (authors,
+    /// companies, articles, pages): what the analyse step derives mentions from.
+    public var links: [(route: Route, links: [InternalLink])] = []
     public var diagnostics: [Diagnostic] = []
 }
 
@@ -63,32 +60,13 @@ public struct BodyRenderer: Sendable {
         }
         var result = RenderedBodies()
         result.html.reserveCapacity(jobs.count)
-        // Each list in order of first mention, without repeats; kept as ordered sets while filled.
-        var authorMentions: [String: OrderedSet<String>] = [:]
-        var companyMentions: [String: OrderedSet<String>] = [:]
-        var sourceLinks: [String: OrderedSet<Route>] = [:]
+        result.links.reserveCapacity(jobs.count)
         for (index, (route, _, _)) in jobs.enumerated() {
             guard let rendered = slots[index] else { continue }
             result.html[route] = rendered
             result.diagnostics += rendered.diagnostics
-            for found in rendered.links {
-                switch found.link.kind {
-                case .author, .company:
-                    guard case .article(let article) = route else { break }
-                    if found.link.kind == .author {
-                        authorMentions[found.link.target, default: []].append(article)
-                    } else {
-                        companyMentions[found.link.target, default: []].append(article)
-                    }
-                case .source:
-                    sourceLinks[found.link.target, default: []].append(route)
-                default: break
-                }
-            }
+            if !rendered.links.isEmpty { result.links.append((route, rendered.links.map(\.link))) }
         }
-        result.authorMentions = authorMentions.mapValues { Array($0) }
-        result.companyMentions = companyMentions.mapValues { Array($0) }
-        result.sourceLinks = sourceLinks.mapValues { Array($0) }
         return result
     }
 
@@ -114,7 +92,7 @@ public struct BodyRenderer: Sendable {
             if !allowCharts {
                 rendered.diagnostics.append(.error("charts can only be embedded in articles", at: chart.location))
             } else if !targets.hasCohort(chart.cohort) {
-                rendered.diagnostics.append(.error("unknown cohort '\(chart.cohort)' in chart '\(chart.kind)/\(chart.cohort)'\(Suggestion.hint(for: chart.cohort, in: site.cohorts.map(\.slug)))",
+                rendered.diagnostics.append(.error("unknown cohort '\(chart.cohort)' in chart '\(chart.kind.rawValue)/\(chart.cohort)'\(Suggestion.hint(for: chart.cohort, in: site.cohorts.map(\.slug)))",
                                                    at: chart.location))
             }
         }

@@ -87,14 +87,14 @@ struct ChartFactory {
     func retention(_ all: [CohortFacts], id: String) -> Chart {
         let shares = all.count > 1
         let series = all.map { facts in
-            let retention = RetentionAnalyzer.retention(for: facts.cohort, in: site, facts: facts)
+            let retention = facts.retention
             return RetentionChart.Series(label: shares ? facts.cohort.name : "at \(builder.companyName(facts.cohort.origin))",
                                          colorIndex: colorIndex(facts.cohort.origin) + (shares ? all.firstIndex { $0.cohort.slug == facts.cohort.slug } ?? 0 : 0),
                                          points: retention.points.map { (day: $0.day, value: $0.count) },
                                          finalValue: retention.final, total: retention.total)
         }
         let origin = all.first.map { builder.companyName($0.cohort.origin) } ?? ""
-        let unknown = all.map { RetentionAnalyzer.retention(for: $0.cohort, in: site, facts: $0).unknownDepartures }.reduce(0, +)
+        let unknown = all.map(\.retention.unknownDepartures).reduce(0, +)
         let note = unknown > 0 ? " \(unknown) departure\(unknown == 1 ? " has" : "s have") no known date and \(unknown == 1 ? "is" : "are") drawn as a dashed drop at the end." : ""
         return RetentionChart(id: id, title: shares ? "Share of each cohort still at its origin" : "Members still at \(origin)",
                               description: (shares ? "Step lines of the share of each cohort's members still at its origin" : "Step line of the members still at \(origin)")
@@ -103,13 +103,8 @@ struct ChartFactory {
     }
 
     func moves(_ company: Company, facts: CompanyFacts?, id: String) -> Chart? {
-        var years = Set((facts?.arrivalsByYear ?? []).map(\.year))
-        years.formUnion((facts?.departuresByYear ?? []).map(\.year))
-        guard !years.isEmpty else { return nil }
-        let rows = years.sorted().map { year in
-            YearBarsChart.Year(year: year, arrivals: facts?.arrivalsByYear.first { $0.year == year }?.count ?? 0,
-                               departures: facts?.departuresByYear.first { $0.year == year }?.count ?? 0)
-        }
+        guard let moves = facts?.moves, !moves.isEmpty else { return nil }
+        let rows = moves.map { YearBarsChart.Year(year: $0.year, arrivals: $0.arrivals, departures: $0.departures) }
         return YearBarsChart(id: id, title: "Tracked people who arrived at or left \(company.name), per year",
                              description: "Bar chart of arrivals and departures per year at \(company.name) among the tracked people, known dates only.",
                              years: rows).draw()

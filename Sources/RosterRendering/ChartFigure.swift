@@ -8,15 +8,15 @@ struct ChartFigure {
     let linker: Linker
 
     func html(for embed: ChartEmbed) -> String {
-        guard let facts = builder.cohortFacts.first(where: { $0.cohort.slug == embed.cohort }) else { return "" }
+        guard let facts = builder.facts.cohort(embed.cohort) else { return "" }
         let factory = ChartFactory(builder: builder)
         let number = embed.placeholder.filter(\.isNumber)
-        let id = "figure-\(number)-\(embed.kind)"
+        let id = "figure-\(number)-\(embed.kind.rawValue)"
         let chart = switch embed.kind {
-        case "destinations": factory.destinations(facts, id: id)
-        case "flow": factory.flow(facts, id: id)
-        case "careers": factory.careers(facts, id: id)
-        default: factory.retention([facts], id: id)
+        case .destinations: factory.destinations(facts, id: id)
+        case .flow: factory.flow(facts, id: id)
+        case .careers: factory.careers(facts, id: id)
+        case .retention: factory.retention([facts], id: id)
         }
         return ChartFactory.figure(chart, caption: embed.caption.isEmpty ? nil : embed.caption)
     }

@@ -9,7 +9,7 @@ extension ViewBuilder {
         let day = site.settings.asOf.dayNumber
         var context = context(for: route, title: "Authors", breadcrumbs: [("Authors", .authors)])
         context["authors"] = site.authors.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }.map { author in
-            let current = author.career.last { $0.isOpen(at: day) }
+            let current = author.currentStint(at: day)
             return AuthorRow(author: authorLink(author.slug, linker), current: companyLink(current?.company, linker),
                              role: current?.role)
         }
@@ -20,7 +20,7 @@ extension ViewBuilder {
         let day = site.settings.asOf.dayNumber
         let route = Route.author(author.slug)
         let linker = options.linker(for: route)
-        let current = author.career.last { $0.isOpen(at: day) }
+        let current = author.currentStint(at: day)
         let cohorts: [AuthorCohortRow] = cohortFacts.compactMap { facts in
             guard let member = facts.member(author.slug) else { return nil }
             return AuthorCohortRow(cohort: facts.cohort.name, href: linker.href(.cohort(facts.cohort.slug)),
@@ -37,7 +37,7 @@ extension ViewBuilder {
                                                    unit: $0.unit, since: $0.start.date?.display) },
             career: author.career.map { stintRow($0, linker, day: day) }, cohorts: cohorts,
             links: author.links.map { LabelledLink(label: $0.label, url: $0.url) },
-            bio: body(route), mentions: mentions(bodies.authorMentions[author.slug], linker),
+            bio: body(route), mentions: mentions(facts.mentions.articlesByAuthor[author.slug], linker),
             sources: sourceIDs.map { sourceRef($0, linker) },
             timelineChart: ChartFactory.figure(ChartFactory(builder: self).careerRow(author, id: "chart-career")))
         let position = current.map { " Now at \(companyName($0.company))." } ?? ""
@@ -77,25 +77,19 @@ extension ViewBuilder {
         let facts = companyFacts[company.slug]
         func people(_ slugs: [String]) -> [PersonAtCompany] {
             slugs.compactMap { authorsBySlug[$0] }.map { author in
-                let stints = author.career.filter { $0.company == company.slug }
-                let shown = stints.last { $0.isOpen(at: day) } ?? stints.last
+                let shown = author.stint(at: company.slug, on: day)
                 let period = shown.map { "\($0.start.display) – \($0.end?.display ?? "now")" } ?? ""
                 return PersonAtCompany(author: authorLink(author.slug, linker), role: shown?.role, period: period)
             }
         }
-        var years = Set((facts?.arrivalsByYear ?? []).map(\.year))
-        years.formUnion((facts?.departuresByYear ?? []).map(\.year))
-        let moves = years.sorted().map { year in
-            MoveRow(year: year, arrivals: facts?.arrivalsByYear.first { $0.year == year }?.count ?? 0,
-                    departures: facts?.departuresByYear.first { $0.year == year }?.count ?? 0)
-        }
+        let moves = (facts?.moves ?? []).map { MoveRow(year: $0.year, arrivals: $0.arrivals, departures: $0.departures) }
         let view = CompanyView(slug: company.slug, name: company.name, kind: company.kind,
                                headquarters: company.headquarters, founded: company.founded?.display,
                                website: company.website, description: body(route),
                                current: people(facts?.current ?? []), alumni: people(facts?.alumni ?? []),
                                moves: moves,
                                movesChart: ChartFactory(builder: self).moves(company, facts: facts, id: "chart-moves").map { ChartFactory.figure($0) },
-                               mentions: mentions(bodies.companyMentions[company.slug], linker),
+                               mentions: mentions(self.facts.mentions.articlesByCompany[company.slug], linker),
                                sources: company.sources.map { sourceRef($0, linker) })
         var context = context(for: route, title: company.name,
                               description: "\(company.name): the tracked people who work there now, its alumni and the moves in and out.",

@@ -18,7 +18,7 @@ extension ViewBuilder {
         }
         for company in site.companies { for id in company.sources { add(id, .company(company.slug)) } }
         for article in site.articles { for id in article.sources { add(id, .article(article.slug)) } }
-        for (id, routes) in bodies.sourceLinks.sorted(by: { $0.key < $1.key }) {
+        for (id, routes) in facts.mentions.pagesBySource.sorted(by: { $0.key < $1.key }) {
             for route in routes { add(id, route) }
         }
         return cited.mapValues { Array($0) }

@@ -40,8 +40,10 @@ public struct PageSpec: Sendable {
 /// logic of what a page shows is here; templates only print and loop.
 public struct ViewBuilder: Sendable {
     public private(set) var site: Site
-    public let cohortFacts: [CohortFacts]
-    public let companyFacts: [String: CompanyFacts]
+    /// Everything derived in the analyse step: cohort and company facts, mentions.
+    public let facts: SiteFacts
+    public var cohortFacts: [CohortFacts] { facts.cohorts }
+    public var companyFacts: [String: CompanyFacts] { facts.companies }
     public private(set) var bodies: RenderedBodies
     public let options: RenderOptions
     let authorsBySlug: [String: Author]
@@ -59,11 +61,9 @@ public struct ViewBuilder: Sendable {
     /// Shared views already made, by what they depend on (see `sharedView(for:_:)`).
     private let sharedViews = SharedViewCache()
 
-    public init(site: Site, cohortFacts: [CohortFacts], companyFacts: [String: CompanyFacts],
-                bodies: RenderedBodies, options: RenderOptions) {
+    public init(site: Site, facts: SiteFacts, bodies: RenderedBodies, options: RenderOptions) {
         self.site = site
-        self.cohortFacts = cohortFacts
-        self.companyFacts = companyFacts
+        self.facts = facts
         self.bodies = bodies
         self.options = options
         authorsBySlug = Dictionary(site.authors.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })

@@ -54,7 +54,8 @@ final class CohortAnalyzerTests: XCTestCase {
         let facts = CompanyAnalyzer.facts(for: "meta", in: Fixture.site(authors))
         XCTAssertEqual(facts.current, ["y"])
         XCTAssertEqual(facts.alumni, ["x"])
-        XCTAssertEqual(facts.arrivalsByYear.map(\.year), [2015, 2016])
-        XCTAssertEqual(facts.departuresByYear.map { [$0.year, $0.count] }, [[2020, 1]])
+        XCTAssertEqual(facts.moves.filter { $0.arrivals > 0 }.map(\.year), [2015, 2016])
+        XCTAssertEqual(facts.moves.filter { $0.departures > 0 }.map { [$0.year, $0.departures] }, [[2020, 1]])
+        XCTAssertEqual(facts.moves.map(\.year), [2015, 2016, 2020], "one row a year, arrivals and departures together")
     }
 }

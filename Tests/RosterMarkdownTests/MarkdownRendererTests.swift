@@ -65,7 +65,7 @@ final class MarkdownRendererTests: XCTestCase {
 
     func testChartImageBecomesAPlaceholder() {
         let result = render("Text\n\n![Where they went](chart:destinations/llama-2023)\n")
-        XCTAssertEqual(result.charts.map(\.kind), ["destinations"])
+        XCTAssertEqual(result.charts.map(\.kind), [.destinations])
         XCTAssertEqual(result.charts.first?.caption, "Where they went")
         let html = result.html { "<figure>\($0.cohort)</figure>" }
         XCTAssertTrue(html.contains("<figure>llama-2023</figure>"), html)
@@ -81,9 +81,9 @@ final class MarkdownRendererTests: XCTestCase {
     /// too (a use after free in cmark). The inner chart is part of the outer caption's text.
     func testChartInsideAChartCaptionIsPartOfTheCaption() {
         let result = render("![Outer ![inner](chart:flow/llama-2023) caption](chart:destinations/llama-2023)\n")
-        XCTAssertEqual(result.charts.map(\.kind), ["destinations"])
+        XCTAssertEqual(result.charts.map(\.kind), [.destinations])
         XCTAssertEqual(result.charts.first?.caption, "Outer inner caption")
-        let html = result.html { "<figure>\($0.kind)</figure>" }
+        let html = result.html { "<figure>\($0.kind.rawValue)</figure>" }
         XCTAssertTrue(html.contains("<figure>destinations</figure>"), html)
         // The fuzzer's own input: two bad chart URLs, one inside the other's caption.
         let found = render("--f\u{1E}- p)r![ef\u{1E}- p)r![e](chart:(0))\n:ote](chart:(0))\n:ote\n")
