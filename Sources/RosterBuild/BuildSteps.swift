@@ -10,113 +10,149 @@ import RosterSupport
 import RosterTemplates
 import RosterValidation
 
-/// What the steps before rendering made: everything a page needs, and the problems found so far.
-struct PreparedSite: Sendable {
-    var site: Site
-    var diagnostics: [Diagnostic]
-    var templates: TemplateSet
-    var targets: LinkTargets
-    var bodies: RenderedBodies
-    var facts: SiteFacts
-    var renderOptions: RenderOptions
-    var viewBuilder: ViewBuilder
-
-    var renderer: SiteRenderer { SiteRenderer(templates: templates, builder: viewBuilder) }
-
-    var state: BuildState {
-        BuildState(templates: templates, targets: targets, views: viewBuilder)
-    }
-
-    func anchorChecker(_ pages: [Route: PageAnchors]) -> AnchorChecker {
-        AnchorChecker(pageIDs: pages.mapValues(\.ids), bodies: bodies, targets: targets, sources: site.sources)
-    }
-}
-
-extension Builder {
-    /// Load, validate, render the Markdown bodies and analyse. Nil when the build stops here (the
-    /// reasons are in `clock`): errors that rendering pages could only repeat, or a cancellation.
-    func prepare(_ clock: inout PhaseClock) -> PreparedSite? {
-        // load
-        var loaded = SiteLoader(siteFolder: options.siteFolder, parallelism: options.parallelism,
-                                progress: options.progress).load()
-        var diagnostics = loaded.diagnostics
-        let fileSlugs = loaded.fileSlugs
-        let templateSources = loaded.templates
-        // Taken out, so that this is the only copy and its Markdown sources can be let go below.
-        guard var site = loaded.site else { return clock.stop(with: diagnostics) }
+/// The steps a build is made of, each named by its phase (see `Builder.build()` and `check()`).
+extension BuildStep {
+    /// Reads `Content/` and `Templates/` into the model.
+    static let load = BuildStep(.load) { run in
+        var loaded = SiteLoader(siteFolder: run.options.siteFolder, parallelism: run.options.parallelism,
+                                progress: run.options.progress).load()
+        run.diagnostics += loaded.diagnostics
+        run.fileSlugs = loaded.fileSlugs
+        run.templateSources = loaded.templates
+        // Taken out, so that the run holds the only copy and its Markdown sources can be let go.
+        guard var site = loaded.site else { return run.stop() }
         loaded.site = nil
-        clock.lap("load")
-        if clock.cancelled { return clock.stop(with: []) }
-
-        // validate
-        if let baseURL = options.baseURL {
+        if let baseURL = run.options.baseURL {
             guard URLText.isAllowedExternal(baseURL), ["http", "https"].contains(URLText.scheme(of: baseURL)) else {
-                return clock.stop(with: diagnostics + [.error("--base-url must be an absolute http or https URL, found '\(baseURL)'")])
+                return run.stop([.error("--base-url must be an absolute http or https URL, found '\(baseURL)'")])
             }
-            site.settings.baseURL = baseURL
+            site.settings = site.settings.overriding(baseURL: baseURL)
         }
-        if !options.includeDrafts { site.articles.removeAll(where: \.draft) }
-        let unreadable = SiteValidator.References(
-            authors: fileSlugs.authors.subtracting(site.authors.map(\.slug)),
-            companies: fileSlugs.companies.subtracting(site.companies.map(\.slug)),
-            sourcesUnreadable: !fileSlugs.sourcesReadable)
-        diagnostics += SiteValidator(site: site, unreadable: unreadable).validate()
-        let (templates, templateProblems) = templateCache?.compile(templateSources) ?? TemplateSet.compile(templateSources)
-        diagnostics += templateProblems
-        clock.lap("validate")
-        if clock.cancelled { return clock.stop(with: []) }
+        if !run.options.includeDrafts { site.articles.removeAll(where: \.draft) }
+        run.site = site
+    }
 
-        // markdown: bodies are rendered even when something else is wrong, so that broken links
-        // are reported together with every other problem.
+    /// Checks every rule and cross-reference, and compiles and checks the templates.
+    static let validate = BuildStep(.validate) { run in
+        guard let site = run.site else { return run.stop() }
+        let unreadable = SiteValidator.References(
+            authors: run.fileSlugs.authors.subtracting(site.authors.map(\.slug)),
+            companies: run.fileSlugs.companies.subtracting(site.companies.map(\.slug)),
+            sourcesUnreadable: !run.fileSlugs.sourcesReadable)
+        run.diagnostics += SiteValidator(site: site, unreadable: unreadable).validate()
+        let (templates, problems) = run.templateCache?.compile(run.templateSources) ?? TemplateSet.compile(run.templateSources)
+        run.diagnostics += problems
+        run.templates = templates
+    }
+
+    /// Every body through cmark-gfm, on every core. Bodies are rendered even when something else
+    /// is wrong, so that broken links are reported together with every other problem.
+    static let markdown = BuildStep(.markdown) { run in
+        guard var site = run.site, let templates = run.templates else { return run.stop() }
+        let options = run.options
         let renderOptions = RenderOptions(portable: options.portable, basePath: site.settings.basePath,
-                                          includeDrafts: options.includeDrafts, version: Self.version,
+                                          includeDrafts: options.includeDrafts, version: Builder.version,
                                           parallelism: options.parallelism, progress: options.progress)
-        let targets = LinkTargets(site: site, draftArticles: fileSlugs.draftArticles,
-                                  slugsFound: fileSlugs, includeDrafts: options.includeDrafts)
+        let targets = LinkTargets(site: site, draftArticles: run.fileSlugs.draftArticles,
+                                  slugsFound: run.fileSlugs, includeDrafts: options.includeDrafts)
         let bodies = BodyRenderer(site: site, targets: targets, options: renderOptions,
-                                  templateIDs: templates.literalIDs).renderAll(cache: markdownCache)
-        diagnostics += bodies.diagnostics
+                                  templateIDs: templates.literalIDs).renderAll(cache: run.markdownCache)
+        run.diagnostics += bodies.diagnostics
         // The Markdown sources are not read again: a large site should not keep them in memory,
         // and the C library is asked to give the memory back (glibc keeps freed memory otherwise).
+        run.site = nil
         site = site.withoutMarkdownSources()
-        MemoryRelease.returnFreedMemory()
-        clock.lap("markdown")
-        if clock.cancelled { return clock.stop(with: []) }
-        if diagnostics.hasErrors { return clock.stop(with: diagnostics) }
+        _ = roster_release_free_memory()
+        (run.site, run.renderOptions, run.targets, run.bodies) = (site, renderOptions, targets, bodies)
+        if run.diagnostics.hasErrors { run.stop() }
+    }
 
-        // analyse
+    /// Derives every fact the pages and exports show, and the views the pages are built from.
+    static let analyse = BuildStep(.analyse) { run in
+        guard let site = run.site, let bodies = run.bodies, let renderOptions = run.renderOptions else { return run.stop() }
         let facts = SiteFacts.analyse(site, links: bodies.links)
-        let viewBuilder = ViewBuilder(site: site, facts: facts, bodies: bodies, options: renderOptions)
-        clock.lap("analyse")
-        if clock.cancelled { return clock.stop(with: []) }
-        return PreparedSite(site: site, diagnostics: diagnostics, templates: templates, targets: targets, bodies: bodies,
-                            facts: facts, renderOptions: renderOptions,
-                            viewBuilder: viewBuilder)
+        run.facts = facts
+        run.views = ViewBuilder(site: site, facts: facts, bodies: bodies, options: renderOptions)
+    }
+
+    /// Every page through its template, on every core, each written beside the output folder as
+    /// soon as it is made; then the anchor checks that need the rendered pages.
+    static let renderAndStage = BuildStep(.render) { run in
+        guard let views = run.views, let templates = run.templates, let bodies = run.bodies, let targets = run.targets else {
+            return run.stop()
+        }
+        let staging: StagingSite
+        do {
+            staging = try OutputWriter(output: run.options.output, siteFolder: run.options.siteFolder).beginStaging()
+        } catch let error as DiagnosticsError {
+            return run.stop(error.diagnostics)
+        } catch {
+            return run.stop([.error("could not start the site beside '\(run.options.output.path)': \(error)")])
+        }
+        run.staging = staging
+        let anchors = AnchorCollector(needed: AnchorChecker.routesNeedingIDs(bodies, targets: targets), hrefs: false)
+        let (routes, problems) = SiteRenderer(templates: templates, builder: views).render { page in
+            anchors.add(page)
+            try staging.write(.text(page.route.outputFile, page.html))
+        }
+        run.routes = routes
+        run.anchors = anchors.pages
+        run.diagnostics += problems + checkAnchors(run)
+        if run.diagnostics.hasErrors { run.stop() }
+    }
+
+    /// Every page through its template, keeping only each page's ids and links (`roster check`).
+    static let renderAndRead = BuildStep(.render) { run in
+        guard let views = run.views, let templates = run.templates else { return run.stop() }
+        let anchors = AnchorCollector(needed: nil, hrefs: true)
+        let (routes, problems) = SiteRenderer(templates: templates, builder: views).render { anchors.add($0) }
+        run.routes = routes
+        run.anchors = anchors.pages
+        run.diagnostics += problems + checkAnchors(run)
+    }
+
+    /// The fragments written in bodies and the source ids, against the rendered pages' ids.
+    private static func checkAnchors(_ run: BuildRun) -> [Diagnostic] {
+        guard let bodies = run.bodies, let targets = run.targets, let site = run.site else { return [] }
+        return AnchorChecker(pageIDs: run.anchors.mapValues(\.ids), bodies: bodies, targets: targets, sources: site.sources).check()
     }
 
     /// The feed, the sitemap, robots.txt, the data exports and the assets, made side by side.
-    func exports(_ prepared: PreparedSite, routes: [Route]) -> [OutputFile] {
-        let site = prepared.site, viewBuilder = prepared.viewBuilder, facts = prepared.facts.cohorts
-        let makers: [@Sendable () -> OutputFile] = [
-            {
-                var bodies: [String: String] = [:]
-                for article in site.articles.filter({ !$0.draft }).prefix(site.settings.feedLimit) {
-                    bodies[article.slug] = viewBuilder.bodyHTML(.article(article.slug))
-                }
-                return .text(Route.feed.outputFile, SiteFeeds.atom(site: site, bodies: bodies))
-            },
-            {
-                let published = PublishedRoutes.select(routes, articles: site.articles, paginate: site.settings.paginate)
-                return .text(Route.sitemap.outputFile, SiteFeeds.sitemap(site: site, routes: published))
-            },
-            { .text(Route.robots.outputFile, SiteFeeds.robots(site: site)) },
-            { .text(Route.json.outputFile, DataExports.json(site: site, facts: facts)) },
-            { .text(Route.csv.outputFile, DataExports.csv(site: site)) },
-        ]
-        let slots = ConcurrentSlots<OutputFile>(count: makers.count)
-        options.parallelism.forEach(makers.count) { slots[$0] = makers[$0]() }
-        return (0..<makers.count).compactMap { slots[$0] }
-            + site.assets.map { OutputFile(path: Route.asset($0.relativePath).outputFile, contents: .copy(from: $0.sourcePath)) }
+    static let exports = BuildStep(.exports) { run in
+        guard let site = run.site, let views = run.views, let facts = run.facts else { return run.stop() }
+        run.files = SiteExports(site: site, views: views, cohortFacts: facts.cohorts, routes: run.routes)
+            .files(parallelism: run.options.parallelism)
+    }
+
+    /// The exports and assets into the staging folder, then the one atomic swap.
+    static let write = BuildStep(.write) { run in
+        guard let staging = run.staging else { return run.stop() }
+        do {
+            for file in run.files { try staging.write(file) }
+            try staging.publish(oldSiteRemoval: run.options.oldSiteRemoval)
+            run.written = (run.routes.count, staging.fileCount)
+        } catch let error as DiagnosticsError {
+            run.stop(error.diagnostics)
+        } catch {
+            run.stop([.error("could not write the site beside '\(run.options.output.path)': \(error)")])
+        }
+    }
+
+    /// Every relative link and fragment of every page, and the output folder (`roster check`).
+    static let checkLinks = BuildStep(.checkLinks) { run in
+        var byFile: [String: PageAnchors] = [:]
+        for (route, page) in run.anchors { byFile[route.outputFile] = page }
+        var others = Set(run.files.map(\.path))
+        others.subtract(byFile.keys)
+        var written: [String: [WrittenLink]] = [:]
+        for (route, body) in run.bodies?.html ?? [:] where !body.relativeLinks.isEmpty {
+            written[route.outputFile] = body.relativeLinks
+        }
+        run.diagnostics += LinkChecker(pages: byFile, otherFiles: others, writtenLinks: written,
+                                       parallelism: run.options.parallelism).check()
+        if let refusal = OutputWriter(output: run.options.output, siteFolder: run.options.siteFolder).refusal() {
+            run.diagnostics.append(refusal)
+        }
     }
 }
 
@@ -140,47 +176,4 @@ final class AnchorCollector: @unchecked Sendable {
     }
 
     var pages: [Route: PageAnchors] { lock.withLock { collected } }
-}
-
-/// Times a build's steps, shows them in the progress line, and answers whether the build was
-/// cancelled; it also carries the problems of a build that stopped early.
-struct PhaseClock {
-    let progress: BuildProgress?
-    let cancellation: BuildCancellation?
-    private(set) var phases: [(name: String, seconds: Double)] = []
-    private var started = ContinuousClock.now
-    private var stopped: [Diagnostic] = []
-
-    init(progress: BuildProgress?, cancellation: BuildCancellation?) {
-        self.progress = progress
-        self.cancellation = cancellation
-    }
-
-    var cancelled: Bool { cancellation?.isCancelled == true }
-
-    mutating func lap(_ name: String) {
-        let duration = ContinuousClock.now - started
-        phases.append((name, Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18))
-        started = ContinuousClock.now
-        progress?.begin("after \(name)", total: 0)
-    }
-
-    /// Ends the build before rendering; always nil, for `return clock.stop(with:)`.
-    mutating func stop(with diagnostics: [Diagnostic]) -> PreparedSite? {
-        stopped = diagnostics
-        return nil
-    }
-
-    func report(_ diagnostics: [Diagnostic]? = nil, pages: Int = 0, files: Int = 0) -> BuildReport {
-        var report = BuildReport(diagnostics: (diagnostics ?? stopped).sorted(), pageCount: pages, fileCount: files, phases: phases)
-        report.cancelled = cancelled && diagnostics == nil && stopped.isEmpty
-        return report
-    }
-}
-
-/// Gives memory that was freed back to the system, where the C library can.
-enum MemoryRelease {
-    static func returnFreedMemory() {
-        _ = roster_release_free_memory()
-    }
 }

@@ -80,6 +80,14 @@ public struct SiteSettings: Sendable, Hashable {
         self.locations = locations
     }
 
+    /// These settings with the ones given on the command line (`--base-url`) or by the dev server
+    /// (its own address) in place: the one way settings are overridden, so none is lost.
+    public func overriding(baseURL: String? = nil) -> SiteSettings {
+        var settings = self
+        if let baseURL { settings.baseURL = baseURL }
+        return settings
+    }
+
     /// Stands in for settings that could not be read, so that the rest of the site is still
     /// checked and every problem reported in one run. A site with it never builds: the reason it
     /// is used is always an error already.

@@ -71,6 +71,21 @@ public struct OutputWriter: Sendable {
         try staging.publish(oldSiteRemoval: oldSiteRemoval)
     }
 
+    /// Replaces one file of the published site in place (the dev server's fast path), through a
+    /// temporary file beside it and a rename, so a reader sees the old page or the new one.
+    public func replace(_ file: OutputFile) throws {
+        let target = output.appendingPathComponent(file.path)
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).roster-new")
+        switch file.contents {
+        case .text(let text): try Data(text.utf8).write(to: temporary)
+        case .copy(let source): try Data(contentsOf: URL(fileURLWithPath: source)).write(to: temporary)
+        }
+        guard rename(temporary.path, target.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+    }
+
     /// Swaps a finished staging folder with the output folder; the previous site, now at the
     /// staging path, is then removed as `oldSiteRemoval` says.
     func swapIn(_ staging: URL, oldSiteRemoval: OldSiteRemoval) throws(DiagnosticsError) {
