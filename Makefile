@@ -5,15 +5,23 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 
-.PHONY: site test test-site deps site-test-deps build release check clean serve bench fuzz load test-sanitize test-tsan
+.PHONY: site test test-stress test-site deps site-test-deps build release check clean serve bench fuzz load test-sanitize test-tsan
 
 site: release
 	.build/release/roster build
 
 # The import check first: an undeclared module dependency builds or not depending on build order.
+# Then the suite without its long cases (about a minute of test time on 2 cores); `make test-stress`
+# runs those: crash safety with 50 kills, very large inputs, the full hostile-content suites.
 test: deps
 	python3 tools/check_imports.py
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	@start=$$(date +%s); $(SWIFT) test --skip-build --skip RosterStressTests; status=$$?; \
+		echo "test time: $$(( $$(date +%s) - start )) s (swift test --skip-build)"; exit $$status
+
+test-stress: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter RosterStressTests
 
 check: release
 	.build/release/roster check

@@ -75,19 +75,25 @@ let package = Package(
         .executableTarget(name: "RosterCodegen"),
         .plugin(name: "RosterCodegenPlugin", capability: .buildTool(), dependencies: ["RosterCodegen"]),
 
+        // Tests mirror the modules; EndToEndTests build real sites; RosterStressTests are the long
+        // cases (`make test-stress`); RosterTestSupport holds the fixtures and helpers they share.
+        .target(name: "RosterTestSupport", dependencies: ["RosterBuild", "RosterModel", "RosterSupport"],
+                path: "Tests/RosterTestSupport"),
         .testTarget(name: "RosterSupportTests", dependencies: ["RosterSupport"]),
-        .testTarget(name: "RosterModelTests", dependencies: ["RosterModel", "RosterSupport"]),
+        .testTarget(name: "RosterModelTests", dependencies: ["RosterModel", "RosterSupport", "RosterTestSupport"]),
         .testTarget(name: "RosterLoadingTests", dependencies: ["RosterLoading", "RosterModel", "RosterSupport"]),
         .testTarget(name: "RosterValidationTests", dependencies: ["RosterValidation", "RosterModel"]),
         .testTarget(name: "RosterAnalysisTests", dependencies: ["RosterAnalysis", "RosterModel"]),
         .testTarget(name: "RosterMarkdownTests", dependencies: ["RosterMarkdown", "RosterModel"]),
         .testTarget(name: "RosterChartsTests", dependencies: ["RosterCharts"]),
-        .testTarget(name: "RosterTemplatesTests", dependencies: ["RosterTemplates", "RosterModel", "RosterSupport"]),
-        .testTarget(name: "RosterRenderingTests", dependencies: ["RosterRendering", "RosterTemplates", "RosterMarkdown", "RosterModel"]),
+        .testTarget(name: "RosterTemplatesTests", dependencies: ["RosterTemplates", "RosterModel", "RosterSupport", "RosterTestSupport"]),
+        .testTarget(name: "RosterRenderingTests", dependencies: ["RosterRendering", "RosterAnalysis", "RosterTemplates", "RosterMarkdown", "RosterModel"]),
         .testTarget(name: "RosterPublishingTests", dependencies: ["RosterPublishing", "RosterAnalysis", "RosterModel", "RosterSupport"]),
-        .testTarget(name: "RosterScaffoldTests", dependencies: ["RosterScaffold", "RosterBuild", "RosterModel"]),
-        .testTarget(name: "RosterServeTests", dependencies: ["RosterServe", "RosterBuild"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RosterBuild", "RosterModel", "RosterSupport"]),
+        .testTarget(name: "RosterBuildTests", dependencies: ["RosterBuild", "RosterModel", "RosterRendering", "RosterTestSupport"]),
+        .testTarget(name: "RosterScaffoldTests", dependencies: ["RosterScaffold", "RosterBuild", "RosterModel", "RosterTestSupport"]),
+        .testTarget(name: "RosterServeTests", dependencies: ["RosterServe", "RosterBuild", "RosterTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RosterBuild", "RosterModel", "RosterSupport", "RosterTestSupport"]),
+        .testTarget(name: "RosterStressTests", dependencies: ["RosterBuild", "RosterModel", "RosterSupport", "RosterTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,9 +25,11 @@ public enum URLText {
         return nil
     }
 
-    /// True for an absolute `http`, `https` or `mailto` URL with something after the scheme.
+    /// True for an absolute `http`, `https` or `mailto` URL with something after the scheme and no
+    /// white space.
     public static func isAllowedExternal(_ url: String) -> Bool {
-        guard let scheme = scheme(of: url), allowedSchemes.contains(scheme) else { return false }
+        guard let scheme = scheme(of: url), allowedSchemes.contains(scheme),
+              !url.contains(where: { $0.isWhitespace }) else { return false }
         if scheme == "mailto" { return url.count > "mailto:".count }
         guard url.lowercased().hasPrefix(scheme + "://") else { return false }
         let rest = url.dropFirst(scheme.count + 3)

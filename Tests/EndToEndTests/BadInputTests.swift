@@ -1,6 +1,7 @@
 import Foundation
 import RosterBuild
 import RosterModel
+import RosterTestSupport
 import XCTest
 
 /// One test per kind of bad input. Each builds the minimal site once, breaks one thing, builds

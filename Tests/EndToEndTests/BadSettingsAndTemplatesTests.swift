@@ -1,6 +1,7 @@
 import Foundation
 import RosterBuild
 import RosterModel
+import RosterTestSupport
 import XCTest
 
 /// Bad templates, settings and URLs, and many errors in one run: each reported at its file and line,

@@ -1,5 +1,6 @@
 import Foundation
 import RosterBuild
+import RosterTestSupport
 import XCTest
 
 /// Runs the built `roster` executable the way a user does and checks its exit status and output.
@@ -12,24 +13,7 @@ final class CommandLineTests: XCTestCase {
         var errLines: [String] { stderr.split(separator: "\n").map(String.init) }
     }
 
-    /// The `roster` built next to this test bundle (same build), else the package's `.build/debug`.
-    static func executable() throws -> URL {
-        var folders: [URL] = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-        for bundle in Bundle.allBundles + [Bundle.main] {
-            folders.append(bundle.bundleURL.deletingLastPathComponent())
-            folders.append(bundle.bundleURL)
-        }
-        folders.append(TestSite.repository.appendingPathComponent(".build/debug"))
-        for folder in folders {
-            let candidate = folder.appendingPathComponent("roster")
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-               FileManager.default.isExecutableFile(atPath: candidate.path) {
-                return candidate
-            }
-        }
-        throw XCTSkip("no built roster executable next to the tests (looked in \(folders.map(\.path)))")
-    }
+    static func executable() throws -> URL { try RosterExecutable.url() }
 
     func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
         let process = Process()

@@ -1,6 +1,7 @@
 import Foundation
 import RosterBuild
 import RosterModel
+import RosterTestSupport
 import XCTest
 #if canImport(FoundationXML)
 import FoundationXML
@@ -141,7 +142,7 @@ final class HostileInputTests: XCTestCase {
         // CSV: RFC 4180, a field with a quote or comma quoted and its quotes doubled.
         let csv = String(decoding: try XCTUnwrap(files["data/careers.csv"]), as: UTF8.self)
         XCTAssertTrue(csv.contains(#","Lead, ""R&D""","#), "the role is not quoted per RFC 4180:\n\(csv)")
-        let rows = try parseCSV(csv)
+        let rows = try StrictCSV.parse(csv)
         XCTAssertEqual(rows.first, ["author", "company", "unit", "role", "start", "end", "founder", "confidence", "sources"])
         XCTAssertEqual(rows.count, 4, "header + 3 stints")
         for row in rows { XCTAssertEqual(row.count, 9, "\(row)") }
@@ -231,7 +232,7 @@ final class HostileInputTests: XCTestCase {
     func testAliasBombInDataFileEnds() throws {
         let site = try TestSite.minimal()
         try site.write("Content/data/bomb.yml", Self.aliasBomb())
-        let report = try XCTUnwrap(buildWithin(120, site), "the build did not finish within 120 seconds")
+        let report = try XCTUnwrap(OutputInspection.buildWithin(120, site), "the build did not finish within 120 seconds")
         if report.succeeded {
             let size = try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent("data/roster.json").path)[.size] as? Int
             XCTAssertLessThan(size ?? 0, 10_000_000)
@@ -260,7 +261,7 @@ final class HostileInputTests: XCTestCase {
             Ada.
             """
         try site.write("Content/authors/ada.md", text)
-        let report = try XCTUnwrap(buildWithin(120, site), "the build did not finish within 120 seconds")
+        let report = try XCTUnwrap(OutputInspection.buildWithin(120, site), "the build did not finish within 120 seconds")
         XCTAssertFalse(report.succeeded, "lists are not valid aliases")
         XCTAssertTrue(report.diagnostics.errors.contains {
             $0.location?.path == "Content/authors/ada.md" && $0.location?.line == lineNumber(of: "aliases:", in: text)
@@ -270,7 +271,7 @@ final class HostileInputTests: XCTestCase {
         let block = "---\n" + Self.aliasBomb().replacingOccurrences(of: "i: &i", with: "aliases: &i")
             + "name: Ada Lovelace\ncareer:\n  - company: acme\n    start: 2015\n---\nAda.\n"
         try site.write("Content/authors/ada.md", block)
-        let second = try XCTUnwrap(buildWithin(120, site), "the build did not finish within 120 seconds")
+        let second = try XCTUnwrap(OutputInspection.buildWithin(120, site), "the build did not finish within 120 seconds")
         XCTAssertFalse(second.succeeded)
         XCTAssertTrue(second.diagnostics.errors.contains { $0.location?.path == "Content/authors/ada.md" },
                       second.errorLines.joined(separator: "\n"))
@@ -280,7 +281,7 @@ final class HostileInputTests: XCTestCase {
         let site = try TestSite.minimal()
         try site.write("Content/articles/deep.md", "---\ntitle: Deep\ndate: 2025-01-01\n---\n"
                        + String(repeating: ">", count: 50_000) + " bottom\n")
-        let report = try XCTUnwrap(buildWithin(300, site), "the build did not finish within 300 seconds")
+        let report = try XCTUnwrap(OutputInspection.buildWithin(300, site), "the build did not finish within 300 seconds")
         if report.succeeded {
             XCTAssertTrue(try site.read("Output/articles/deep/index.html").contains("bottom"))
         } else {
@@ -293,7 +294,7 @@ final class HostileInputTests: XCTestCase {
         let site = try TestSite.minimal()
         try site.write("Content/articles/deep.md", "---\ntitle: Deep\ndate: 2025-01-01\n---\n"
                        + String(repeating: "- ", count: 50_000) + "bottom\n")
-        let report = try XCTUnwrap(buildWithin(300, site), "the build did not finish within 300 seconds")
+        let report = try XCTUnwrap(OutputInspection.buildWithin(300, site), "the build did not finish within 300 seconds")
         if report.succeeded {
             XCTAssertTrue(try site.read("Output/articles/deep/index.html").contains("bottom"))
         } else {
@@ -309,7 +310,7 @@ final class HostileInputTests: XCTestCase {
         let text = "---\nname: Ada Lovelace\naliases: " + String(repeating: "[", count: 50_000)
             + "\ncareer:\n  - company: acme\n    start: 2015\n---\nAda.\n"
         try site.write("Content/authors/ada.md", text)
-        let report = try XCTUnwrap(buildWithin(120, site), "the build did not finish within 120 seconds")
+        let report = try XCTUnwrap(OutputInspection.buildWithin(120, site), "the build did not finish within 120 seconds")
         XCTAssertFalse(report.succeeded)
         XCTAssertError(report, at: "Content/authors/ada.md", line: 3, containing: "deep")
         XCTAssertEqual(site.snapshot(), before)
@@ -317,56 +318,8 @@ final class HostileInputTests: XCTestCase {
         // The same in a data file and in site.yml, and with mappings instead of lists.
         try site.write("Content/authors/ada.md", "---\nname: Ada Lovelace\ncareer:\n  - company: acme\n    start: 2015\n---\n")
         try site.write("Content/data/deep.yml", "x: " + String(repeating: "{a: ", count: 50_000) + "\n")
-        let data = try XCTUnwrap(buildWithin(120, site), "the build did not finish within 120 seconds")
+        let data = try XCTUnwrap(OutputInspection.buildWithin(120, site), "the build did not finish within 120 seconds")
         XCTAssertFalse(data.succeeded)
         XCTAssertError(data, at: "Content/data/deep.yml", line: 1, containing: "deep")
     }
-
-    // MARK: Helpers
-
-    /// Builds on a thread with the main thread's stack size and waits at most `seconds`; nil when
-    /// the build did not end in time.
-    private func buildWithin(_ seconds: TimeInterval, _ site: TestSite) -> BuildReport? {
-        let options = BuildOptions(siteFolder: site.root)
-        let box = ReportBox()
-        let thread = Thread {
-            box.set(Builder(options: options).build())
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-        return box.wait(seconds: seconds)
-    }
-
-    private func parseCSV(_ text: String) throws -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var characters = Array(text)[...]
-        var fieldStarted = false
-        while let character = characters.popFirst() {
-            if quoted {
-                if character == "\"" {
-                    if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
-                } else {
-                    field.append(character)
-                }
-                continue
-            }
-            switch character {
-            case "\"" where !fieldStarted: quoted = true; fieldStarted = true
-            case "\"": throw CSVError.strayQuote(rows.count + 1)
-            case ",": row.append(field); field = ""; fieldStarted = false
-            case "\n": row.append(field); rows.append(row); row = []; field = ""; fieldStarted = false
-            case "\r\n", "\r": throw CSVError.carriageReturn(rows.count + 1)
-            default: field.append(character); fieldStarted = true
-            }
-        }
-        if quoted { throw CSVError.unterminatedQuote }
-        if fieldStarted || !row.isEmpty { throw CSVError.noFinalNewline }
-        return rows
-    }
-
-    enum CSVError: Error { case strayQuote(Int), carriageReturn(Int), unterminatedQuote, noFinalNewline }
 }
-

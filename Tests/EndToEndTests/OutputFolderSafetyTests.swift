@@ -1,6 +1,7 @@
 import Foundation
 import RosterBuild
 import RosterModel
+import RosterTestSupport
 import XCTest
 
 /// Where a build may write: never into Content/, Templates/, the site folder or a folder of the

@@ -1,4 +1,5 @@
 import Foundation
+import RosterTestSupport
 import XCTest
 
 /// Builds render bodies on every core; their HTML must not depend on which ran beside which.

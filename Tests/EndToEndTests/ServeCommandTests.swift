@@ -1,4 +1,5 @@
 import Foundation
+import RosterTestSupport
 import XCTest
 
 /// `roster serve` as a process: Ctrl-C stops it cleanly whenever it comes, and the temporary build
@@ -11,7 +12,7 @@ final class ServeCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let process = Process()
-        process.executableURL = try CommandLineTests.executable()
+        process.executableURL = try RosterExecutable.url()
         process.arguments = ["serve", "--site", site.root.path, "--port", "0"]
         process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": scratch.path]) { _, new in new }
         let pipe = Pipe()

@@ -2,6 +2,7 @@ import Foundation
 import RosterBuild
 import RosterModel
 import RosterSupport
+import RosterTestSupport
 import XCTest
 
 /// Builds the real LLaMA report into a temporary folder and checks its facts and links.

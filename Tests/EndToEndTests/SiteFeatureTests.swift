@@ -1,5 +1,6 @@
 import Foundation
 import RosterBuild
+import RosterTestSupport
 import XCTest
 
 /// Features a reader meets in the built site: pages, links, redirects, pagination, drafts.

@@ -1,12 +1,12 @@
 import Foundation
+import RosterTestSupport
 import XCTest
 @testable import RosterModel
 
 /// The one table of content keys: docs/content.md must name every key in it.
 final class ContentKeysTests: XCTestCase {
     func testTheEditorsGuideNamesEveryKey() throws {
-        let guide = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("docs/content.md")
+        let guide = Repository.url("docs/content.md")
         let text = try String(contentsOf: guide, encoding: .utf8)
         for (what, keys) in ContentKeys.all {
             for key in keys where !text.contains("`\(key.name)`") && !text.contains("\(key.name):") {

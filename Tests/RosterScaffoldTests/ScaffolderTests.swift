@@ -1,6 +1,7 @@
 import Foundation
 import RosterBuild
 import RosterModel
+import RosterTestSupport
 import XCTest
 @testable import RosterScaffold
 
@@ -64,8 +65,7 @@ final class ScaffolderTests: XCTestCase {
     }
 
     func testEmbeddedThemeMatchesTemplates() throws {
-        let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Templates")
+        let templates = Repository.url("Templates")
         var onDisk: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: templates.path)
         while let path = enumerator?.nextObject() as? String {

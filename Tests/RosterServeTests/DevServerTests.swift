@@ -1,23 +1,20 @@
 import Foundation
 import RosterBuild
+import RosterTestSupport
 import XCTest
 @testable import RosterServe
 
 /// Starts `roster serve` on a free port inside the test and uses it as a browser would.
 final class DevServerTests: XCTestCase {
-    var site: URL!
+    var fixture: TestSite!
+    var site: URL! { fixture?.root }
     var server: DevServer!
     var task: Task<Void, Error>!
     var http: RawHTTP!
     let logs = LogLines()
 
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     override func setUp() async throws {
-        site = FileManager.default.temporaryDirectory.appendingPathComponent("roster-serve-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: site.appendingPathComponent("Templates"))
+        fixture = try TestSite.theme()
         try write("Content/site.yml", """
             title: Served
             base_url: https://example.org/report/
@@ -40,7 +37,7 @@ final class DevServerTests: XCTestCase {
     override func tearDown() async throws {
         task?.cancel()
         _ = try? await task?.value
-        try? FileManager.default.removeItem(at: site)
+        fixture = nil
         // XCTest keeps async test cases alive; let go of the server so its memory can be checked.
         task = nil
         server = nil
@@ -48,9 +45,7 @@ final class DevServerTests: XCTestCase {
     }
 
     private func write(_ path: String, _ text: String) throws {
-        let url = site.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
+        try fixture.write(path, text)
     }
 
     /// Polls until `condition` holds, for at most `seconds` (behaviour, not a benchmark).

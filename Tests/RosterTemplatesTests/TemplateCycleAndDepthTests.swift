@@ -1,5 +1,6 @@
 import Foundation
 import RosterModel
+import RosterTestSupport
 import XCTest
 @testable import RosterTemplates
 
@@ -90,8 +91,7 @@ final class TemplateCycleAndDepthTests: XCTestCase {
     }
 
     func testTheDefaultThemeCompilesWithoutProblems() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Templates")
+        let folder = Repository.url("Templates")
         let files = try XCTUnwrap(FileManager.default.subpathsOfDirectory(atPath: folder.path))
         let sources = try files.filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }.sorted().map {
             TemplateSource(name: String($0.dropLast(".mustache".count)), path: "Templates/\($0)",

@@ -5,15 +5,14 @@ import XCTest
 
 /// A site in a temporary folder for end-to-end tests: the shipped theme plus either the shipped
 /// report or a small hand-made site, built with the real Builder.
-final class TestSite {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public final class TestSite {
+    public static var repository: URL { Repository.root }
 
-    let root: URL
-    var output: URL { root.appendingPathComponent("Output") }
+    public let root: URL
+    public var output: URL { root.appendingPathComponent("Output") }
 
     /// A copy of the shipped report (Content/ and Templates/).
-    static func shippedReport() throws -> TestSite {
+    public static func shippedReport() throws -> TestSite {
         let site = try TestSite(empty: ())
         try FileManager.default.copyItem(at: repository.appendingPathComponent("Content"),
                                          to: site.root.appendingPathComponent("Content"))
@@ -22,8 +21,16 @@ final class TestSite {
         return site
     }
 
+    /// The shipped theme and no content yet: for tests that write a site of their own.
+    public static func theme() throws -> TestSite {
+        let site = try TestSite(empty: ())
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("Templates"),
+                                         to: site.root.appendingPathComponent("Templates"))
+        return site
+    }
+
     /// The shipped theme and a small valid site: one cohort of two authors at two companies.
-    static func minimal() throws -> TestSite {
+    public static func minimal() throws -> TestSite {
         let site = try TestSite(empty: ())
         try FileManager.default.copyItem(at: repository.appendingPathComponent("Templates"),
                                          to: site.root.appendingPathComponent("Templates"))
@@ -92,7 +99,7 @@ final class TestSite {
     /// Removes a folder that a build's background deletion (a detached `rm -rf` of the previous
     /// site) may still be working in: a removal that meets vanishing files stops half way, so try
     /// again for up to two seconds.
-    static func removeEventually(_ folder: URL) {
+    public static func removeEventually(_ folder: URL) {
         for _ in 0..<40 {
             try? FileManager.default.removeItem(at: folder)
             if !FileManager.default.fileExists(atPath: folder.path) { return }
@@ -101,35 +108,35 @@ final class TestSite {
     }
 
     /// Writes a file below the site folder, creating folders; the text is dedented by its common indentation.
-    func write(_ path: String, _ text: String) throws {
+    public func write(_ path: String, _ text: String) throws {
         try writeData(path, Data(text.utf8))
     }
 
-    func writeData(_ path: String, _ data: Data) throws {
+    public func writeData(_ path: String, _ data: Data) throws {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)
     }
 
-    func read(_ path: String) throws -> String {
+    public func read(_ path: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
     }
 
-    func remove(_ path: String) throws {
+    public func remove(_ path: String) throws {
         try FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }
 
-    func build(output: URL? = nil, drafts: Bool = false, portable: Bool = false, baseURL: String? = nil) -> BuildReport {
+    public func build(output: URL? = nil, drafts: Bool = false, portable: Bool = false, baseURL: String? = nil) -> BuildReport {
         Builder(options: BuildOptions(siteFolder: root, output: output, baseURL: baseURL, includeDrafts: drafts,
                                       portable: portable)).build()
     }
 
-    func check() -> BuildReport {
+    public func check() -> BuildReport {
         Builder(options: BuildOptions(siteFolder: root)).check()
     }
 
     /// Every file below a folder with its bytes, for comparing whole outputs.
-    func snapshot(_ folder: URL? = nil) -> [String: Data] {
+    public func snapshot(_ folder: URL? = nil) -> [String: Data] {
         let base = folder ?? output
         var files: [String: Data] = [:]
         guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return files }
@@ -144,11 +151,11 @@ final class TestSite {
 }
 
 extension BuildReport {
-    var errorLines: [String] { diagnostics.errors.map(\.description) }
+    public var errorLines: [String] { diagnostics.errors.map(\.description) }
 }
 
 /// Asserts that a build failed with an error at `path:line` whose message contains `fragment`.
-func XCTAssertError(_ report: BuildReport, at path: String, line: Int? = nil, containing fragment: String,
+public func XCTAssertError(_ report: BuildReport, at path: String, line: Int? = nil, containing fragment: String,
                     file: StaticString = #filePath, line testLine: UInt = #line) {
     let match = report.diagnostics.errors.contains { diagnostic in
         diagnostic.location?.path == path && (line == nil || diagnostic.location?.line == line)

@@ -2,18 +2,20 @@ import Foundation
 import RosterBuild
 
 /// A build report handed from a worker thread to the test.
-final class ReportBox: @unchecked Sendable {
+public final class ReportBox: @unchecked Sendable {
     private let condition = NSCondition()
     private var report: BuildReport?
 
-    func set(_ report: BuildReport) {
+    public init() {}
+
+    public func set(_ report: BuildReport) {
         condition.lock()
         self.report = report
         condition.broadcast()
         condition.unlock()
     }
 
-    func wait(seconds: TimeInterval) -> BuildReport? {
+    public func wait(seconds: TimeInterval) -> BuildReport? {
         let deadline = Date(timeIntervalSinceNow: seconds)
         condition.lock()
         defer { condition.unlock() }

@@ -1,4 +1,5 @@
 import Foundation
+import RosterTestSupport
 import XCTest
 
 /// A build killed at any moment leaves `Output/` as the previous complete site or the new complete
@@ -23,7 +24,7 @@ final class CrashSafetyTests: XCTestCase {
     }
 
     func testKillingABuildAt50MomentsNeverLeavesAHalfSite() throws {
-        let executable = try CommandLineTests.executable()
+        let executable = try RosterExecutable.url()
         let site = try TestSite.minimal()
         var expected: [Int: [String: Data]] = [:]
         for version in [1, 2] {

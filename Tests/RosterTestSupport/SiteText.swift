@@ -1,7 +1,7 @@
 import XCTest
 
 /// The 1-based line of the `occurrence`-th line of `text` that contains `needle`.
-func lineNumber(of needle: String, in text: String, occurrence: Int = 1,
+public func lineNumber(of needle: String, in text: String, occurrence: Int = 1,
                 file: StaticString = #filePath, line testLine: UInt = #line) -> Int {
     var seen = 0
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
@@ -14,7 +14,7 @@ func lineNumber(of needle: String, in text: String, occurrence: Int = 1,
 }
 
 /// The minimal site's `site.yml`, with each cohort member on a line of its own.
-func siteYAML(title: String = "Test report", baseURL: String = "https://example.org/test/", origin: String = "acme",
+public func siteYAML(title: String = "Test report", baseURL: String = "https://example.org/test/", origin: String = "acme",
               members: [String] = ["ada", "bob"], extra: String = "") -> String {
     """
     title: \(title)

@@ -4,21 +4,21 @@ import Foundation
 /// entities decoded), end tags and text; comments (and bogus `<!…>`/`<?…>` comments, which end at
 /// the first `>`) skipped; `<title>` and `<textarea>` hold text,
 /// `<script>`/`<style>` raw text; SVG and MathML content parsed as elements.
-enum MiniHTML {
-    struct Tag {
-        var name: String
-        var attributes: [(name: String, value: String)]
-        func value(_ attribute: String) -> String? { attributes.first { $0.name == attribute }?.value }
+public enum MiniHTML {
+    public struct Tag {
+        public var name: String
+        public var attributes: [(name: String, value: String)]
+        public func value(_ attribute: String) -> String? { attributes.first { $0.name == attribute }?.value }
     }
 
-    enum Token {
+    public enum Token {
         case start(Tag)
         case end(String)
         case text(String)
     }
 
     /// Elements the theme, the charts and Markdown produce; anything else is payload markup.
-    static let knownTags: Set<String> = [
+    public static let knownTags: Set<String> = [
         "html", "head", "meta", "title", "link", "body", "a", "header", "nav", "ul", "ol", "li", "main", "footer",
         "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "time", "section", "article", "dl", "dt", "dd",
         "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "strong", "small", "em", "code", "pre",
@@ -27,18 +27,18 @@ enum MiniHTML {
         "marker", "lineargradient", "stop", "clippath", "pattern", "use", "ellipse", "mark", "abbr", "b", "i", "s", "u",
     ]
 
-    static let forbiddenTags: Set<String> = [
+    public static let forbiddenTags: Set<String> = [
         "script", "iframe", "object", "embed", "style", "base", "form", "frame", "frameset", "applet", "portal",
         "plaintext", "xmp", "noembed", "noframes", "template", "isindex", "button",
     ]
 
-    static let urlAttributes: Set<String> = [
+    public static let urlAttributes: Set<String> = [
         "href", "src", "action", "formaction", "xlink:href", "data", "background", "poster", "codebase", "cite",
         "dynsrc", "lowsrc", "longdesc", "usemap", "classid", "archive", "ping", "manifest", "icon", "profile",
         "srcset", "imagesrcset",
     ]
 
-    static func tokens(_ html: String) -> [Token] {
+    public static func tokens(_ html: String) -> [Token] {
         let b = Array(html.utf8)
         let n = b.count
         var out: [Token] = []
@@ -171,7 +171,7 @@ enum MiniHTML {
     }
 
     /// What a browser would run or load from this page.
-    static func violations(in html: String) -> [String] {
+    public static func violations(in html: String) -> [String] {
         var problems: [String] = []
         var bodies = 0
         for token in tokens(html) {
@@ -212,7 +212,7 @@ enum MiniHTML {
     }
 
     /// The text of the first `name` element, tags inside it dropped, entities decoded.
-    static func firstElementText(_ html: String, _ name: String) -> String? {
+    public static func firstElementText(_ html: String, _ name: String) -> String? {
         var depth = 0
         var result = ""
         var found = false
@@ -234,21 +234,21 @@ enum MiniHTML {
     }
 
     /// All text of the page, decoded.
-    static func textContent(_ html: String) -> String {
+    public static func textContent(_ html: String) -> String {
         tokens(html).map { token -> String in
             if case .text(let text) = token { return text }
             return " "
         }.joined()
     }
 
-    static func isPlainName(_ name: String, first: String, rest: String) -> Bool {
+    public static func isPlainName(_ name: String, first: String, rest: String) -> Bool {
         guard let head = name.first, first.contains(head) else { return false }
         return name.dropFirst().allSatisfy { rest.contains($0) }
     }
 
     /// Lowercased, every ASCII space and control character removed, as a browser's URL parser
     /// would see a scheme.
-    static func squeezed(_ value: String) -> String {
+    public static func squeezed(_ value: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in value.unicodeScalars where scalar.value > 0x20 && scalar.value != 0x7F {
             out.append(scalar)
@@ -256,16 +256,16 @@ enum MiniHTML {
         return String(out).lowercased()
     }
 
-    static let namedEntities: [String: String] = [
+    public static let namedEntities: [String: String] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "colon": ":", "tab": "\t", "newline": "\n",
         "nbsp": "\u{A0}", "lpar": "(", "rpar": ")", "sol": "/", "period": ".", "comma": ",", "semi": ";",
         "excl": "!", "num": "#", "equals": "=", "lowbar": "_", "bsol": "\\", "grave": "`",
     ]
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+    public static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
     /// Numeric (with or without `;`) and common named character references.
-    static func decodeEntities(_ text: String) -> String {
+    public static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
         let s = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()

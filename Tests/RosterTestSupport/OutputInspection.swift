@@ -8,10 +8,10 @@ import FoundationXML
 
 /// Checks every output file by kind: HTML with a tag scanner, XML and JSON with real parsers, CSV
 /// with a strict RFC 4180 reader. Shared by the hostile-content suites.
-enum OutputInspection {
+public enum OutputInspection {
     /// Problems in any output file: unsafe HTML, XML that does not parse, JSON that does not parse
     /// or contains a raw `<`, CSV that is not RFC 4180.
-    static func problems(_ files: [String: Data]) -> [String] {
+    public static func problems(_ files: [String: Data]) -> [String] {
         var problems: [String] = []
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
             if path.hasSuffix(".html") {
@@ -55,19 +55,19 @@ enum OutputInspection {
         return problems
     }
 
-    static func rosterJSON(_ files: [String: Data]) throws -> [String: Any] {
+    public static func rosterJSON(_ files: [String: Data]) throws -> [String: Any] {
         let data = try XCTUnwrap(files["data/roster.json"], "no data/roster.json")
         return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
     /// Exact equality of the UTF-8 bytes (Swift's `==` would accept NFC for NFD).
-    static func same(_ found: String?, _ expected: String) -> Bool {
+    public static func same(_ found: String?, _ expected: String) -> Bool {
         guard let found else { return false }
         return Array(found.utf8) == Array(expected.utf8)
     }
 
     /// Builds on a thread with an 8 MB stack and waits at most `seconds`; nil when it did not end.
-    static func buildWithin(_ seconds: TimeInterval, _ site: TestSite) -> BuildReport? {
+    public static func buildWithin(_ seconds: TimeInterval, _ site: TestSite) -> BuildReport? {
         let options = BuildOptions(siteFolder: site.root)
         let box = ReportBox()
         let thread = Thread { box.set(Builder(options: options).build()) }

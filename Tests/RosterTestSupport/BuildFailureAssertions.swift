@@ -9,7 +9,7 @@ extension XCTestCase {
     /// Builds the minimal site, snapshots Output/, writes `text` to `path`, builds again and checks
     /// the failure.
     @discardableResult
-    func assertBuildFails(writing path: String, _ text: String, errorAt errorPath: String, line: Int,
+    public func assertBuildFails(writing path: String, _ text: String, errorAt errorPath: String, line: Int,
                                   containing fragment: String,
                                   file: StaticString = #filePath, line testLine: UInt = #line) throws -> BuildReport {
         try assertBuildFails(errorAt: errorPath, lines: [line], containing: fragment, file: file, line: testLine) { site in
@@ -18,7 +18,7 @@ extension XCTestCase {
     }
 
     @discardableResult
-    func assertBuildFails(_ givenSite: TestSite? = nil, errorAt errorPath: String, line: Int,
+    public func assertBuildFails(_ givenSite: TestSite? = nil, errorAt errorPath: String, line: Int,
                                   containing fragment: String,
                                   file: StaticString = #filePath, line testLine: UInt = #line,
                                   breaking: (TestSite) throws -> Void) throws -> BuildReport {
@@ -27,7 +27,7 @@ extension XCTestCase {
     }
 
     @discardableResult
-    func assertBuildFails(writing path: String, _ text: String, errorAt errorPath: String, lines: Set<Int>,
+    public func assertBuildFails(writing path: String, _ text: String, errorAt errorPath: String, lines: Set<Int>,
                                   containing fragment: String,
                                   file: StaticString = #filePath, line testLine: UInt = #line) throws -> BuildReport {
         try assertBuildFails(errorAt: errorPath, lines: lines, containing: fragment, file: file, line: testLine) { site in
@@ -36,7 +36,7 @@ extension XCTestCase {
     }
 
     @discardableResult
-    func assertBuildFails(_ givenSite: TestSite? = nil, errorAt errorPath: String, lines: Set<Int>,
+    public func assertBuildFails(_ givenSite: TestSite? = nil, errorAt errorPath: String, lines: Set<Int>,
                                   containing fragment: String,
                                   file: StaticString = #filePath, line testLine: UInt = #line,
                                   breaking: (TestSite) throws -> Void) throws -> BuildReport {

@@ -1,8 +1,8 @@
 /// The hostile strings the content suites put everywhere a user can type.
-enum HostilePayloads {
+public enum HostilePayloads {
     /// Written from OWASP's XSS filter evasion cheat sheet (and a few template-injection and
     /// separator cases). None starts or ends with whitespace, so Roster's trimming keeps them whole.
-    static let xss: [String] = [
+    public static let xss: [String] = [
         #"<script>alert(1)</script>"#,
         #"<IMG SRC="javascript:alert('XSS');">"#,
         #"<IMG SRC=JaVaScRiPt:alert('XSS')>"#,
@@ -58,7 +58,7 @@ enum HostilePayloads {
     ]
 
     /// Link and image targets that must never become a live script URL.
-    static let urls: [String] = [
+    public static let urls: [String] = [
         "javascript:alert(1)",
         "JaVaScRiPt:alert(1)",
         "JAVASCRIPT:alert(1)",

@@ -5,21 +5,21 @@ import FoundationXML
 
 /// Reads an Atom feed: the feed's title and subtitle, and each entry's child texts
 /// (`title`, `summary`, `author/name`, `content`), categories and alternate link.
-final class FeedReader: NSObject, XMLParserDelegate {
-    struct Entry {
-        var fields: [String: String] = [:]
-        var categories: [String] = []
-        var link: String?
+public final class FeedReader: NSObject, XMLParserDelegate {
+    public struct Entry {
+        public var fields: [String: String] = [:]
+        public var categories: [String] = []
+        public var link: String?
     }
 
-    var title: String?
-    var subtitle: String?
-    var entries: [Entry] = []
-    var error: Error?
+    public var title: String?
+    public var subtitle: String?
+    public var entries: [Entry] = []
+    public var error: Error?
     private var stack: [String] = []
     private var text = ""
 
-    static func read(_ data: Data) throws -> FeedReader {
+    public static func read(_ data: Data) throws -> FeedReader {
         let reader = FeedReader()
         let parser = XMLParser(data: data)
         parser.delegate = reader
@@ -27,7 +27,7 @@ final class FeedReader: NSObject, XMLParserDelegate {
         return reader
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    public func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
         stack.append(elementName)
         text = ""
@@ -38,9 +38,9 @@ final class FeedReader: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+    public func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    public func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         if stack == ["feed", "title"] { title = text }
         if stack == ["feed", "subtitle"] { subtitle = text }
         if stack.count >= 3, stack[1] == "entry", !entries.isEmpty {
@@ -53,11 +53,11 @@ final class FeedReader: NSObject, XMLParserDelegate {
 
 /// A strict RFC 4180 reader: quoted fields, doubled quotes, LF line ends, every record ended by
 /// LF; a CR outside quotes, a stray quote or an unterminated quote is an error.
-enum StrictCSV {
-    enum Problem: Error, CustomStringConvertible {
+public enum StrictCSV {
+    public enum Problem: Error, CustomStringConvertible {
         case strayQuote(record: Int), carriageReturn(record: Int), unterminatedQuote, missingFinalNewline
         case textAfterClosingQuote(record: Int)
-        var description: String {
+        public var description: String {
             switch self {
             case .strayQuote(let record): return "a quote inside an unquoted field in record \(record)"
             case .carriageReturn(let record): return "a carriage return outside quotes in record \(record)"
@@ -68,7 +68,7 @@ enum StrictCSV {
         }
     }
 
-    static func parse(_ text: String) throws -> [[String]] {
+    public static func parse(_ text: String) throws -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
         var field = String.UnicodeScalarView()
@@ -119,5 +119,5 @@ enum StrictCSV {
 }
 
 extension Data {
-    func containsBytes(_ text: String) -> Bool { range(of: Data(text.utf8)) != nil }
+    public func containsBytes(_ text: String) -> Bool { range(of: Data(text.utf8)) != nil }
 }
