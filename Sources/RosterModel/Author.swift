@@ -1,5 +1,9 @@
 /// A tracked person (`Content/authors/<slug>.md`).
 public struct Author: Sendable, Hashable {
+    /// The front-matter keys (see `ContentKeys`).
+    public static let keys: [ContentKeys.Key] = [
+        .init("name", required: true), .init("aliases"), .init("links"), .init("career", required: true),
+    ]
     public var slug: String
     public var name: String
     /// Former slugs; a redirect page is written at each.
@@ -24,6 +28,11 @@ public struct Author: Sendable, Hashable {
 
 /// One period at one company. Stints may overlap.
 public struct Stint: Sendable, Hashable {
+    /// The keys of one entry of an author's `career:`.
+    public static let keys: [ContentKeys.Key] = [
+        .init("company", required: true), .init("unit"), .init("role"), .init("start", required: true), .init("end"),
+        .init("confidence"), .init("founder"), .init("sources"),
+    ]
     public var company: String
     public var unit: String?
     public var role: String?
@@ -86,6 +95,8 @@ public enum Confidence: String, Sendable, Hashable, CaseIterable {
 
 /// A labelled external link.
 public struct Link: Sendable, Hashable {
+    /// The keys of one entry of an author's `links:`.
+    public static let keys: [ContentKeys.Key] = [.init("label", required: true), .init("url", required: true)]
     public var label: String
     public var url: String
     public init(label: String, url: String) {

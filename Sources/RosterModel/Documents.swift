@@ -1,5 +1,10 @@
 /// An organisation people move between (`Content/companies/<slug>.md`).
 public struct Company: Sendable, Hashable {
+    /// The front-matter keys (see `ContentKeys`).
+    public static let keys: [ContentKeys.Key] = [
+        .init("name", required: true), .init("kind"), .init("headquarters"), .init("founded"), .init("website"),
+        .init("sources"), .init("aliases"),
+    ]
     public var slug: String
     public var name: String
     public var kind: String?
@@ -29,6 +34,11 @@ public struct Company: Sendable, Hashable {
 
 /// A report article (`Content/articles/<slug>.md`).
 public struct Article: Sendable, Hashable {
+    /// The front-matter keys (see `ContentKeys`).
+    public static let keys: [ContentKeys.Key] = [
+        .init("title", required: true), .init("date", required: true), .init("updated"), .init("summary"),
+        .init("byline"), .init("tags"), .init("sources"), .init("aliases"), .init("draft"),
+    ]
     public var slug: String
     public var title: String
     public var date: PartialDate
@@ -74,6 +84,8 @@ public struct Article: Sendable, Hashable {
 
 /// A standalone page (`Content/pages/<slug>.md`), served at `/<slug>/`.
 public struct Page: Sendable, Hashable {
+    /// The front-matter keys (see `ContentKeys`).
+    public static let keys: [ContentKeys.Key] = [.init("title", required: true), .init("summary")]
     public var slug: String
     public var title: String
     public var summary: String?
@@ -97,6 +109,8 @@ public struct Page: Sendable, Hashable {
 
 /// One entry of the bibliography (`Content/sources.yml`).
 public struct Source: Sendable, Hashable {
+    /// The keys of one entry of `sources.yml`.
+    public static let keys: [ContentKeys.Key] = [.init("title", required: true), .init("publisher"), .init("date"), .init("url")]
     public var id: String
     public var title: String
     public var publisher: String?

@@ -51,6 +51,12 @@ public struct Site: Sendable {
 
 /// `site.yml` settings.
 public struct SiteSettings: Sendable, Hashable {
+    /// The keys of `site.yml` (see `ContentKeys`).
+    public static let keys: [ContentKeys.Key] = [
+        .init("title", required: true), .init("description"), .init("base_url", required: true), .init("language"),
+        .init("as_of", required: true), .init("unsafe_html"), .init("paginate"), .init("feed_limit"),
+        .init("cohorts", required: true),
+    ]
     public var title: String
     public var description: String?
     /// Absolute http(s) URL of the published site, always ending in `/` (one is added if missing).
@@ -105,6 +111,11 @@ public struct SiteSettings: Sendable, Hashable {
 
 /// A group of people followed together, measured against one origin company.
 public struct Cohort: Sendable, Hashable {
+    /// The keys of one entry of `cohorts:` in `site.yml`.
+    public static let keys: [ContentKeys.Key] = [
+        .init("slug", required: true), .init("name", required: true), .init("origin", required: true),
+        .init("date", required: true), .init("members", required: true),
+    ]
     public var slug: String
     public var name: String
     public var origin: String
