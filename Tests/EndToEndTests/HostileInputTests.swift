@@ -165,19 +165,18 @@ final class HostileInputTests: XCTestCase {
 
                 [r]: javascript:alert(5)
                 """)
+            // The links are made inert with a warning at each, and the page is still written.
             let report = site.build()
-            if report.succeeded {
-                for (path, data) in site.snapshot() {
-                    let text = String(decoding: data, as: UTF8.self).lowercased()
-                    XCTAssertFalse(text.contains("href=\"javascript:"), "unsafe=\(unsafe): javascript: href in \(path)")
-                    XCTAssertFalse(text.contains("href='javascript:"), "unsafe=\(unsafe): javascript: href in \(path)")
-                    XCTAssertFalse(text.contains("href=&quot;javascript:"), "unsafe=\(unsafe): javascript: href in \(path)")
-                    XCTAssertFalse(text.contains("href=\"\\u0022javascript:"), "unsafe=\(unsafe): \(path)")
-                }
-                XCTAssertTrue(try site.read("Output/articles/news/index.html").contains("click"))
-            } else {
-                XCTAssertError(report, at: "Content/articles/news.md", line: 5, containing: "javascript")
+            XCTAssertTrue(report.succeeded, report.errorLines.joined(separator: "\n"))
+            XCTAssertEqual(report.diagnostics.filter { $0.message.contains("'javascript:' link") }.count, 5, "unsafe=\(unsafe)")
+            for (path, data) in site.snapshot() {
+                let text = String(decoding: data, as: UTF8.self).lowercased()
+                XCTAssertFalse(text.contains("href=\"javascript:"), "unsafe=\(unsafe): javascript: href in \(path)")
+                XCTAssertFalse(text.contains("href='javascript:"), "unsafe=\(unsafe): javascript: href in \(path)")
+                XCTAssertFalse(text.contains("href=&quot;javascript:"), "unsafe=\(unsafe): javascript: href in \(path)")
+                XCTAssertFalse(text.contains("href=\"\\u0022javascript:"), "unsafe=\(unsafe): \(path)")
             }
+            XCTAssertTrue(try site.read("Output/articles/news/index.html").contains("click"))
         }
     }
 
@@ -233,13 +232,9 @@ final class HostileInputTests: XCTestCase {
         let site = try TestSite.minimal()
         try site.write("Content/data/bomb.yml", Self.aliasBomb())
         let report = try XCTUnwrap(OutputInspection.buildWithin(120, site), "the build did not finish within 120 seconds")
-        if report.succeeded {
-            let size = try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent("data/roster.json").path)[.size] as? Int
-            XCTAssertLessThan(size ?? 0, 10_000_000)
-        } else {
-            XCTAssertTrue(report.diagnostics.errors.contains { $0.location?.path == "Content/data/bomb.yml" },
-                          report.errorLines.joined(separator: "\n"))
-        }
+        XCTAssertFalse(report.succeeded)
+        XCTAssertTrue(report.diagnostics.errors.contains { $0.location?.path == "Content/data/bomb.yml" && $0.message.contains("expands to more than") },
+                      report.errorLines.joined(separator: "\n"))
     }
 
     func testAliasBombAsAuthorAliasesEnds() throws {
@@ -277,30 +272,22 @@ final class HostileInputTests: XCTestCase {
                       second.errorLines.joined(separator: "\n"))
     }
 
-    func testDeeplyNestedBlockQuotesInMarkdownDoNotCrash() throws {
-        let site = try TestSite.minimal()
-        try site.write("Content/articles/deep.md", "---\ntitle: Deep\ndate: 2025-01-01\n---\n"
-                       + String(repeating: ">", count: 50_000) + " bottom\n")
-        let report = try XCTUnwrap(OutputInspection.buildWithin(300, site), "the build did not finish within 300 seconds")
-        if report.succeeded {
-            XCTAssertTrue(try site.read("Output/articles/deep/index.html").contains("bottom"))
-        } else {
-            XCTAssertTrue(report.diagnostics.errors.contains { $0.location?.path == "Content/articles/deep.md" },
-                          report.errorLines.joined(separator: "\n"))
-        }
+    func testDeeplyNestedBlockQuotesInMarkdownRender() throws {
+        try assertRendersBottom(String(repeating: ">", count: 50_000) + " bottom\n")
     }
 
-    func testDeeplyNestedListsInMarkdownDoNotCrash() throws {
+    func testDeeplyNestedListsInMarkdownRender() throws {
+        try assertRendersBottom(String(repeating: "- ", count: 50_000) + "bottom\n")
+    }
+
+    /// cmark-gfm keeps deep nesting iterative: the article builds and its innermost text is shown.
+    private func assertRendersBottom(_ body: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let site = try TestSite.minimal()
-        try site.write("Content/articles/deep.md", "---\ntitle: Deep\ndate: 2025-01-01\n---\n"
-                       + String(repeating: "- ", count: 50_000) + "bottom\n")
-        let report = try XCTUnwrap(OutputInspection.buildWithin(300, site), "the build did not finish within 300 seconds")
-        if report.succeeded {
-            XCTAssertTrue(try site.read("Output/articles/deep/index.html").contains("bottom"))
-        } else {
-            XCTAssertTrue(report.diagnostics.errors.contains { $0.location?.path == "Content/articles/deep.md" },
-                          report.errorLines.joined(separator: "\n"))
-        }
+        try site.write("Content/articles/deep.md", "---\ntitle: Deep\ndate: 2025-01-01\n---\n" + body)
+        let report = try XCTUnwrap(OutputInspection.buildWithin(300, site), "the build did not finish within 300 seconds",
+                                   file: file, line: line)
+        XCTAssertTrue(report.succeeded, report.errorLines.joined(separator: "\n"), file: file, line: line)
+        XCTAssertTrue(try site.read("Output/articles/deep/index.html").contains("bottom"), file: file, line: line)
     }
 
     func testDeeplyNestedYAMLIsAnError() throws {
