@@ -24,8 +24,6 @@ public struct CohortFacts: Sendable, Hashable {
     public var returnedCount: Int { members.filter { $0.status == .returned }.count }
     public var departedCount: Int { departed.count }
     public var departed: [MemberFacts] { members.filter { $0.status == .departed } }
-
-    public func member(_ slug: String) -> MemberFacts? { members.first { $0.author == slug } }
 }
 
 public struct Destination: Sendable, Hashable {

@@ -40,24 +40,3 @@ public struct Mentions: Sendable {
         return mentions
     }
 }
-
-/// Every fact the pages and exports show, derived once in the analyse step.
-public struct SiteFacts: Sendable {
-    /// In the order of `site.yml`, each with its retention.
-    public var cohorts: [CohortFacts]
-    public var companies: [String: CompanyFacts]
-    public var mentions: Mentions
-
-    public init(cohorts: [CohortFacts], companies: [String: CompanyFacts], mentions: Mentions) {
-        self.cohorts = cohorts
-        self.companies = companies
-        self.mentions = mentions
-    }
-
-    public static func analyse(_ site: Site, links: [(route: Route, links: [InternalLink])]) -> SiteFacts {
-        SiteFacts(cohorts: CohortAnalyzer.facts(in: site), companies: CompanyAnalyzer.facts(in: site),
-                  mentions: Mentions.index(links))
-    }
-
-    public func cohort(_ slug: String) -> CohortFacts? { cohorts.first { $0.cohort.slug == slug } }
-}

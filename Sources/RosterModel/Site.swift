@@ -43,10 +43,20 @@ public struct Site: Sendable {
         return site
     }
 
-    public func author(_ slug: String) -> Author? { authors.first { $0.slug == slug } }
-    public func company(_ slug: String) -> Company? { companies.first { $0.slug == slug } }
-    public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
-    public func cohort(_ slug: String) -> Cohort? { cohorts.first { $0.slug == slug } }
+    /// By binary search: `authors` is sorted by slug.
+    public func author(_ slug: String) -> Author? { Self.find(slug, in: authors, \.slug) }
+    /// By binary search: `companies` is sorted by slug.
+    public func company(_ slug: String) -> Company? { Self.find(slug, in: companies, \.slug) }
+
+    private static func find<T>(_ slug: String, in sorted: [T], _ key: KeyPath<T, String>) -> T? {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle][keyPath: key] < slug { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low][keyPath: key] == slug ? sorted[low] : nil
+    }
 }
 
 /// `site.yml` settings.

@@ -43,7 +43,7 @@ struct ChartFactory {
 
     func careers(_ facts: CohortFacts, id: String) -> Chart {
         let rows = facts.members.compactMap { member in
-            site.author(member.author).map {
+            builder.authorsBySlug[member.author].map {
                 TimelineChart.Row(label: $0.name, bars: bars(for: $0, presentAt: (facts.cohort.origin, facts.cohort.date.dayNumber)))
             }
         }
@@ -53,7 +53,7 @@ struct ChartFactory {
     }
 
     func careerRow(_ author: Author, id: String) -> Chart {
-        let cohorts = site.cohorts.filter { $0.members.contains(author.slug) }
+        let cohorts = builder.facts.memberships(of: author.slug).map(\.cohort.cohort)
         let cohortMarkers = cohorts.flatMap(markers)
         var unique: [TimelineChart.Marker] = []
         for marker in cohortMarkers where !unique.contains(where: { $0.day == marker.day }) { unique.append(marker) }

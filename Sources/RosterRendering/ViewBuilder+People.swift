@@ -21,9 +21,8 @@ extension ViewBuilder {
         let route = Route.author(author.slug)
         let linker = options.linker(for: route)
         let current = author.currentStint(at: day)
-        let cohorts: [AuthorCohortRow] = cohortFacts.compactMap { facts in
-            guard let member = facts.member(author.slug) else { return nil }
-            return AuthorCohortRow(cohort: facts.cohort.name, href: linker.href(.cohort(facts.cohort.slug)),
+        let cohorts: [AuthorCohortRow] = facts.memberships(of: author.slug).map { facts, member in
+            AuthorCohortRow(cohort: facts.cohort.name, href: linker.href(.cohort(facts.cohort.slug)),
                                    status: statusLabel(member, origin: facts.cohort.origin),
                                    routeText: member.route.map(companyName).joined(separator: " → "),
                                    route: member.route.map { companyLink($0, linker) },

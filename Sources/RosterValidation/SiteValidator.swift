@@ -19,9 +19,13 @@ public struct SiteValidator {
         }
     }
 
+    /// Looked up once per citation.
+    private let sourceIDs: Set<String>
+
     public init(site: Site, unreadable: References = References()) {
         self.site = site
         self.unreadable = unreadable
+        sourceIDs = Set(site.sources.map(\.id))
     }
 
     public func validate() -> [Diagnostic] {
@@ -50,8 +54,6 @@ public struct SiteValidator {
     func validateCohorts() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var seenCohorts: Set<String> = []
-        let companySlugs = site.companies.map(\.slug)
-        let authorSlugs = site.authors.map(\.slug)
         for cohort in site.cohorts {
             if cohort.slug.utf8.count > Slug.maximumLength {
                 problems.append(.error("the cohort slug is too long to be part of a URL (at most \(Slug.maximumLength) characters)",
@@ -66,7 +68,7 @@ public struct SiteValidator {
             }
             let originKnown = site.company(cohort.origin) != nil
             if !originKnown && !unreadable.companies.contains(cohort.origin) {
-                problems.append(.error("unknown origin company '\(cohort.origin)'\(Suggestion.hint(for: cohort.origin, in: companySlugs))",
+                problems.append(.error("unknown origin company '\(cohort.origin)'\(Suggestion.hint(for: cohort.origin, in: site.companies.map(\.slug)))",
                                        at: cohort.locations["origin"]))
             }
             var seenMembers: Set<String> = []
@@ -78,7 +80,7 @@ public struct SiteValidator {
                 }
                 guard let author = site.author(member) else {
                     if !unreadable.authors.contains(member) {
-                        problems.append(.error("unknown author '\(member)'\(Suggestion.hint(for: member, in: authorSlugs))",
+                        problems.append(.error("unknown author '\(member)'\(Suggestion.hint(for: member, in: site.authors.map(\.slug)))",
                                                at: location))
                     }
                     continue
@@ -96,11 +98,10 @@ public struct SiteValidator {
 
     func validate(_ author: Author) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        let companySlugs = site.companies.map(\.slug)
         var previousStart: PartialDate?
         for stint in author.career {
             if site.company(stint.company) == nil && !unreadable.companies.contains(stint.company) {
-                problems.append(.error("unknown company '\(stint.company)'\(Suggestion.hint(for: stint.company, in: companySlugs))",
+                problems.append(.error("unknown company '\(stint.company)'\(Suggestion.hint(for: stint.company, in: site.companies.map(\.slug)))",
                                        at: stint.locations["company"]))
             }
             problems += checkSources(stint.sources, field: "sources", locations: stint.locations)
@@ -124,10 +125,9 @@ public struct SiteValidator {
 
     func checkSources(_ ids: [String], field: String, locations: FieldLocations) -> [Diagnostic] {
         guard !unreadable.sourcesUnreadable else { return [] }
-        let known = site.sources.map(\.id)
         return ids.enumerated().compactMap { index, id in
-            guard site.source(id) == nil else { return nil }
-            let hint = Suggestion.hint(for: id, in: known)
+            guard !sourceIDs.contains(id) else { return nil }
+            let hint = Suggestion.hint(for: id, in: site.sources.map(\.id))
             return .error("unknown source '\(id)'\(hint); sources are defined in Content/sources.yml",
                           at: locations.location(of: field, item: index))
         }

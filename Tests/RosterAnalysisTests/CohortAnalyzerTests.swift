@@ -24,7 +24,7 @@ final class CohortAnalyzerTests: XCTestCase {
         XCTAssertEqual(facts.destinations.first?.authors, ["m1", "m2"])
         XCTAssertEqual(facts.departuresByYear.map { [$0.year, $0.count] }, [[2023, 2], [2024, 1]])
         XCTAssertEqual(facts.tenureKnownCount, 3)
-        let tenures = ["m1", "m2", "lost"].compactMap { facts.member($0)?.tenureYears }.sorted()
+        let tenures = facts.members.filter { ["m1", "m2", "lost"].contains($0.author) }.compactMap(\.tenureYears).sorted()
         XCTAssertEqual(facts.tenureMeanYears ?? 0, tenures.reduce(0, +) / 3, accuracy: 1e-9)
         XCTAssertEqual(facts.tenureMedianYears ?? 0, tenures[1], accuracy: 1e-9)
     }
@@ -57,5 +57,26 @@ final class CohortAnalyzerTests: XCTestCase {
         XCTAssertEqual(facts.moves.filter { $0.arrivals > 0 }.map(\.year), [2015, 2016])
         XCTAssertEqual(facts.moves.filter { $0.departures > 0 }.map { [$0.year, $0.departures] }, [[2020, 1]])
         XCTAssertEqual(facts.moves.map(\.year), [2015, 2016, 2020], "one row a year, arrivals and departures together")
+    }
+}
+
+final class SiteFactsIndexTests: XCTestCase {
+    func testAnAuthorsMembershipsAreFoundInCohortOrder() throws {
+        let asOf = PartialDate(parsing: "2025-01-01")!
+        let site = Site(settings: SiteSettings(title: "T", baseURL: "https://e.org/", asOf: asOf),
+                        cohorts: [Cohort(slug: "b", name: "B", origin: "acme", date: PartialDate(parsing: "2020")!, members: ["x", "y"]),
+                                  Cohort(slug: "a", name: "A", origin: "acme", date: PartialDate(parsing: "2021")!, members: ["y"])],
+                        authors: [Author(slug: "x", name: "X", career: [Stint(company: "acme", start: .known(PartialDate(parsing: "2019")!))]),
+                                  Author(slug: "y", name: "Y", career: [Stint(company: "acme", start: .known(PartialDate(parsing: "2019")!))])],
+                        companies: [Company(slug: "acme", name: "Acme")])
+        let facts = SiteFacts.analyse(site, links: [])
+        XCTAssertEqual(facts.memberships(of: "y").map(\.cohort.cohort.slug), ["b", "a"])
+        XCTAssertEqual(facts.memberships(of: "x").map(\.member.author), ["x"])
+        XCTAssertTrue(facts.memberships(of: "nobody").isEmpty)
+        XCTAssertEqual(facts.cohort("a")?.cohort.name, "A")
+        XCTAssertNil(facts.cohort("z"))
+        XCTAssertEqual(site.author("y")?.name, "Y")
+        XCTAssertNil(site.author("z"))
+        XCTAssertNil(site.company("acm"))
     }
 }

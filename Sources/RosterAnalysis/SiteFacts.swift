@@ -1,0 +1,43 @@
+import RosterModel
+
+/// Every fact the pages and exports show, derived once in the analyse step, with the indexes that
+/// let a page find its facts without scanning (an author page asks for its cohorts, not every cohort
+/// for its author).
+public struct SiteFacts: Sendable {
+    /// In the order of `site.yml`, each with its retention.
+    public var cohorts: [CohortFacts]
+    public var companies: [String: CompanyFacts]
+    public var mentions: Mentions
+    /// Cohort slug → its index in `cohorts`.
+    private let cohortIndex: [String: Int]
+    /// Author slug → (cohort index, member index), in cohort order.
+    private let memberships: [String: [(cohort: Int, member: Int)]]
+
+    public init(cohorts: [CohortFacts], companies: [String: CompanyFacts], mentions: Mentions) {
+        self.cohorts = cohorts
+        self.companies = companies
+        self.mentions = mentions
+        var cohortIndex: [String: Int] = [:]
+        var memberships: [String: [(cohort: Int, member: Int)]] = [:]
+        for (index, facts) in cohorts.enumerated() {
+            if cohortIndex[facts.cohort.slug] == nil { cohortIndex[facts.cohort.slug] = index }
+            for (position, member) in facts.members.enumerated() {
+                memberships[member.author, default: []].append((index, position))
+            }
+        }
+        self.cohortIndex = cohortIndex
+        self.memberships = memberships
+    }
+
+    public static func analyse(_ site: Site, links: [(route: Route, links: [InternalLink])]) -> SiteFacts {
+        SiteFacts(cohorts: CohortAnalyzer.facts(in: site), companies: CompanyAnalyzer.facts(in: site),
+                  mentions: Mentions.index(links))
+    }
+
+    public func cohort(_ slug: String) -> CohortFacts? { cohortIndex[slug].map { cohorts[$0] } }
+
+    /// The cohorts an author belongs to, in the order of `site.yml`, with the author's facts in each.
+    public func memberships(of author: String) -> [(cohort: CohortFacts, member: MemberFacts)] {
+        (memberships[author] ?? []).map { (cohorts[$0.cohort], cohorts[$0.cohort].members[$0.member]) }
+    }
+}
