@@ -64,7 +64,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "RosterScaffold", dependencies: ["RosterModel"], plugins: ["RosterCodegenPlugin"]),
+        .target(name: "RosterScaffold", dependencies: ["RosterModel", "RosterSupport", "RosterLoading"], plugins: ["RosterCodegenPlugin"]),
         .executableTarget(name: "roster", dependencies: [
             "RosterBuild", "RosterModel", "RosterSupport", "RosterScaffold", "RosterServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -90,7 +90,9 @@ let package = Package(
         .testTarget(name: "RosterRenderingTests", dependencies: ["RosterRendering", "RosterAnalysis", "RosterTemplates", "RosterMarkdown", "RosterModel"]),
         .testTarget(name: "RosterPublishingTests", dependencies: ["RosterPublishing", "RosterAnalysis", "RosterModel", "RosterSupport"]),
         .testTarget(name: "RosterBuildTests", dependencies: ["RosterBuild", "RosterModel", "RosterRendering", "RosterTestSupport"]),
-        .testTarget(name: "RosterScaffoldTests", dependencies: ["RosterScaffold", "RosterBuild", "RosterModel", "RosterTestSupport"]),
+        .testTarget(name: "RosterScaffoldTests", dependencies: [
+            "RosterScaffold", "RosterBuild", "RosterModel", "RosterTestSupport", .product(name: "Yams", package: "Yams"),
+        ]),
         .testTarget(name: "RosterServeTests", dependencies: ["RosterServe", "RosterBuild", "RosterTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RosterBuild", "RosterModel", "RosterSupport", "RosterTestSupport"]),
         .testTarget(name: "RosterStressTests", dependencies: ["RosterBuild", "RosterModel", "RosterSupport", "RosterTestSupport"]),

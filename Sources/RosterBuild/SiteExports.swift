@@ -30,7 +30,9 @@ struct SiteExports {
             },
             { .text(Route.robots.outputFile, SiteFeeds.robots(site: site)) },
             { .text(Route.json.outputFile, DataExports.json(site: site, facts: facts)) },
-            { .text(Route.csv.outputFile, DataExports.csv(site: site)) },
+            { .text(Route.csv.outputFile, DataExports.careersCSV(site: site)) },
+            { .text(SiteLayout.peopleCSV, DataExports.peopleCSV(site: site)) },
+            { .text(SiteLayout.companiesCSV, DataExports.companiesCSV(site: site)) },
         ]
         let slots = ConcurrentSlots<OutputFile>(count: makers.count)
         parallelism.forEach(makers.count) { slots[$0] = makers[$0]() }

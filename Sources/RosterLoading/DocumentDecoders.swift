@@ -58,13 +58,14 @@ enum DocumentDecoders {
             }
         }
         let founder = reader.bool("founder") ?? false
+        let note = reader.string("note")
         let sources = reader.stringList("sources")
         problems += reader.finish()
         // A stint whose dates are wrong is kept (the error is already reported) so that later
         // checks do not add confusing follow-on errors, such as a member "without" an origin stint.
         guard let company else { return nil }
         return Stint(company: company, unit: unit, role: role, start: start ?? .unknown, end: end, confidence: confidence,
-                     founder: founder, sources: sources, locations: reader.locations)
+                     founder: founder, note: note, sources: sources, locations: reader.locations)
     }
 
     static func company(slug: String, _ document: FrontMatter, _ node: Node?, path: String,

@@ -31,7 +31,7 @@ public struct Stint: Sendable, Hashable {
     /// The keys of one entry of an author's `career:`.
     public static let keys: [ContentKeys.Key] = [
         .init("company", required: true), .init("unit"), .init("role"), .init("start", required: true), .init("end"),
-        .init("confidence"), .init("founder"), .init("sources"),
+        .init("confidence"), .init("founder"), .init("note"), .init("sources"),
     ]
     public var company: String
     public var unit: String?
@@ -41,12 +41,16 @@ public struct Stint: Sendable, Hashable {
     public var end: DateBound?
     public var confidence: Confidence
     public var founder: Bool
+    /// The reasoning behind the claim (for an inferred stint), shown beside it.
+    public var note: String?
     public var sources: [String]
     public var locations: FieldLocations
 
     public init(company: String, unit: String? = nil, role: String? = nil, start: DateBound,
                 end: DateBound? = nil, confidence: Confidence = .confirmed, founder: Bool = false,
-                sources: [String] = [], locations: FieldLocations = FieldLocations(start: SourceLocation(path: ""))) {
+                note: String? = nil, sources: [String] = [],
+                locations: FieldLocations = FieldLocations(start: SourceLocation(path: ""))) {
+        self.note = note
         self.company = company
         self.unit = unit
         self.role = role

@@ -45,3 +45,11 @@ extension Array where Element == ContentKeys.Key {
     /// The keys' names, in order.
     public var names: [String] { map(\.name) }
 }
+
+/// The columns of the CSV exports, which `roster import` reads back.
+public enum CSVColumns {
+    public static let careers = ["author", "name", "company", "company_name", "unit", "role", "start", "end", "founder",
+                                 "confidence", "note", "sources"]
+    public static let people = ["author", "name", "links", "aliases", "cohorts"]
+    public static let companies = ["company", "name", "kind", "headquarters", "founded", "website"]
+}

@@ -11,6 +11,9 @@ public enum SiteLayout {
     public static let data = "Content/data"
     public static let contentAssets = "Content/assets"
     public static let themeAssets = "Templates/assets"
+    /// The CSV exports beside `data/careers.csv` (in the output folder).
+    public static let peopleCSV = "data/people.csv"
+    public static let companiesCSV = "data/companies.csv"
     /// The folders a site's editors write in, which a build may never write to.
     public static let editorFolders = [content, templates]
 }

@@ -56,6 +56,14 @@ public enum Slug {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A person's or company's slug from a name: `Timothée Lacroix` → `timothee-lacroix`, accents
+    /// and other Latin letters folded to ASCII (`ø` → `o`, `ß` → `ss`).
+    public static func forName(_ name: String) -> String {
+        if let ascii = asciiSlug(name) { return ascii }
+        let folded = name.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? name
+        return asciiSlug(folded) ?? unicodeSlug(folded)
+    }
+
     /// A heading's id: lowercase words joined by `-`.
     public static func forHeading(_ text: String) -> String {
         let slug = forTag(text)

@@ -1,7 +1,8 @@
 import RosterAnalysis
 import RosterModel
 
-/// `data/roster.json` and `data/careers.csv`: the whole data set, for anyone to reuse.
+/// `data/roster.json` and the CSV files (careers, people, companies): the whole data set, for anyone
+/// to reuse, and what `roster import` reads back.
 /// Drafts are never exported.
 public enum DataExports {
     public static func json(site: Site, facts: [CohortFacts]) -> String {
@@ -72,24 +73,55 @@ public enum DataExports {
                     "company": .string(stint.company), "unit": .optional(stint.unit), "role": .optional(stint.role),
                     "start": .string(stint.start.description), "end": .optional(stint.end?.description),
                     "confidence": .string(stint.confidence.rawValue), "founder": .bool(stint.founder),
-                    "sources": .strings(stint.sources),
+                    "note": .optional(stint.note), "sources": .strings(stint.sources),
                 ])
             }),
         ])
     }
 
-    /// One row per stint, authors by slug, stints in file order; RFC 4180 quoting, LF line ends.
-    public static func csv(site: Site) -> String {
-        var out = "author,company,unit,role,start,end,founder,confidence,sources\n"
+    /// `data/careers.csv`: one row per stint, authors by slug, stints in file order; the shape
+    /// `roster import` reads back.
+    public static func careersCSV(site: Site) -> String {
+        let names = Dictionary(site.companies.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var out = CSVColumns.careers.joined(separator: ",") + "\n"
         for author in site.authors {
             for stint in author.career {
-                let fields = [author.slug, stint.company, stint.unit ?? "", stint.role ?? "", stint.start.description,
-                              stint.end?.description ?? "", stint.founder ? "true" : "false",
-                              stint.confidence.rawValue, stint.sources.joined(separator: ";")]
-                out += fields.map(csvField).joined(separator: ",") + "\n"
+                row(&out, [author.slug, author.name, stint.company, names[stint.company] ?? "", stint.unit ?? "",
+                           stint.role ?? "", stint.start.description, stint.end?.description ?? "",
+                           stint.founder ? "true" : "false", stint.confidence.rawValue, stint.note ?? "",
+                           stint.sources.joined(separator: ";")])
             }
         }
         return out
+    }
+
+    /// `data/people.csv`: one row per author; links as `label <url>`, lists joined by `;`.
+    public static func peopleCSV(site: Site) -> String {
+        var cohorts: [String: [String]] = [:]
+        for cohort in site.cohorts {
+            for member in cohort.members where cohorts[member]?.last != cohort.slug { cohorts[member, default: []].append(cohort.slug) }
+        }
+        var out = CSVColumns.people.joined(separator: ",") + "\n"
+        for author in site.authors {
+            row(&out, [author.slug, author.name, author.links.map { "\($0.label) <\($0.url)>" }.joined(separator: "; "),
+                       author.aliases.joined(separator: ";"), (cohorts[author.slug] ?? []).joined(separator: ";")])
+        }
+        return out
+    }
+
+    /// `data/companies.csv`: one row per company.
+    public static func companiesCSV(site: Site) -> String {
+        var out = CSVColumns.companies.joined(separator: ",") + "\n"
+        for company in site.companies {
+            row(&out, [company.slug, company.name, company.kind ?? "", company.headquarters ?? "",
+                       company.founded?.description ?? "", company.website ?? ""])
+        }
+        return out
+    }
+
+    private static func row(_ out: inout String, _ fields: [String]) {
+        out += fields.map(csvField).joined(separator: ",")
+        out += "\n"
     }
 
     static func csvField(_ text: String) -> String {

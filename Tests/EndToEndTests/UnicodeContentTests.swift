@@ -87,8 +87,8 @@ final class UnicodeContentTests: XCTestCase {
             XCTAssertTrue(OutputInspection.same(jsonName, person.name), "roster.json: \(person.slug)'s name differs: \(jsonName?.debugDescription ?? "nil")")
             let stints = rows.filter { $0.first == person.slug }
             XCTAssertEqual(stints.count, 2)
-            XCTAssertTrue(OutputInspection.same(stints.first?[2], person.name), "careers.csv: \(person.slug)'s unit differs")
-            XCTAssertTrue(OutputInspection.same(stints.last?[3], person.name), "careers.csv: \(person.slug)'s role differs")
+            XCTAssertTrue(OutputInspection.same(stints.first?[CSVColumns.careersIndex("unit")], person.name), "careers.csv: \(person.slug)'s unit differs")
+            XCTAssertTrue(OutputInspection.same(stints.last?[CSVColumns.careersIndex("role")], person.name), "careers.csv: \(person.slug)'s role differs")
         }
         // NFD stays NFD, NFC stays NFC: neither is normalised into the other.
         let nfdPage = try XCTUnwrap(files["authors/nfd/index.html"])

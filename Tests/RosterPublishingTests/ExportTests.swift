@@ -17,13 +17,24 @@ final class ExportTests: XCTestCase {
                                Article(slug: "d", title: "Draft", date: PartialDate(year: 2025)!, draft: true)])
     }
 
-    func testCSVHasOneRowPerStintWithRFC4180Quoting() {
-        let csv = DataExports.csv(site: site())
+    func testCareersCSVHasOneRowPerStintWithRFC4180Quoting() {
+        let csv = DataExports.careersCSV(site: site())
         let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
-        XCTAssertEqual(lines.first, "author,company,unit,role,start,end,founder,confidence,sources")
-        XCTAssertTrue(csv.contains("ada,acme,\"<script>\"\"x\"\",\n'&\",\"Lead, \"\"chief\"\"\",2020-04,unknown,true,inferred,a;b\n"), csv)
-        XCTAssertTrue(csv.hasSuffix("ada,b,,,unknown,,false,confirmed,\n"), csv)
+        XCTAssertEqual(lines.first, "author,name,company,company_name,unit,role,start,end,founder,confidence,note,sources")
+        let hostile = "\"<script>\"\"x\"\",\n'&\""
+        XCTAssertTrue(csv.contains("ada,\(hostile),acme,\(hostile),\(hostile),\"Lead, \"\"chief\"\"\",2020-04,unknown,true,inferred,,a;b\n"), csv)
+        XCTAssertTrue(csv.hasSuffix("ada,\(hostile),b,,,,unknown,,false,confirmed,,\n"), csv)
         XCTAssertFalse(csv.contains("\r"))
+    }
+
+    func testPeopleAndCompaniesCSVHaveTheImportColumns() {
+        var site = site()
+        site.authors[0].links = [Link(label: "Home, page", url: "https://ada.example/")]
+        site.authors[0].aliases = ["ada-l", "al"]
+        site.cohorts = [Cohort(slug: "team", name: "T", origin: "acme", date: PartialDate(year: 2020)!, members: ["ada"])]
+        XCTAssertEqual(DataExports.peopleCSV(site: site),
+                       "author,name,links,aliases,cohorts\nada,\"<script>\"\"x\"\",\n'&\",\"Home, page <https://ada.example/>\",ada-l;al,team\n")
+        XCTAssertEqual(DataExports.companiesCSV(site: site), "company,name,kind,headquarters,founded,website\nacme,\"<script>\"\"x\"\",\n'&\",,,,\n")
     }
 
     func testJSONEscapesSortsKeysAndLeavesDraftsOut() throws {

@@ -267,8 +267,8 @@ extension HostileFixture {
                 let stints = rows.filter { $0.first == "a\(j)" }
                 if stints.count != 2 { problems.append("careers.csv: \(stints.count) rows for a\(j), expected 2") }
                 for row in stints {
-                    expectSame(row[2], payload, "careers.csv unit of a\(j)")
-                    expectSame(row[3], payload, "careers.csv role of a\(j)")
+                    expectSame(row[CSVColumns.careersIndex("unit")], payload, "careers.csv unit of a\(j)")
+                    expectSame(row[CSVColumns.careersIndex("role")], payload, "careers.csv role of a\(j)")
                 }
             }
         }

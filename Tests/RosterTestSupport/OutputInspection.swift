@@ -41,10 +41,11 @@ public enum OutputInspection {
             } else if path.hasSuffix(".csv") {
                 do {
                     let rows = try StrictCSV.parse(String(decoding: data, as: UTF8.self))
-                    if rows.first != ["author", "company", "unit", "role", "start", "end", "founder", "confidence", "sources"] {
+                    let header = CSVColumns.header(of: path)
+                    if rows.first != header {
                         problems.append("\(path): wrong header \(rows.first ?? [])")
                     }
-                    for (index, row) in rows.enumerated() where row.count != 9 {
+                    for (index, row) in rows.enumerated() where row.count != header.count {
                         problems.append("\(path): row \(index + 1) has \(row.count) fields")
                     }
                 } catch {
@@ -75,4 +76,14 @@ public enum OutputInspection {
         thread.start()
         return box.wait(seconds: seconds)
     }
+}
+
+extension CSVColumns {
+    /// The header an exported CSV file has, by its output path.
+    public static func header(of path: String) -> [String] {
+        path.hasSuffix("people.csv") ? people : path.hasSuffix("companies.csv") ? companies : careers
+    }
+
+    /// The index of a column of `data/careers.csv`.
+    public static func careersIndex(_ name: String) -> Int { careers.firstIndex(of: name) ?? 0 }
 }
