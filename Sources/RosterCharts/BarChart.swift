@@ -17,6 +17,8 @@ public struct BarChart: Sendable {
     public var bars: [Bar]
     public var valueHeading: String
     public var categoryHeading: String
+    /// At most this many bars are drawn; the rest become one "N others" bar (the table keeps all).
+    public var maxDrawn = 12
 
     public init(id: String, title: String, description: String, bars: [Bar], categoryHeading: String, valueHeading: String) {
         self.id = id
@@ -31,7 +33,17 @@ public struct BarChart: Sendable {
     static let fontSize = 13.0
     static let rowHeight = 24.0
 
+    /// The bars drawn: the first `maxDrawn`, then one bar for the rest, "N others (M people)".
+    func drawnBars() -> [Bar] {
+        guard bars.count > maxDrawn + 1 else { return bars }
+        let rest = bars.dropFirst(maxDrawn)
+        let people = rest.map(\.value).reduce(0, +)
+        return Array(bars.prefix(maxDrawn)) + [Bar(label: "\(rest.count) others (\(people) \(valueHeading.lowercased()))", value: people, colorIndex: 7)]
+    }
+
     public func draw() -> Chart {
+        let all = bars
+        let bars = drawnBars()
         let maxLabel = bars.map { TextMetrics.width($0.label, fontSize: Self.fontSize) }.max() ?? 0
         let labelWidth = min(220, max(60, maxLabel))
         let plotX = labelWidth + 12
@@ -57,7 +69,7 @@ public struct BarChart: Sendable {
                                    width: TextMetrics.width(valueText, fontSize: Self.fontSize), height: Self.fontSize))
         }
         svg.close()
-        let table = ChartTable(columns: [categoryHeading, valueHeading], rows: bars.map { [$0.label, String($0.value)] })
+        let table = ChartTable(columns: [categoryHeading, valueHeading], rows: all.map { [$0.label, String($0.value)] })
         return Chart(id: id, title: title, description: description, svg: svg.markup, labels: labels, table: table,
                      width: Self.width, height: height)
     }

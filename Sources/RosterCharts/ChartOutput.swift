@@ -60,30 +60,53 @@ public struct LabelBox: Sendable, Hashable {
 /// Estimates how wide text is drawn in the system sans-serif fonts, per character class, so
 /// layouts can be computed (and checked) at build time with no font at hand. Errs on the wide side.
 public enum TextMetrics {
+    /// Widths in ems of the ASCII characters, looked up rather than matched (charts measure every
+    /// label of every page).
+    private static let asciiEms: [Double] = (0..<128).map { code in
+        let character = Character(UnicodeScalar(UInt8(code)))
+        switch character {
+        case "i", "j", "l", "!", "'", "|", ".", ",", ":", ";", "I": return 0.32
+        case "f", "t", "r", " ", "-": return 0.42
+        case "m", "w", "M", "W", "@", "%": return 1.0
+        case _ where character.isUppercase: return 0.76
+        case _ where character.isNumber: return 0.64
+        default: return 0.62
+        }
+    }
+
+    /// One scalar's width in ems; combining marks add nothing (they sit on the letter before).
+    private static func ems(_ scalar: Unicode.Scalar) -> Double {
+        if scalar.isASCII { return asciiEms[Int(scalar.value)] }
+        switch scalar {
+        case "—", "→", "…": return 1.0
+        default:
+            let properties = scalar.properties
+            if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark { return 0 }
+            if properties.isUppercase { return 0.76 }
+            if properties.numericType != nil { return 0.64 }
+            return 0.9
+        }
+    }
+
     /// Calibrated on DejaVu Sans (Debian's default, one of the widest common sans fonts), plus 6%.
     public static func width(_ text: String, fontSize: Double) -> Double {
         var ems = 0.0
-        for character in text {
-            switch character {
-            case "i", "j", "l", "!", "'", "|", ".", ",", ":", ";", "I": ems += 0.32
-            case "f", "t", "r", " ", "-": ems += 0.42
-            case "m", "w", "M", "W", "@", "%": ems += 1.0
-            case "—", "→", "…": ems += 1.0
-            case _ where character.isUppercase: ems += 0.76
-            case _ where character.isNumber: ems += 0.64
-            case _ where character.isASCII: ems += 0.62
-            default: ems += 0.9
-            }
-        }
+        for scalar in text.unicodeScalars { ems += Self.ems(scalar) }
         return ems * fontSize * 1.06
     }
 
     /// The text cut to fit `maxWidth`, ending in "…" when cut.
     public static func fit(_ text: String, maxWidth: Double, fontSize: Double) -> String {
-        guard width(text, fontSize: fontSize) > maxWidth else { return text }
+        let scale = fontSize * 1.06
+        var total = 0.0
+        for scalar in text.unicodeScalars { total += ems(scalar) }
+        guard total * scale > maxWidth else { return text }
+        // Whole characters are dropped from the end until the rest and "…" fit.
         var characters = Array(text)
-        while !characters.isEmpty, width(String(characters) + "…", fontSize: fontSize) > maxWidth {
-            characters.removeLast()
+        var width = total + 1.0
+        while !characters.isEmpty, width * scale > maxWidth {
+            let last = characters.removeLast()
+            for scalar in last.unicodeScalars { width -= ems(scalar) }
         }
         return characters.isEmpty ? "" : String(characters) + "…"
     }

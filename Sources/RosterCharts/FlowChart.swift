@@ -53,8 +53,33 @@ public struct FlowChart: Sendable {
         }
     }
 
+    /// At most this many ribbons are drawn: the largest routes, then one ribbon for the others.
+    public static let maxRibbons = 15
+
+    /// The routes drawn, with the ribbon budget kept: when the full routes need more ribbons, each
+    /// is cut to its first hop and last company, the largest are drawn until the budget is spent,
+    /// and the rest go to one "N other routes" node.
+    func budgetedPaths() -> [[String]] {
+        var paths = drawnSteps()
+        func ribbons(_ paths: [[String]]) -> Int {
+            Set(paths.flatMap { path in zip(path, path.dropFirst()).enumerated().map { "\($0.offset)\u{1}\($0.element.0)\u{1}\($0.element.1)" } }).count
+        }
+        guard ribbons(paths) > Self.maxRibbons else { return paths }
+        paths = paths.map { $0.count > 3 ? [$0[0], $0[1], $0[$0.count - 1]] : $0 }
+        guard ribbons(paths) > Self.maxRibbons else { return paths }
+        var counts: [[String]: Int] = [:]
+        for path in paths { counts[path, default: 0] += 1 }
+        let largestFirst = counts.keys.sorted { (counts[$1] ?? 0, $0.joined(separator: "\u{1}")) < (counts[$0] ?? 0, $1.joined(separator: "\u{1}")) }
+        var kept: Set<[String]> = []
+        for path in largestFirst where ribbons(Array(kept) + [path]) <= Self.maxRibbons - 1 { kept.insert(path) }
+        let others = paths.filter { !kept.contains($0) }
+        let otherRoutes = Set(others).count
+        let label = "\(otherRoutes) other route\(otherRoutes == 1 ? "" : "s") (\(others.count) people)"
+        return paths.map { kept.contains($0) ? $0 : [origin, label] }
+    }
+
     public func draw() -> Chart {
-        let paths = drawnSteps()
+        let paths = budgetedPaths()
         let columns = max(2, paths.map(\.count).max() ?? 2)
         // Nodes per column, largest first, then by name.
         var nodes: [[Node]] = Array(repeating: [], count: columns)

@@ -84,6 +84,25 @@ public struct SiteLoader: Sendable {
         return (article, problems + more)
     }
 
+    /// Reads one author file (`Content/authors/<slug>.md`), for the dev server's fast path.
+    public func loadAuthor(_ relativePath: String) -> (Author?, [Diagnostic]) {
+        let files = SiteFolder(root: folder)
+        let name = (relativePath as NSString).lastPathComponent
+        guard name.hasSuffix(".md"), Slug.isValid(String(name.dropLast(3))) else { return (nil, []) }
+        var problems: [Diagnostic] = []
+        let parsed = files.text(relativePath, problems: &problems)
+            .flatMap { FrontMatter.split($0, path: relativePath) }
+            .flatMap { document in
+                YAMLText.parse(document.yaml, path: relativePath, firstLine: document.yamlFirstLine).map { (document, $0) }
+            }
+        switch parsed {
+        case .failure(let problem): return (nil, problems + [problem])
+        case .success(let (document, node)):
+            let author = DocumentDecoders.author(slug: String(name.dropLast(3)), document, node, path: relativePath, problems: &problems)
+            return (author, problems)
+        }
+    }
+
     /// An article from a file's bytes: UTF-8 checks, front matter, YAML, keys (and the fuzzer's entry).
     public static func parseArticle(_ data: Data, path: String) -> (Article?, [Diagnostic]) {
         var problems: [Diagnostic] = []

@@ -27,6 +27,19 @@ enum SiteSettingsDecoder {
         let unsafeHTML = reader.bool("unsafe_html") ?? false
         let paginate = reader.positiveInt("paginate") ?? 50
         let feedLimit = reader.positiveInt("feed_limit") ?? 50
+        var home: SiteSettings.Home?
+        if let text = reader.string("home") {
+            home = SiteSettings.Home(rawValue: text)
+            if home == nil {
+                reader.error("'home' is 'cohort' (the first cohort leads) or 'overview' (every cohort at a glance), found '\(text)'",
+                             at: reader.locations["home"])
+            }
+        }
+        let featured = reader.stringList("featured")
+        if featured.count > SiteSettings.maximumFeatured {
+            reader.error("'featured' names \(featured.count) cohorts; at most \(SiteSettings.maximumFeatured) fit in one chart",
+                         at: reader.locations["featured"])
+        }
         var cohorts: [Cohort] = []
         let cohortNodes = reader.mappingList("cohorts", required: true)
         for node in cohortNodes {
@@ -36,7 +49,7 @@ enum SiteSettingsDecoder {
         guard let title, let baseURL, let asOf else { return (nil, cohorts, cohortSlugs, problems) }
         let settings = SiteSettings(title: title, description: description, baseURL: baseURL, language: language,
                                     asOf: asOf, unsafeHTML: unsafeHTML, paginate: paginate, feedLimit: feedLimit,
-                                    locations: reader.locations)
+                                    home: home, featured: featured, locations: reader.locations)
         return (settings, cohorts, cohortSlugs, problems)
     }
 

@@ -1,6 +1,9 @@
 /// Every kind of page and file a build writes, and where it lives. One place decides URLs, so
 /// links, the sitemap and the writer never disagree.
 public enum Route: Sendable, Hashable {
+    /// `base` itself for page 1, `.paged(base, page:)` after it.
+    public static func page(_ page: Int, of base: Route) -> Route { page <= 1 ? base : .paged(base, page: page) }
+
     case home
     case cohorts
     case cohort(String)
@@ -26,6 +29,11 @@ public enum Route: Sendable, Hashable {
     case asset(String)
     /// An alias's old URL, as a path below the site (`authors/old-slug/`).
     case alias(String)
+    /// Page `page` (from 2) of a long list whose first page is the base route: `/authors/page/2/`,
+    /// `/cohorts/<slug>/page/3/` (the cohort's members), `/companies/<slug>/page/2/`.
+    indirect case paged(Route, page: Int)
+    /// Every member's career, a chart per page: `/cohorts/<slug>/careers/`.
+    case cohortCareers(String)
 
     /// The URL path below the site root, starting with `/`; pages end in `/`.
     public var path: String {
@@ -51,6 +59,8 @@ public enum Route: Sendable, Hashable {
         case .csv: return "/data/careers.csv"
         case .asset(let file): return "/assets/\(file)"
         case .alias(let path): return "/" + path
+        case .paged(let base, let page): return page <= 1 ? base.path : base.path + "page/\(page)/"
+        case .cohortCareers(let slug): return "/cohorts/\(slug)/careers/"
         }
     }
 

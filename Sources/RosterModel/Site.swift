@@ -65,8 +65,14 @@ public struct SiteSettings: Sendable, Hashable {
     public static let keys: [ContentKeys.Key] = [
         .init("title", required: true), .init("description"), .init("base_url", required: true), .init("language"),
         .init("as_of", required: true), .init("unsafe_html"), .init("paginate"), .init("feed_limit"),
-        .init("cohorts", required: true),
+        .init("home"), .init("featured"), .init("cohorts", required: true),
     ]
+    /// What the home page leads with: one cohort (a report) or the overview of all (a tracker).
+    public enum Home: String, Sendable, Hashable, CaseIterable {
+        case cohort, overview
+    }
+    /// At most this many cohorts in the home page's retention overlay.
+    public static let maximumFeatured = 8
     public var title: String
     public var description: String?
     /// Absolute http(s) URL of the published site, always ending in `/` (one is added if missing).
@@ -80,11 +86,18 @@ public struct SiteSettings: Sendable, Hashable {
     /// Entries per index page.
     public var paginate: Int
     public var feedLimit: Int
+    /// Nil: the overview when there are more than 8 cohorts, else the first cohort.
+    public var home: Home?
+    /// Cohort slugs drawn in the overview's retention chart.
+    public var featured: [String]
     public var locations: FieldLocations
 
     public init(title: String, description: String? = nil, baseURL: String, language: String = "en",
                 asOf: PartialDate, unsafeHTML: Bool = false, paginate: Int = 50, feedLimit: Int = 50,
+                home: Home? = nil, featured: [String] = [],
                 locations: FieldLocations = FieldLocations(start: SourceLocation(path: SiteLayout.settings))) {
+        self.home = home
+        self.featured = featured
         self.title = title
         self.description = description
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"

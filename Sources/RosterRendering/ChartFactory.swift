@@ -12,7 +12,7 @@ struct ChartFactory {
 
     /// A stable colour per company: its position among the site's companies.
     func colorIndex(_ slug: String?) -> Int {
-        guard let slug, let index = site.companies.firstIndex(where: { $0.slug == slug }) else { return 7 }
+        guard let slug, let index = builder.companyOrdinals[slug] else { return 7 }
         return index
     }
 
@@ -33,6 +33,16 @@ struct ChartFactory {
                         bars: bars, categoryHeading: "Company now", valueHeading: "People").draw()
     }
 
+    /// Where everyone who left a cohort's origin is now, across all cohorts.
+    func overviewDestinations(_ overview: TrackerOverview, id: String) -> Chart {
+        let bars = overview.destinations.map {
+            BarChart.Bar(label: builder.companyName($0.company), value: $0.people, colorIndex: colorIndex($0.company))
+        }
+        return BarChart(id: id, title: "Where the \(overview.departedPeople) people who left are now",
+                        description: "Bar chart of the current organisations of the \(overview.departedPeople) people who left the origin of at least one cohort, as of \(site.settings.asOf.display), largest first.",
+                        bars: bars, categoryHeading: "Organisation now", valueHeading: "People").draw()
+    }
+
     func flow(_ facts: CohortFacts, id: String) -> Chart {
         let origin = builder.companyName(facts.cohort.origin)
         let routes = facts.members.map { FlowChart.Route(steps: $0.route.map(builder.companyName)) }
@@ -41,16 +51,23 @@ struct ChartFactory {
                          origin: origin, routes: routes, colors: colorsByName).draw()
     }
 
-    func careers(_ facts: CohortFacts, id: String) -> Chart {
-        let rows = facts.members.compactMap { member in
+    /// The careers of `members` (the cohort's first `cohortPageRows` on its page, a page's worth on
+    /// `/cohorts/<slug>/careers/`), one row each.
+    func careers(_ facts: CohortFacts, id: String, members: ArraySlice<MemberFacts>, first: Int) -> Chart {
+        let rows = members.compactMap { member in
             builder.authorsBySlug[member.author].map {
                 TimelineChart.Row(label: $0.name, bars: bars(for: $0, presentAt: (facts.cohort.origin, facts.cohort.date.dayNumber)))
             }
         }
-        return TimelineChart(id: id, title: "Careers of the \(facts.memberCount) members",
+        let title = members.count == facts.memberCount ? "Careers of the \(facts.memberCount) members"
+            : "Careers of members \(first)–\(first + members.count - 1) of \(facts.memberCount), in cohort order"
+        return TimelineChart(id: id, title: title,
                              description: "Timeline with one row per member and one bar per stint, coloured and named by company, from the earliest known date to \(site.settings.asOf.display). Hatched ends mark dates that are not known. Vertical lines mark the cohort date (\(facts.cohort.date.display)) and the as-of date.",
                              rows: rows, markers: markers(facts.cohort), endDay: site.settings.asOf.dayNumber).draw()
     }
+
+    /// Rows of the careers chart on a cohort's own page; the rest are on its careers pages.
+    static let cohortPageRows = 60
 
     func careerRow(_ author: Author, id: String) -> Chart {
         let cohorts = builder.facts.memberships(of: author.slug).map(\.cohort.cohort)

@@ -15,7 +15,7 @@ struct ChartFigure {
         let chart = switch embed.kind {
         case .destinations: factory.destinations(facts, id: id)
         case .flow: factory.flow(facts, id: id)
-        case .careers: factory.careers(facts, id: id)
+        case .careers: factory.careers(facts, id: id, members: facts.members.prefix(ChartFactory.cohortPageRows), first: 1)
         case .retention: factory.retention([facts], id: id)
         }
         return ChartFactory.figure(chart, caption: embed.caption.isEmpty ? nil : embed.caption)

@@ -1,10 +1,13 @@
 import RosterModel
 
 extension ViewBuilder {
-    /// Splits `items` into pages of `site.paginate` (at least one page), each built when rendered.
-    func paginate<T: Sendable>(_ items: [T], route: @escaping @Sendable (Int) -> Route,
+    /// Splits `items` into pages of `size` (`site.paginate` unless given; at least one page), each
+    /// built when rendered.
+    func paginate<T: Sendable>(_ items: [T], size: Int? = nil, labels: (String, String) = ("Previous", "Next"),
+                               route: @escaping @Sendable (Int) -> Route,
                                _ build: @escaping @Sendable (Route, [T], Pagination) -> PageJob) -> [PageSpec] {
-        let size = max(1, site.settings.paginate)
+        let size = max(1, size ?? site.settings.paginate)
+        let count = items.count
         let total = max(1, (items.count + size - 1) / size)
         return (1...total).map { number in
             let here = route(number)
@@ -19,7 +22,8 @@ extension ViewBuilder {
                         PageNumber(number: shown.number, href: linker.href(route(shown.number)), current: shown.number == number,
                                    gapBefore: shown.gapBefore)
                     },
-                    isPaged: total > 1)
+                    isPaged: total > 1, previousLabel: labels.0, nextLabel: labels.1,
+                    range: count == 0 ? "" : "\((number - 1) * size + 1)–\(min(count, number * size)) of \(count)")
                 return build(here, slice, pagination)
             }
         }
@@ -37,7 +41,7 @@ extension ViewBuilder {
     }
 
     func articleIndexPages() -> [PageSpec] {
-        paginate(site.articles, route: { .articles(page: $0) }) { route, articles, pagination in
+        paginate(site.articles, labels: ("Newer", "Older"), route: { .articles(page: $0) }) { route, articles, pagination in
             let title = pagination.current > 1 ? "Articles, page \(pagination.current)" : "Articles"
             var context = context(for: route, title: title, breadcrumbs: [("Articles", .articles(page: 1))])
             let linker = options.linker(for: route)
@@ -75,7 +79,7 @@ extension ViewBuilder {
     func tagPages() -> [PageSpec] {
         tags.flatMap { tag in
             let articles = tag.articles.compactMap { articlesBySlug[$0] }
-            return paginate(articles, route: { .tag(tag.slug, page: $0) }) { route, slice, pagination in
+            return paginate(articles, labels: ("Newer", "Older"), route: { .tag(tag.slug, page: $0) }) { route, slice, pagination in
                 let title = "Tag: \(tag.name)" + (pagination.current > 1 ? ", page \(pagination.current)" : "")
                 var context = context(for: route, title: title,
                                       breadcrumbs: [("Tags", .tags), (tag.name, .tag(tag.slug, page: 1))])

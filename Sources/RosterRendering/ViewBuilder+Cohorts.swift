@@ -4,9 +4,11 @@ import RosterModel
 extension ViewBuilder {
     enum ChartSet { case none, home, all }
 
-    func cohortView(_ facts: CohortFacts, _ linker: Linker, charts: ChartSet = .none) -> CohortView {
+    /// A cohort's view; `members` are the rows of its members table (none on indexes).
+    func cohortView(_ facts: CohortFacts, _ linker: Linker, charts: ChartSet = .none,
+                    members shown: ArraySlice<MemberFacts> = []) -> CohortView {
         let cohort = facts.cohort
-        let members = facts.members.map { member in
+        let members = shown.map { member in
             MemberRow(author: authorLink(member.author, linker), status: statusLabel(member, origin: cohort.origin),
                       statusKey: member.status.rawValue, current: companyLink(member.currentCompany, linker),
                       route: member.route.map { companyLink($0, linker) },
@@ -23,8 +25,10 @@ extension ViewBuilder {
                           destinationsChart: charts != .none && departed
                               ? ChartFactory.figure(factory.destinations(facts, id: "chart-destinations-\(slug)")) : nil,
                           flowChart: charts == .all ? ChartFactory.figure(factory.flow(facts, id: "chart-flow-\(slug)")) : nil,
-                          careersChart: charts == .all ? ChartFactory.figure(factory.careers(facts, id: "chart-careers-\(slug)")) : nil,
-                          retentionChart: charts == .all ? ChartFactory.figure(factory.retention([facts], id: "chart-retention-\(slug)")) : nil)
+                          careersChart: charts == .all ? ChartFactory.figure(factory.careers(
+                              facts, id: "chart-careers-\(slug)", members: facts.members.prefix(ChartFactory.cohortPageRows), first: 1)) : nil,
+                          retentionChart: charts == .all ? ChartFactory.figure(factory.retention([facts], id: "chart-retention-\(slug)")) : nil,
+                          careersHref: facts.memberCount > ChartFactory.cohortPageRows ? linker.href(.cohortCareers(slug)) : nil)
     }
 
     func statusLabel(_ member: MemberFacts, origin: String) -> String {
@@ -70,8 +74,12 @@ extension ViewBuilder {
         let route = Route.home
         let linker = options.linker(for: route)
         var context = context(for: route, title: site.settings.title)
-        if let first = cohortFacts.first { context["cohort"] = cohortView(first, linker, charts: .home) }
-        if !cohortFacts.isEmpty {
+        if showsOverview {
+            context["overview"] = overviewView(linker)
+        } else if let first = cohortFacts.first {
+            context["cohort"] = cohortView(first, linker, charts: .home)
+        }
+        if !cohortFacts.isEmpty && !showsOverview {
             context["retentionOverlay"] = ChartFactory.figure(ChartFactory(builder: self).retention(cohortFacts, id: "chart-retention"))
         }
         context["cohorts"] = cohortFacts.map { cohortView($0, linker) }
@@ -79,19 +87,71 @@ extension ViewBuilder {
         return PageJob(route: route, template: "home", context: context)
     }
 
-    func cohortsPage() -> PageJob {
-        let route = Route.cohorts
-        var context = context(for: route, title: "Cohorts", breadcrumbs: [("Cohorts", .cohorts)])
-        context["cohorts"] = cohortFacts.map { cohortView($0, options.linker(for: route)) }
-        return PageJob(route: route, template: "cohorts", context: context)
+    /// A tracker's home page gives the overview: `home: overview`, or more than 8 cohorts.
+    var showsOverview: Bool {
+        site.settings.home == .overview || (site.settings.home == nil && cohortFacts.count > SiteSettings.maximumFeatured)
     }
 
-    func cohortPage(_ facts: CohortFacts) -> PageJob {
-        let route = Route.cohort(facts.cohort.slug)
-        let view = cohortView(facts, options.linker(for: route), charts: .all)
-        var context = context(for: route, title: facts.cohort.name, description: view.facts.headline,
-                              breadcrumbs: [("Cohorts", .cohorts), (facts.cohort.name, route)])
-        context["cohort"] = view
-        return PageJob(route: route, template: "cohort", context: context)
+    func overviewView(_ linker: Linker) -> OverviewView {
+        let overview = facts.overview
+        let factory = ChartFactory(builder: self)
+        let featured = site.settings.featured.compactMap { facts.cohort($0) }
+        let size = max(1, site.settings.paginate)
+        return OverviewView(
+            people: site.authors.count, organisations: site.companies.count, cohortCount: cohortFacts.count,
+            departedPeople: overview.departedPeople,
+            cohorts: cohortFacts.prefix(size).map { cohortView($0, linker) },
+            allCohortsHref: cohortFacts.count > size ? linker.href(.cohorts) : nil,
+            destinationsChart: overview.departedPeople == 0 ? nil : ChartFactory.figure(factory.overviewDestinations(overview, id: "chart-destinations")),
+            flows: overview.flows.prefix(15).map { FlowRow(from: companyLink($0.from, linker), to: companyLink($0.to, linker), people: $0.people) },
+            retentionChart: featured.isEmpty ? nil : ChartFactory.figure(factory.retention(featured, id: "chart-retention")))
+    }
+
+    func cohortsPages() -> [PageSpec] {
+        paginate(cohortFacts, route: { Route.page($0, of: .cohorts) }) { route, slice, pagination in
+            var context = context(for: route, title: "Cohorts" + Self.pageSuffix(pagination), breadcrumbs: [("Cohorts", .cohorts)])
+            let linker = options.linker(for: route)
+            context["cohorts"] = slice.map { cohortView($0, linker) }
+            context["pagination"] = pagination
+            return PageJob(route: route, template: "cohorts", context: context)
+        }
+    }
+
+    /// The cohort's page, its members a page at a time; the charts are on the first page.
+    func cohortPages(_ facts: CohortFacts) -> [PageSpec] {
+        let base = Route.cohort(facts.cohort.slug)
+        return paginate(facts.members, route: { Route.page($0, of: base) }) { route, slice, pagination in
+            let view = cohortView(facts, options.linker(for: route), charts: pagination.current == 1 ? .all : .none, members: slice[...])
+            var context = context(for: route, title: facts.cohort.name + Self.pageSuffix(pagination), description: view.facts.headline,
+                                  breadcrumbs: [("Cohorts", .cohorts), (facts.cohort.name, base)])
+            context["cohort"] = view
+            context["pagination"] = pagination
+            return PageJob(route: route, template: "cohort", context: context)
+        }
+    }
+
+    /// Every member's career, `cohortPageRows` to a page, for cohorts too large for one chart.
+    func cohortCareersPages(_ facts: CohortFacts) -> [PageSpec] {
+        guard facts.memberCount > ChartFactory.cohortPageRows else { return [] }
+        let slug = facts.cohort.slug
+        let base = Route.cohortCareers(slug)
+        let size = ChartFactory.cohortPageRows
+        return paginate(facts.members, size: size, route: { Route.page($0, of: base) }) { route, slice, pagination in
+            let linker = options.linker(for: route)
+            let first = (pagination.current - 1) * size + 1
+            let chart = ChartFactory(builder: self).careers(facts, id: "chart-careers-\(slug)", members: slice[...], first: first)
+            var context = context(for: route, title: "Careers: \(facts.cohort.name)" + Self.pageSuffix(pagination),
+                                  description: chart.title,
+                                  breadcrumbs: [("Cohorts", .cohorts), (facts.cohort.name, .cohort(slug)), ("Careers", base)])
+            context["cohort"] = cohortView(facts, linker)
+            context["careersChart"] = ChartFactory.figure(chart)
+            context["pagination"] = pagination
+            return PageJob(route: route, template: "careers", context: context)
+        }
+    }
+
+    /// ", page 2" after a title, nothing on a first page.
+    static func pageSuffix(_ pagination: Pagination) -> String {
+        pagination.current > 1 ? ", page \(pagination.current)" : ""
     }
 }

@@ -3,20 +3,23 @@ import RosterMarkdown
 import RosterModel
 
 extension ViewBuilder {
-    func authorsPage() -> PageJob {
-        let route = Route.authors
-        let linker = options.linker(for: route)
+    func authorsPages() -> [PageSpec] {
         let day = site.settings.asOf.dayNumber
-        var context = context(for: route, title: "Authors", breadcrumbs: [("Authors", .authors)])
-        context["authors"] = site.authors.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }.map { author in
-            let current = author.currentStint(at: day)
-            return AuthorRow(author: authorLink(author.slug, linker), current: companyLink(current?.company, linker),
-                             role: current?.role)
+        let sorted = site.authors.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }
+        return paginate(sorted, route: { Route.page($0, of: .authors) }) { route, slice, pagination in
+            let linker = options.linker(for: route)
+            var context = context(for: route, title: "Authors" + Self.pageSuffix(pagination), breadcrumbs: [("Authors", .authors)])
+            context["authors"] = slice.map { author in
+                let current = author.currentStint(at: day)
+                return AuthorRow(author: authorLink(author.slug, linker), current: companyLink(current?.company, linker),
+                                 role: current?.role)
+            }
+            context["pagination"] = pagination
+            return PageJob(route: route, template: "authors", context: context)
         }
-        return PageJob(route: route, template: "authors", context: context)
     }
 
-    func authorPage(_ author: Author) -> PageJob {
+    public func authorPage(_ author: Author) -> PageJob {
         let day = site.settings.asOf.dayNumber
         let route = Route.author(author.slug)
         let linker = options.linker(for: route)
@@ -58,42 +61,56 @@ extension ViewBuilder {
         Article.newestFirst((slugs ?? []).compactMap { articlesBySlug[$0] }).map { articleItem($0, linker) }
     }
 
-    func companiesPage() -> PageJob {
-        let route = Route.companies
-        let linker = options.linker(for: route)
-        var context = context(for: route, title: "Companies", breadcrumbs: [("Companies", .companies)])
-        context["companies"] = site.companies.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }.map { company in
-            CompanyRow(company: companyLink(company.slug, linker), kind: company.kind, headquarters: company.headquarters,
-                       currentCount: companyFacts[company.slug]?.current.count ?? 0)
+    func companiesPages() -> [PageSpec] {
+        let sorted = site.companies.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }
+        return paginate(sorted, route: { Route.page($0, of: .companies) }) { route, slice, pagination in
+            let linker = options.linker(for: route)
+            var context = context(for: route, title: "Companies" + Self.pageSuffix(pagination), breadcrumbs: [("Companies", .companies)])
+            context["companies"] = slice.map { company in
+                CompanyRow(company: companyLink(company.slug, linker), kind: company.kind, headquarters: company.headquarters,
+                           currentCount: companyFacts[company.slug]?.current.count ?? 0)
+            }
+            context["pagination"] = pagination
+            return PageJob(route: route, template: "companies", context: context)
         }
-        return PageJob(route: route, template: "companies", context: context)
     }
 
-    func companyPage(_ company: Company) -> PageJob {
+    /// A company's page; its people now and its alumni a page at a time (side by side: page 2 shows
+    /// the second slice of each).
+    func companyPages(_ company: Company) -> [PageSpec] {
         let day = site.settings.asOf.dayNumber
-        let route = Route.company(company.slug)
-        let linker = options.linker(for: route)
+        let base = Route.company(company.slug)
         let facts = companyFacts[company.slug]
-        func people(_ slugs: [String]) -> [PersonAtCompany] {
-            slugs.compactMap { authorsBySlug[$0] }.map { author in
-                let shown = author.stint(at: company.slug, on: day)
-                let period = shown.map { "\($0.start.display) – \($0.end?.display ?? "now")" } ?? ""
-                return PersonAtCompany(author: authorLink(author.slug, linker), role: shown?.role, period: period)
+        let current = facts?.current ?? []
+        let alumni = facts?.alumni ?? []
+        let rows = Array(0..<max(current.count, alumni.count))
+        return paginate(rows, route: { Route.page($0, of: base) }) { route, slice, pagination in
+            let linker = options.linker(for: route)
+            func people(_ slugs: [String]) -> [PersonAtCompany] {
+                let end = min(slugs.count, (slice.last ?? -1) + 1)
+                let range = min(slice.first ?? 0, end)..<end
+                return range.isEmpty ? [] : slugs[range].compactMap { authorsBySlug[$0] }.map { author in
+                    let shown = author.stint(at: company.slug, on: day)
+                    let period = shown.map { "\($0.start.display) – \($0.end?.display ?? "now")" } ?? ""
+                    return PersonAtCompany(author: authorLink(author.slug, linker), role: shown?.role, period: period)
+                }
             }
+            let first = pagination.current == 1
+            let moves = (facts?.moves ?? []).map { MoveRow(year: $0.year, arrivals: $0.arrivals, departures: $0.departures) }
+            let view = CompanyView(slug: company.slug, name: company.name, kind: company.kind,
+                                   headquarters: company.headquarters, founded: company.founded?.display,
+                                   website: company.website, description: first ? body(base) : "",
+                                   current: people(current), alumni: people(alumni), currentCount: current.count,
+                                   alumniCount: alumni.count, moves: first ? moves : [],
+                                   movesChart: first ? ChartFactory(builder: self).moves(company, facts: facts, id: "chart-moves").map { ChartFactory.figure($0) } : nil,
+                                   mentions: first ? mentions(self.facts.mentions.articlesByCompany[company.slug], linker) : [],
+                                   sources: company.sources.map { sourceRef($0, linker) }, isFirstPage: first)
+            var context = context(for: route, title: company.name + Self.pageSuffix(pagination),
+                                  description: "\(company.name): the tracked people who work there now, its alumni and the moves in and out.",
+                                  breadcrumbs: [("Companies", .companies), (company.name, base)])
+            context["company"] = view
+            context["pagination"] = pagination
+            return PageJob(route: route, template: "company", context: context)
         }
-        let moves = (facts?.moves ?? []).map { MoveRow(year: $0.year, arrivals: $0.arrivals, departures: $0.departures) }
-        let view = CompanyView(slug: company.slug, name: company.name, kind: company.kind,
-                               headquarters: company.headquarters, founded: company.founded?.display,
-                               website: company.website, description: body(route),
-                               current: people(facts?.current ?? []), alumni: people(facts?.alumni ?? []),
-                               moves: moves,
-                               movesChart: ChartFactory(builder: self).moves(company, facts: facts, id: "chart-moves").map { ChartFactory.figure($0) },
-                               mentions: mentions(self.facts.mentions.articlesByCompany[company.slug], linker),
-                               sources: company.sources.map { sourceRef($0, linker) })
-        var context = context(for: route, title: company.name,
-                              description: "\(company.name): the tracked people who work there now, its alumni and the moves in and out.",
-                              breadcrumbs: [("Companies", .companies), (company.name, route)])
-        context["company"] = view
-        return PageJob(route: route, template: "company", context: context)
     }
 }

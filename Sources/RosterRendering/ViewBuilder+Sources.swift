@@ -51,12 +51,13 @@ extension ViewBuilder {
     /// Every page of the site, in a stable order, each built when it is rendered.
     public func allPages() -> [PageSpec] {
         func one(_ route: Route, _ make: @escaping @Sendable () -> PageJob) -> PageSpec { PageSpec(route: route, make: make) }
-        var specs = [one(.home) { homePage() }, one(.cohorts) { cohortsPage() }]
-        specs += cohortFacts.map { facts in one(.cohort(facts.cohort.slug)) { cohortPage(facts) } }
-        specs.append(one(.authors) { authorsPage() })
+        var specs = [one(.home) { homePage() }]
+        specs += cohortsPages()
+        specs += cohortFacts.flatMap { cohortPages($0) + cohortCareersPages($0) }
+        specs += authorsPages()
         specs += site.authors.map { author in one(.author(author.slug)) { authorPage(author) } }
-        specs.append(one(.companies) { companiesPage() })
-        specs += site.companies.map { company in one(.company(company.slug)) { companyPage(company) } }
+        specs += companiesPages()
+        specs += site.companies.flatMap { companyPages($0) }
         specs += articleIndexPages()
         specs += site.articles.map { article in one(.article(article.slug)) { articlePage(article) } }
         specs.append(one(.tags) { tagsPage() })

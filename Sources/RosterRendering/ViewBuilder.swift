@@ -46,8 +46,10 @@ public struct ViewBuilder: Sendable {
     public var companyFacts: [String: CompanyFacts] { facts.companies }
     public private(set) var bodies: RenderedBodies
     public let options: RenderOptions
-    let authorsBySlug: [String: Author]
+    private(set) var authorsBySlug: [String: Author]
     let companiesBySlug: [String: Company]
+    /// A company's position among the site's companies (its chart colour).
+    let companyOrdinals: [String: Int]
     private(set) var articlesBySlug: [String: Article]
     let sourcesByID: [String: Source]
     /// Tag slug → (name, article slugs newest first).
@@ -68,6 +70,7 @@ public struct ViewBuilder: Sendable {
         self.options = options
         authorsBySlug = Dictionary(site.authors.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         companiesBySlug = Dictionary(site.companies.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        companyOrdinals = Dictionary(site.companies.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
         articlesBySlug = Dictionary(site.articles.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         sourcesByID = Dictionary(site.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var byTag: [String: (String, OrderedSet<String>)] = [:]
@@ -106,6 +109,20 @@ public struct ViewBuilder: Sendable {
         copy.site.articles[index] = article
         copy.articlesBySlug[article.slug] = article
         copy.bodies.html[.article(article.slug)] = body
+        return copy
+    }
+
+    /// The same views with one author's front matter and body replaced (the dev server's fast path
+    /// for an edited author). Only when every company and source it names is known: anything else
+    /// waits for the full rebuild.
+    public func replacing(author: Author, body: RenderedMarkdown) -> ViewBuilder? {
+        guard let index = site.authors.firstIndex(where: { $0.slug == author.slug }),
+              author.career.allSatisfy({ companiesBySlug[$0.company] != nil && $0.sources.allSatisfy { sourcesByID[$0] != nil } })
+        else { return nil }
+        var copy = self
+        copy.site.authors[index] = author
+        copy.authorsBySlug[author.slug] = author
+        copy.bodies.html[.author(author.slug)] = body
         return copy
     }
 
@@ -196,7 +213,8 @@ public struct ViewBuilder: Sendable {
     static func section(of route: Route) -> String {
         switch route {
         case .home: return "home"
-        case .cohorts, .cohort: return "cohorts"
+        case .paged(let base, _): return section(of: base)
+        case .cohorts, .cohort, .cohortCareers: return "cohorts"
         case .authors, .author: return "authors"
         case .companies, .company: return "companies"
         case .articles, .article, .tags, .tag: return "articles"

@@ -80,18 +80,19 @@ public final class DevServer: @unchecked Sendable {
     /// rewritten from the last build, then reloaded), and a full rebuild follows in every case.
     @discardableResult
     public func handle(_ paths: Set<String>, cancellation: BuildCancellation? = nil) -> BuildReport {
-        let articles = options.siteFolder.appendingPathComponent(DocumentKind.article.folder).standardizedFileURL.path + "/"
+        let content = options.siteFolder.appendingPathComponent(SiteLayout.content).standardizedFileURL.path + "/"
+        let previewed = [DocumentKind.article, .author].map { options.siteFolder.appendingPathComponent($0.folder).standardizedFileURL.path + "/" }
         // Editors' backups (`x~`, `.x.swp`) are not edits, and neither is a temporary file that is
         // gone already: `sed -i` and many editors write one and rename it over the article.
         let edited = paths.filter { path in
             !path.hasSuffix("~") && !(path as NSString).lastPathComponent.hasPrefix(".")
                 && (path.hasSuffix(".md") || FileManager.default.fileExists(atPath: path))
         }
-        if edited.count == 1, let path = edited.first, path.hasPrefix(articles), path.hasSuffix(".md"),
+        if edited.count == 1, let path = edited.first, previewed.contains(where: { path.hasPrefix($0) }), path.hasSuffix(".md"),
            FileManager.default.fileExists(atPath: path), let current = stateLock.withLock({ lastState }), state.problems.isEmpty {
-            let relative = DocumentKind.article.folder + "/" + String(path.dropFirst(articles.count))
+            let relative = SiteLayout.content + "/" + String(path.dropFirst(content.count))
             let started = ContinuousClock.now
-            if let next = ArticlePreview.rewrite(relative, siteFolder: options.siteFolder, output: siteRoot, state: current) {
+            if let next = PagePreview.rewrite(relative, siteFolder: options.siteFolder, output: siteRoot, state: current) {
                 stateLock.withLock { lastState = next }
                 let elapsed = ContinuousClock.now - started
                 log("Rewrote \(relative)'s page in \(elapsed.components.attoseconds / 1_000_000_000_000_000 + elapsed.components.seconds * 1000) ms; rebuilding the rest")

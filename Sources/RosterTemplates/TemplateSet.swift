@@ -17,7 +17,7 @@ public struct TemplateSet: Sendable {
 
     /// The templates every build renders.
     public static let required = ["home", "cohorts", "cohort", "authors", "author", "companies", "company",
-                                  "articles", "article", "tags", "tag", "sources", "page", "redirect", "404"]
+                                  "articles", "article", "tags", "tag", "sources", "page", "redirect", "404", "careers"]
 
     /// Every template is parsed with this pragma in front (on its first line, so line numbers
     /// stay true): it selects `FastHTMLEscaping`, which escapes exactly what the default HTML

@@ -31,6 +31,7 @@ public struct SiteValidator {
     public func validate() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         problems += validateCohorts()
+        problems += validateFeatured()
         for author in site.authors { problems += validate(author) }
         for company in site.companies {
             problems += checkSources(company.sources, field: "sources", locations: company.locations)
@@ -163,6 +164,18 @@ public struct SiteValidator {
             guard Page.reservedSlugs.contains(page.slug) else { return nil }
             return .error("a page may not be called '\(page.slug)': the site uses /\(page.slug)/ itself; rename the file",
                           at: page.locations.start)
+        }
+    }
+}
+
+extension SiteValidator {
+    /// Every `featured:` slug names a cohort.
+    func validateFeatured() -> [Diagnostic] {
+        let slugs = Set(site.cohorts.map(\.slug))
+        return site.settings.featured.enumerated().compactMap { index, slug in
+            guard !slugs.contains(slug) else { return nil }
+            return .error("'featured' names '\(slug)', which is not a cohort\(Suggestion.hint(for: slug, in: site.cohorts.map(\.slug)))",
+                          at: site.settings.locations.location(of: "featured", item: index))
         }
     }
 }

@@ -151,6 +151,12 @@ final class DevServerTests: XCTestCase {
 }
 
 extension DevServerTests {
+    func testAnEditedAuthorTakesTheFastPath() throws {
+        try write("Content/authors/ada.md", "---\nname: Ada\ncareer:\n  - {company: acme, start: 2019, role: Chief tinkerer}\n---\nA new bio line.\n")
+        XCTAssertTrue(try eventually { try http.get("/authors/ada/").body.contains("Chief tinkerer") })
+        XCTAssertTrue(eventually { logs.lines.contains { $0.hasPrefix("Rewrote Content/authors/ada.md") } }, logs.lines.joined(separator: "\n"))
+    }
+
     func testAnArticleSavedThroughATemporaryFileTakesTheFastPath() throws {
         // What `sed -i` and many editors do: write a temporary file, rename it over the article.
         let temporary = site.appendingPathComponent("Content/articles/sedX1b2c3")

@@ -7,6 +7,7 @@ public struct CohortView: Sendable {
     /// The cohort's reference date, "27 Feb 2023".
     public var date: String
     public var facts: FactsView
+    /// The members on this page of the cohort (none on indexes and the home page).
     public var members: [MemberRow]
     /// Figures (inline SVG, caption and data table) as HTML; present on the cohort page, and the
     /// destinations chart on the home page.
@@ -14,6 +15,8 @@ public struct CohortView: Sendable {
     public var flowChart: String?
     public var careersChart: String?
     public var retentionChart: String?
+    /// `/cohorts/<slug>/careers/`, when the cohort has more members than its page's careers chart shows.
+    public var careersHref: String?
 }
 
 /// The numbers of a cohort as of `as_of`.
@@ -63,4 +66,29 @@ public struct MemberRow: Sendable {
     /// "5.3 years" or "unknown".
     public var tenure: String
     public var founder: Bool
+}
+
+/// `{{#overview}}` on a tracker's home page: every cohort at a glance.
+public struct OverviewView: Sendable {
+    public var people: Int
+    public var organisations: Int
+    public var cohortCount: Int
+    /// How many distinct people left at least one cohort's origin.
+    public var departedPeople: Int
+    /// The first page of the cohort index.
+    public var cohorts: [CohortView]
+    /// `/cohorts/`, when there are more cohorts than the home page lists.
+    public var allCohortsHref: String?
+    /// Where those who left are now, across all cohorts (figure HTML); absent when nobody left.
+    public var destinationsChart: String?
+    /// The largest flows from an origin to a current organisation.
+    public var flows: [FlowRow]
+    /// The retention of the cohorts named in `featured:` (figure HTML); absent when none is.
+    public var retentionChart: String?
+}
+
+public struct FlowRow: Sendable {
+    public var from: CompanyLink
+    public var to: CompanyLink
+    public var people: Int
 }

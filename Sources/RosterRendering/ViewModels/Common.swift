@@ -117,6 +117,11 @@ public struct Pagination: Sendable {
     public var pages: [PageNumber]
     /// True when there is more than one page.
     public var isPaged: Bool
+    /// "Newer" and "Older" for articles, "Previous" and "Next" for other lists.
+    public var previousLabel: String
+    public var nextLabel: String
+    /// "Showing 51–100 of 3,000".
+    public var range: String
 }
 
 public struct PageNumber: Sendable {

@@ -62,13 +62,20 @@ public struct CompanyView: Sendable {
     public var website: String?
     /// The description as HTML.
     public var description: String
+    /// The people on this page of the company (all of them fit on one page unless the list is long).
     public var current: [PersonAtCompany]
     public var alumni: [PersonAtCompany]
+    /// How many in all, across pages.
+    public var currentCount: Int
+    public var alumniCount: Int
     public var moves: [MoveRow]
     /// Arrivals and departures per year as a figure (HTML); absent when no move has a known date.
     public var movesChart: String?
     public var mentions: [ArticleItem]
     public var sources: [SourceRef]
+    /// False on the second and later pages of a long company (the description, moves and mentions
+    /// are on the first).
+    public var isFirstPage: Bool
 }
 
 public struct PersonAtCompany: Sendable {

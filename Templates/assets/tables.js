@@ -1,0 +1,77 @@
+// Sorting and filtering for tables marked data-sortable: a button in each column heading sorts by
+// that column (again to reverse), and a box above the table hides the rows of this page that do not
+// contain the typed text. Without JavaScript the table is complete as it is.
+(function () {
+  "use strict";
+  var collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" });
+  function cellText(row, index) {
+    var cell = row.cells[index];
+    return cell ? (cell.getAttribute("data-sort") || cell.textContent).trim() : "";
+  }
+  function number(text) {
+    var value = text.replace(/[\s,%]|years?/g, "");
+    return value !== "" && isFinite(value) ? parseFloat(value) : null;
+  }
+  function sortBy(table, index, heading) {
+    var body = table.tBodies[0];
+    if (!body) return;
+    var descending = heading.getAttribute("aria-sort") === "ascending";
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = cellText(a, index), y = cellText(b, index);
+      var nx = number(x), ny = number(y), order;
+      if (nx !== null && ny !== null) order = nx - ny;
+      else if (nx !== null || ny !== null) order = nx !== null ? -1 : 1;
+      else order = collator.compare(x, y);
+      return descending ? -order : order;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) { cell.removeAttribute("aria-sort"); });
+    heading.setAttribute("aria-sort", descending ? "descending" : "ascending");
+  }
+  function addFilter(table, number) {
+    var body = table.tBodies[0];
+    if (!body || body.rows.length < 8) return;
+    var label = document.createElement("label");
+    label.className = "table-filter";
+    label.textContent = "Filter the rows on this page ";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.id = "table-filter-" + number;
+    input.setAttribute("autocomplete", "off");
+    label.htmlFor = input.id;
+    label.appendChild(input);
+    var status = document.createElement("span");
+    status.className = "table-filter-count";
+    status.setAttribute("role", "status");
+    label.appendChild(status);
+    table.parentNode.insertBefore(label, table);
+    input.addEventListener("input", function () {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
+      Array.prototype.forEach.call(body.rows, function (row) {
+        var text = row.textContent.toLowerCase();
+        var match = words.every(function (word) { return text.indexOf(word) !== -1; });
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      status.textContent = words.length ? " " + shown + " of " + body.rows.length + " rows" : "";
+    });
+  }
+  function enhance(table, number) {
+    if (!table.tHead || !table.tHead.rows.length) return;
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (heading, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      while (heading.firstChild) button.appendChild(heading.firstChild);
+      heading.appendChild(button);
+      button.addEventListener("click", function () { sortBy(table, index, heading); });
+    });
+    addFilter(table, number);
+  }
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), enhance);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
