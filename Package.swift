@@ -40,7 +40,7 @@ let package = Package(
         // The pipeline, in order: load → validate → analyse / markdown → templates → render → publish.
         .target(name: "RosterLoading", dependencies: ["RosterModel", "RosterSupport", .product(name: "Yams", package: "Yams")]),
         .target(name: "RosterValidation", dependencies: ["RosterModel", "RosterSupport"]),
-        .target(name: "RosterAnalysis", dependencies: ["RosterModel"]),
+        .target(name: "RosterAnalysis", dependencies: ["RosterModel", "RosterSupport"]),
         .target(name: "RosterMarkdown", dependencies: ["RosterModel", "RosterSupport", "CCmarkGFM", "CCmarkGFMThreads"]),
         .target(name: "RosterCharts", dependencies: ["RosterModel", "RosterSupport"]),
         .target(name: "RosterTemplates", dependencies: [
@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "RosterModelTests", dependencies: ["RosterModel", "RosterSupport", "RosterTestSupport"]),
         .testTarget(name: "RosterLoadingTests", dependencies: ["RosterLoading", "RosterModel", "RosterSupport"]),
         .testTarget(name: "RosterValidationTests", dependencies: ["RosterValidation", "RosterModel"]),
-        .testTarget(name: "RosterAnalysisTests", dependencies: ["RosterAnalysis", "RosterModel"]),
+        .testTarget(name: "RosterAnalysisTests", dependencies: ["RosterAnalysis", "RosterModel", "RosterSupport"]),
         .testTarget(name: "RosterMarkdownTests", dependencies: ["RosterMarkdown", "RosterModel"]),
         .testTarget(name: "RosterChartsTests", dependencies: ["RosterCharts"]),
         .testTarget(name: "RosterTemplatesTests", dependencies: ["RosterTemplates", "RosterModel", "RosterSupport", "RosterTestSupport"]),

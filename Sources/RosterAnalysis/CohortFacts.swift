@@ -1,4 +1,5 @@
 import RosterModel
+import RosterSupport
 
 /// The derived facts of one cohort as of `as_of`: computed once, shown on pages and exported.
 public struct CohortFacts: Sendable, Hashable {
@@ -42,10 +43,14 @@ public struct YearCount: Sendable, Hashable {
 /// Computes a cohort's facts from the site.
 public enum CohortAnalyzer {
     /// The facts of every cohort, with the site's indexes made once (linear in members).
-    public static func facts(in site: Site) -> [CohortFacts] {
+    public static func facts(in site: Site, parallelism: Parallelism = .sequential) -> [CohortFacts] {
         let authors = Dictionary(site.authors.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let names = Dictionary(site.companies.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return site.cohorts.map { facts(for: $0, in: site, authors: authors, companyNames: names) }
+        let slots = ConcurrentSlots<CohortFacts>(count: site.cohorts.count)
+        parallelism.forEach(site.cohorts.count) { index in
+            slots[index] = facts(for: site.cohorts[index], in: site, authors: authors, companyNames: names)
+        }
+        return (0..<site.cohorts.count).compactMap { slots[$0] }
     }
 
     /// One cohort's facts (for tests); `facts(in:)` makes all of them with shared indexes.

@@ -1,4 +1,5 @@
 import RosterModel
+import RosterSupport
 
 /// Every fact the pages and exports show, derived once in the analyse step, with the indexes that
 /// let a page find its facts without scanning (an author page asks for its cohorts, not every cohort
@@ -32,9 +33,19 @@ public struct SiteFacts: Sendable {
         self.memberships = memberships
     }
 
-    public static func analyse(_ site: Site, links: [(route: Route, links: [InternalLink])]) -> SiteFacts {
-        SiteFacts(cohorts: CohortAnalyzer.facts(in: site), companies: CompanyAnalyzer.facts(in: site),
-                  mentions: Mentions.index(links))
+    /// The cohorts' facts on every core, the companies' beside them.
+    public static func analyse(_ site: Site, links: [(route: Route, links: [InternalLink])],
+                               parallelism: Parallelism = .automatic) -> SiteFacts {
+        let companies = ConcurrentSlots<[String: CompanyFacts]>(count: 1)
+        let cohorts = ConcurrentSlots<[CohortFacts]>(count: 1)
+        parallelism.forEach(2) { job in
+            if job == 0 {
+                companies[0] = CompanyAnalyzer.facts(in: site)
+            } else {
+                cohorts[0] = CohortAnalyzer.facts(in: site, parallelism: parallelism)
+            }
+        }
+        return SiteFacts(cohorts: cohorts[0] ?? [], companies: companies[0] ?? [:], mentions: Mentions.index(links))
     }
 
     public func cohort(_ slug: String) -> CohortFacts? { cohortIndex[slug].map { cohorts[$0] } }

@@ -39,7 +39,7 @@ extension BuildStep {
             authors: run.fileSlugs.authors.subtracting(site.authors.map(\.slug)),
             companies: run.fileSlugs.companies.subtracting(site.companies.map(\.slug)),
             sourcesUnreadable: !run.fileSlugs.sourcesReadable)
-        run.diagnostics += SiteValidator(site: site, unreadable: unreadable).validate()
+        run.diagnostics += SiteValidator(site: site, unreadable: unreadable).validate(parallelism: run.options.parallelism)
         let (templates, problems) = run.templateCache?.compile(run.templateSources) ?? TemplateSet.compile(run.templateSources)
         run.diagnostics += problems
         run.templates = templates
@@ -70,7 +70,7 @@ extension BuildStep {
     /// Derives every fact the pages and exports show, and the views the pages are built from.
     static let analyse = BuildStep(.analyse) { run in
         guard let site = run.site, let bodies = run.bodies, let renderOptions = run.renderOptions else { return run.stop() }
-        let facts = SiteFacts.analyse(site, links: bodies.links)
+        let facts = SiteFacts.analyse(site, links: bodies.links, parallelism: run.options.parallelism)
         run.facts = facts
         run.views = ViewBuilder(site: site, facts: facts, bodies: bodies, options: renderOptions)
     }

@@ -3,7 +3,7 @@ import RosterSupport
 
 /// Checks every cross-reference and rule of the content format, collecting every problem. It never
 /// stops at the first: an editor fixes a whole batch at once.
-public struct SiteValidator {
+public struct SiteValidator: Sendable {
     public let site: Site
     /// Slugs of files that exist but could not be read; references to them are not reported again.
     public let unreadable: References
@@ -28,21 +28,31 @@ public struct SiteValidator {
         sourceIDs = Set(site.sources.map(\.id))
     }
 
-    public func validate() -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        problems += validateCohorts()
-        problems += validateFeatured()
-        for author in site.authors { problems += validate(author) }
-        for company in site.companies {
-            problems += checkSources(company.sources, field: "sources", locations: company.locations)
+    /// Every problem, sorted. The cohorts, the authors and the rest are checked side by side.
+    public func validate(parallelism: Parallelism = .automatic) -> [Diagnostic] {
+        let parts = ConcurrentSlots<[Diagnostic]>(count: 3)
+        parallelism.forEach(3) { part in
+            var problems: [Diagnostic] = []
+            switch part {
+            case 0:
+                problems += validateCohorts()
+                problems += validateFeatured()
+            case 1:
+                for author in site.authors { problems += validate(author) }
+            default:
+                for company in site.companies {
+                    problems += checkSources(company.sources, field: "sources", locations: company.locations)
+                }
+                for article in site.articles {
+                    problems += checkSources(article.sources, field: "sources", locations: article.locations)
+                }
+                problems += validateTags()
+                problems += validatePages()
+                problems += AliasValidator(site: site).validate()
+            }
+            parts[part] = problems
         }
-        for article in site.articles {
-            problems += checkSources(article.sources, field: "sources", locations: article.locations)
-        }
-        problems += validateTags()
-        problems += validatePages()
-        problems += AliasValidator(site: site).validate()
-        return problems.sorted()
+        return (0..<3).flatMap { parts[$0] ?? [] }.sorted()
     }
 
     /// as_of, unless site.yml could not be read (then the settings are stand-ins: compare nothing).
@@ -74,7 +84,7 @@ public struct SiteValidator {
             }
             var seenMembers: Set<String> = []
             for (index, member) in cohort.members.enumerated() {
-                let location = cohort.locations.location(of: "members", item: index)
+                var location: SourceLocation { cohort.locations.location(of: "members", item: index) }
                 if !seenMembers.insert(member).inserted {
                     problems.append(.error("'\(member)' is listed twice in cohort '\(cohort.slug)'", at: location))
                     continue

@@ -110,3 +110,36 @@ final class ChartLayoutTests: XCTestCase {
         XCTAssertFalse(make().contains("<b>"))
     }
 }
+
+/// Charts that stay readable however many companies and routes there are.
+final class ChartCapTests: XCTestCase {
+    func testWhereTheyWentDrawsTwelveBarsAndOneForTheOthersButTabulatesEveryCompany() {
+        let bars = (0..<40).map { BarChart.Bar(label: "Company \($0)", value: 40 - $0, colorIndex: $0) }
+        let chart = BarChart(id: "d", title: "T", description: "D", bars: bars, categoryHeading: "Company", valueHeading: "People").draw()
+        XCTAssertEqual(chart.svg.components(separatedBy: "<rect").count - 1, 13)
+        let others = (12..<40).map { 40 - $0 }.reduce(0, +)
+        XCTAssertTrue(chart.svg.contains("28 others (\(others) people)"), chart.svg)
+        XCTAssertEqual(chart.table.rows.count, 40)
+        XCTAssertEqual(chart.table.rows.map { Int($0[1]) ?? 0 }.reduce(0, +), bars.map(\.value).reduce(0, +))
+    }
+
+    func testAFlowOfHundredsOfRoutesDrawsAtMostFifteenRibbonsAndTabulatesEveryRoute() {
+        let routes = (0..<500).map { index in
+            FlowChart.Route(steps: ["Meta", "Company \(index % 100)", "Company \(index % 37 + 100)", "Company \(index % 11 + 200)"])
+        }
+        let flow = FlowChart(id: "f", title: "T", description: "D", origin: "Meta", routes: routes, colors: [:])
+        let paths = flow.budgetedPaths()
+        let ribbons = Set(paths.flatMap { path in zip(path, path.dropFirst()).enumerated().map { "\($0.offset) \($0.element.0) \($0.element.1)" } })
+        XCTAssertLessThanOrEqual(ribbons.count, 15)
+        XCTAssertEqual(paths.count, 500, "every member is still in the chart")
+        XCTAssertTrue(paths.contains { $0.last?.hasSuffix("people)") == true && $0.last?.contains("other routes") == true })
+        let chart = flow.draw()
+        XCTAssertEqual(chart.table.rows.map { Int($0[1]) ?? 0 }.reduce(0, +), 500)
+    }
+
+    func testASmallFlowIsDrawnInFull() {
+        let routes = [FlowChart.Route(steps: ["Meta", "Mistral AI"]), FlowChart.Route(steps: ["Meta", "Google", "Meta"]), FlowChart.Route(steps: ["Meta"])]
+        let flow = FlowChart(id: "f", title: "T", description: "D", origin: "Meta", routes: routes, colors: [:])
+        XCTAssertEqual(flow.budgetedPaths(), flow.drawnSteps())
+    }
+}

@@ -33,7 +33,7 @@ final class ViewBuilderTests: XCTestCase {
 
     private func cohortView(_ views: ViewBuilder) throws -> CohortView {
         let facts = try XCTUnwrap(views.cohortFacts.first)
-        return views.cohortView(facts, views.options.linker(for: .cohort("team")))
+        return views.cohortView(facts, views.options.linker(for: .cohort("team")), members: facts.members[...])
     }
 
     func testTheHeadlineCountsWhoLeftTheOrigin() throws {
@@ -52,6 +52,7 @@ final class ViewBuilderTests: XCTestCase {
 
     func testEachMemberRowShowsStatusRouteAndTenure() throws {
         let rows = try cohortView(views()).members
+        guard rows.count == 3 else { return XCTFail("\(rows.count) rows") }
         XCTAssertEqual(rows.map(\.status), ["left", "at Acme", "returned to Acme"])
         XCTAssertEqual(rows[0].routeText, "Acme → Globex")
         XCTAssertEqual(rows[0].tenure, "5.7 years")

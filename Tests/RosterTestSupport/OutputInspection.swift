@@ -18,7 +18,7 @@ public enum OutputInspection {
                 let text = String(decoding: data, as: UTF8.self)
                 problems += MiniHTML.violations(in: text).map { "\(path): \($0)" }
                 for token in MiniHTML.tokens(text) {
-                    if case .start(let tag) = token, !MiniHTML.knownTags.contains(tag.name) {
+                    if case .start(let tag) = token, !MiniHTML.knownTags.contains(tag.name), !MiniHTML.isThemeScript(tag) {
                         problems.append("\(path): unexpected <\(tag.name)> element")
                     }
                 }
