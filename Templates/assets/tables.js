@@ -38,7 +38,6 @@
     var input = document.createElement("input");
     input.type = "search";
     input.id = "table-filter-" + number;
-    input.setAttribute("autocomplete", "off");
     label.htmlFor = input.id;
     label.appendChild(input);
     var status = document.createElement("span");
