@@ -24,21 +24,15 @@ public enum PagePreview {
     }
 
     static func author(_ relativePath: String, siteFolder: URL, output: URL, state: BuildState) -> BuildState? {
+        // load
         let (loaded, problems) = SiteLoader(siteFolder: siteFolder, parallelism: .sequential).loadAuthor(relativePath)
         guard let author = loaded, !problems.hasErrors else { return nil }
+        // markdown, analyse
         let route = Route.author(author.slug)
-        let body = BodyRenderer(site: state.views.site, targets: state.targets, options: state.views.options,
-                                templateIDs: state.templates.literalIDs).render(author.body, on: route, allowCharts: false)
-        guard !body.diagnostics.hasErrors, let views = state.views.replacing(author: author, body: body),
-              let html = SiteRenderer.render(views.authorPage(author), templates: state.templates, builder: views) else { return nil }
-        do {
-            try OutputWriter(output: output, siteFolder: siteFolder).replace(.text(route.outputFile, html))
-        } catch {
-            return nil
-        }
-        var next = state
-        next.views = views
-        return next
+        let body = renderBody(author.body, on: route, allowCharts: false, state: state)
+        guard !body.diagnostics.hasErrors, let views = state.views.replacing(author: author, body: body) else { return nil }
+        // render, write
+        return publish(views.authorPage(author), views: views, siteFolder: siteFolder, output: output, state: state)
     }
 
     static func article(_ relativePath: String, siteFolder: URL, output: URL, state: BuildState) -> BuildState? {
@@ -47,17 +41,24 @@ public enum PagePreview {
         guard let article = loaded, !problems.hasErrors,
               let previous = state.views.site.articles.first(where: { $0.slug == article.slug }),
               article.date == previous.date, article.draft == previous.draft else { return nil }
-        // markdown
-        let route = Route.article(article.slug)
-        let body = BodyRenderer(site: state.views.site, targets: state.targets, options: state.views.options,
-                                templateIDs: state.templates.literalIDs).render(article.body, on: route, allowCharts: true)
-        // analyse
+        // markdown, analyse
+        let body = renderBody(article.body, on: .article(article.slug), allowCharts: true, state: state)
         guard !body.diagnostics.hasErrors, let views = state.views.replacing(article: article, body: body) else { return nil }
-        // render
-        guard let html = SiteRenderer.render(views.articlePage(article), templates: state.templates, builder: views) else { return nil }
-        // write
+        // render, write
+        return publish(views.articlePage(article), views: views, siteFolder: siteFolder, output: output, state: state)
+    }
+
+    private static func renderBody(_ text: MarkdownText, on route: Route, allowCharts: Bool, state: BuildState) -> RenderedMarkdown {
+        BodyRenderer(site: state.views.site, targets: state.targets, options: state.views.options,
+                     templateIDs: state.templates.literalIDs).render(text, on: route, allowCharts: allowCharts)
+    }
+
+    /// The page through its template, replacing the old one in the output folder; the state with
+    /// the new views, or nil when either fails.
+    private static func publish(_ job: PageJob, views: ViewBuilder, siteFolder: URL, output: URL, state: BuildState) -> BuildState? {
+        guard let html = SiteRenderer.render(job, templates: state.templates, builder: views) else { return nil }
         do {
-            try OutputWriter(output: output, siteFolder: siteFolder).replace(.text(route.outputFile, html))
+            try OutputWriter(output: output, siteFolder: siteFolder).replace(.text(job.route.outputFile, html))
         } catch {
             return nil
         }

@@ -163,8 +163,9 @@ def bench_big(args):
     return {"seconds": seconds, "rss": rss, "per_page": seconds / count}
 
 
-def serve_latency(site, edits=5):
-    """Starts `roster serve` on the site, saves an article, and times until its page is served changed."""
+def serve_latency(site, edits=5, file="Content/articles/article-00042.md", page="/articles/article-00042/", settle=8):
+    """Starts `roster serve` on the site, saves a file (an article by default), and times until its
+    page is served changed; `settle` seconds let the full rebuild that follows finish."""
     import urllib.request
     process = subprocess.Popen([ROSTER, "serve", "--site", site, "--port", "0"], stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
@@ -175,7 +176,7 @@ def serve_latency(site, edits=5):
             port = int(match.group(1))
             break
     latencies = []
-    path = os.path.join(site, "Content", "articles", "article-00042.md")
+    path = os.path.join(site, file)
     with open(path, encoding="utf-8") as handle:
         original = handle.read()
     try:
@@ -187,12 +188,12 @@ def serve_latency(site, edits=5):
                 handle.write(original + "\n" + marker + "\n")
             deadline = start + 30
             while time.perf_counter() < deadline:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/articles/article-00042/") as response:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{page}") as response:
                     if marker in response.read().decode():
                         latencies.append(time.perf_counter() - start)
                         break
                 time.sleep(0.002)
-            time.sleep(8)   # the full rebuild that follows
+            time.sleep(settle)   # the full rebuild that follows
     finally:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(original)

@@ -11,12 +11,10 @@ import re
 import statistics
 import subprocess
 import sys
-import time
-import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from run import ROSTER, phases, run  # noqa: E402
+from run import ROSTER, phases, run, serve_latency  # noqa: E402
 
 SITE = "/dev/shm/roster-tracker"
 
@@ -39,42 +37,6 @@ def largest_files(output):
     return largest_html, largest_svg
 
 
-def serve_author_latency(site, edits=5):
-    process = subprocess.Popen([ROSTER, "serve", "--site", site, "--port", "0"], stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
-    port = None
-    for line in process.stdout:
-        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-        if match:
-            port = int(match.group(1))
-            break
-    path = os.path.join(site, "Content", "authors", "person-00042.md")
-    with open(path, encoding="utf-8") as handle:
-        original = handle.read()
-    latencies = []
-    try:
-        for edit in range(edits):
-            marker = f"Edited bio line {edit} for the benchmark."
-            time.sleep(1.0)
-            start = time.perf_counter()
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(original + "\n" + marker + "\n")
-            deadline = start + 60
-            while time.perf_counter() < deadline:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/authors/person-00042/") as response:
-                    if marker in response.read().decode():
-                        latencies.append(time.perf_counter() - start)
-                        break
-                time.sleep(0.002)
-            time.sleep(30)   # the full rebuild that follows
-    finally:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(original)
-        process.terminate()
-        process.wait(timeout=60)
-    return latencies or [float("nan")]
-
-
 def main():
     subprocess.run([sys.executable, os.path.join(HERE, "tracker.py"), SITE], check=True)
     runs = []
@@ -93,7 +55,8 @@ def main():
     (html_size, html_path), (svg_size, svg_path) = largest_files(os.path.join(SITE, "Output"))
     print(f"  largest page {html_size / 1e6:.2f} MB ({os.path.relpath(html_path, SITE)})")
     print(f"  largest SVG  {svg_size / 1e3:.0f} KB ({os.path.relpath(svg_path, SITE)})")
-    latencies = serve_author_latency(SITE) if "--no-serve" not in sys.argv else [float("nan")]
+    latencies = [float("nan")] if "--no-serve" in sys.argv else serve_latency(
+        SITE, file="Content/authors/person-00042.md", page="/authors/person-00042/", settle=30)
     serve = statistics.median(latencies) * 1000
     print(f"  roster serve shows an edited author in {serve:.0f} ms (median of {len(latencies)})")
     checks = [
