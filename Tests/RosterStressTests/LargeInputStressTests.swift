@@ -76,7 +76,9 @@ final class LargeInputStressTests: XCTestCase {
         let facts = ((json?["cohorts"] as? [[String: Any]])?.first?["facts"] as? [String: Any])
         XCTAssertEqual(facts?["members"] as? Int, count)
         XCTAssertEqual(facts?["departed"] as? Int, (0..<count).filter { $0 % 3 == 0 }.count)
-        let cohort = try site.read("Output/cohorts/everyone/index.html")
+        // The members are listed 50 to a page (`paginate`): the last one on page 100.
+        let cohort = try site.read("Output/cohorts/everyone/page/100/index.html")
         XCTAssertTrue(cohort.contains("Member 5000"))
+        XCTAssertTrue(cohort.contains("Members 4951–5000 of 5000"))
     }
 }
