@@ -35,6 +35,15 @@ enum SiteSettingsDecoder {
                              at: reader.locations["home"])
             }
         }
+        var evidence = SiteSettings.Evidence.error
+        if let text = reader.string("evidence") {
+            if let value = SiteSettings.Evidence(rawValue: text) {
+                evidence = value
+            } else {
+                reader.error("'evidence' is 'error' (every claim cites its evidence) or 'warn' (unsourced claims are warnings), found '\(text)'",
+                             at: reader.locations["evidence"])
+            }
+        }
         let featured = reader.stringList("featured")
         if featured.count > SiteSettings.maximumFeatured {
             reader.error("'featured' names \(featured.count) cohorts; at most \(SiteSettings.maximumFeatured) fit in one chart",
@@ -49,7 +58,7 @@ enum SiteSettingsDecoder {
         guard let title, let baseURL, let asOf else { return (nil, cohorts, cohortSlugs, problems) }
         let settings = SiteSettings(title: title, description: description, baseURL: baseURL, language: language,
                                     asOf: asOf, unsafeHTML: unsafeHTML, paginate: paginate, feedLimit: feedLimit,
-                                    home: home, featured: featured, locations: reader.locations)
+                                    home: home, featured: featured, evidence: evidence, locations: reader.locations)
         return (settings, cohorts, cohortSlugs, problems)
     }
 

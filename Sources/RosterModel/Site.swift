@@ -65,8 +65,13 @@ public struct SiteSettings: Sendable, Hashable {
     public static let keys: [ContentKeys.Key] = [
         .init("title", required: true), .init("description"), .init("base_url", required: true), .init("language"),
         .init("as_of", required: true), .init("unsafe_html"), .init("paginate"), .init("feed_limit"),
-        .init("home"), .init("featured"), .init("cohorts", required: true),
+        .init("home"), .init("featured"), .init("evidence"), .init("cohorts", required: true),
     ]
+    /// What an unsourced claim is: an error (a report) or a warning (a tracker whose data has no
+    /// per-claim sources; the site then says how many claims have none).
+    public enum Evidence: String, Sendable, Hashable, CaseIterable {
+        case error, warn
+    }
     /// What the home page leads with: one cohort (a report) or the overview of all (a tracker).
     public enum Home: String, Sendable, Hashable, CaseIterable {
         case cohort, overview
@@ -90,12 +95,14 @@ public struct SiteSettings: Sendable, Hashable {
     public var home: Home?
     /// Cohort slugs drawn in the overview's retention chart.
     public var featured: [String]
+    public var evidence: Evidence
     public var locations: FieldLocations
 
     public init(title: String, description: String? = nil, baseURL: String, language: String = "en",
                 asOf: PartialDate, unsafeHTML: Bool = false, paginate: Int = 50, feedLimit: Int = 50,
-                home: Home? = nil, featured: [String] = [],
+                home: Home? = nil, featured: [String] = [], evidence: Evidence = .error,
                 locations: FieldLocations = FieldLocations(start: SourceLocation(path: SiteLayout.settings))) {
+        self.evidence = evidence
         self.home = home
         self.featured = featured
         self.title = title

@@ -35,6 +35,9 @@ public struct FieldLocations: Sendable, Hashable {
         set { fields[field] = newValue }
     }
 
+    /// Whether the key was written.
+    public func has(_ field: String) -> Bool { fields[field] != nil }
+
     /// The location of a key's value, or of the mapping when the key was absent.
     public func location(of field: String) -> SourceLocation { self[field] }
 

@@ -97,7 +97,7 @@ extension ViewBuilder {
         let route = Route.page(page.slug)
         var context = context(for: route, title: page.title, description: page.summary,
                               breadcrumbs: [(page.title, route)])
-        context["standalone"] = PageView(title: page.title, summary: page.summary, body: body(route))
+        context["standalone"] = PageView(title: page.title, summary: page.summary, body: body(route), isMethodology: page.slug == "methodology")
         return PageJob(route: route, template: "page", context: context)
     }
 

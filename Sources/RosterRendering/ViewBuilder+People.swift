@@ -53,7 +53,7 @@ extension ViewBuilder {
     func stintRow(_ stint: Stint, _ linker: Linker, day: Int) -> StintRow {
         StintRow(company: companyLink(stint.company, linker), unit: stint.unit, role: stint.role,
                  start: stint.start.display, end: stint.end?.display ?? "now", isOpen: stint.end == nil,
-                 confidence: stint.confidence.rawValue, founder: stint.founder,
+                 confidence: stint.confidence.rawValue, note: stint.note, founder: stint.founder,
                  sources: stint.sources.map { sourceRef($0, linker) })
     }
 

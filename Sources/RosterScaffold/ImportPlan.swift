@@ -197,6 +197,20 @@ struct ImportPlan {
         for source in sources where !sourceIDs.contains(source) {
             fail("unknown source '\(source)'\(Suggestion.hint(for: source, in: Array(sourceIDs).sorted())); sources are defined in Content/sources.yml", "sources")
         }
+        // Evidence: a claim without a source is inferred and says where it came from; a confirmed or
+        // reported one must cite its source.
+        var confidence = row.confidence
+        var note = row.note
+        if sources.isEmpty, confidence.isEmpty || Confidence(rawValue: confidence) != nil {
+            if confidence.isEmpty {
+                confidence = Confidence.inferred.rawValue
+                if note.isEmpty { note = "imported from \((row.table.path as NSString).lastPathComponent):\(row.record.number) without a source" }
+            } else if confidence != Confidence.inferred.rawValue, Confidence(rawValue: confidence) != nil {
+                fail("a \(confidence) stint must cite a source: fill the sources column, or leave confidence empty (it becomes inferred)", "confidence")
+            } else if note.isEmpty {
+                fail("an inferred stint needs a note (the reasoning) or a source", "note")
+            }
+        }
         guard ok else { return nil }
         var lines = ["company: \(row.company)"]
         if !row.unit.isEmpty { lines.append("unit: \(YAMLWriting.scalar(row.unit))") }
@@ -204,8 +218,8 @@ struct ImportPlan {
         lines.append("start: \(YAMLWriting.date(row.start))")
         if !row.end.isEmpty { lines.append("end: \(YAMLWriting.date(row.end))") }
         if founder { lines.append("founder: true") }
-        if !row.confidence.isEmpty { lines.append("confidence: \(row.confidence)") }
-        if !row.note.isEmpty { lines.append("note: \(YAMLWriting.scalar(row.note))") }
+        if !confidence.isEmpty { lines.append("confidence: \(confidence)") }
+        if !note.isEmpty { lines.append("note: \(YAMLWriting.scalar(note))") }
         if !sources.isEmpty { lines.append("sources: \(YAMLWriting.list(sources))") }
         return lines.joined(separator: "\n")
     }

@@ -67,8 +67,8 @@ public struct Scaffolder: Sendable {
             career:
               - company: \(company ?? "company-slug")
                 start: unknown
-                confidence: confirmed
-                sources: []
+                confidence: inferred
+                note: Replace with how you know, or cite a source and mark it confirmed or reported.
             ---
             Write a short biography here. Link people and companies with `[text](author:slug)` and
             `[text](company:slug)`, and sources with `[text](source:id)`.

@@ -116,6 +116,7 @@ public struct SiteValidator: Sendable {
                                        at: stint.locations["company"]))
             }
             problems += checkSources(stint.sources, field: "sources", locations: stint.locations)
+            if let problem = evidenceProblem(stint) { problems.append(problem) }
             if let start = stint.start.date, let end = stint.end?.date, end.lastDay < start.firstDay {
                 problems.append(.error("this stint ends (\(end)) before it starts (\(start))", at: stint.locations["end"]))
             }
@@ -187,5 +188,26 @@ extension SiteValidator {
             return .error("'featured' names '\(slug)', which is not a cohort\(Suggestion.hint(for: slug, in: site.cohorts.map(\.slug)))",
                           at: site.settings.locations.location(of: "featured", item: index))
         }
+    }
+}
+
+extension SiteValidator {
+    /// A confirmed or reported stint cites a source; an inferred one gives its reasoning (`note:`) or
+    /// a source. With `evidence: warn` these are warnings.
+    func evidenceProblem(_ stint: Stint) -> Diagnostic? {
+        guard stint.sources.isEmpty else { return nil }
+        let message: String
+        let key: String
+        switch stint.confidence {
+        case .confirmed, .reported:
+            key = stint.locations.has("confidence") ? "confidence" : "company"
+            message = "a \(stint.confidence.rawValue) stint must cite a source: add its id to 'sources:' (sources are listed in Content/sources.yml), or make it 'confidence: inferred' with a 'note:' saying how you know"
+        case .inferred:
+            guard (stint.note ?? "").isEmpty else { return nil }
+            key = stint.locations.has("confidence") ? "confidence" : "company"
+            message = "an inferred stint needs a 'note:' giving the reasoning, or a source in 'sources:'"
+        }
+        let location = stint.locations[key]
+        return site.settings.evidence == .warn ? .warning(message, at: location) : .error(message, at: location)
     }
 }

@@ -24,7 +24,7 @@ final class HostileContentSuiteTests: XCTestCase {
         }
         for (index, url) in HostilePayloads.urls.enumerated() { body += "[r\(index)]: \(url)\n" }
         try site.write("Content/articles/news.md", "---\ntitle: News\ndate: 2025-05-01\ntags: [Departures]\n---\n" + body)
-        try site.write("Content/authors/bob.md", "---\nname: Bob\ncareer:\n  - company: acme\n    start: 2018-06-01\n---\n" + body)
+        try site.write("Content/authors/bob.md", "---\nname: Bob\ncareer:\n  - company: acme\n    start: 2018-06-01\n    sources: [paper]\n---\n" + body)
         try site.write("Content/companies/globex.md", "---\nname: Globex\n---\n" + body)
         try site.write("Content/pages/about.md", "---\ntitle: About\n---\n" + body)
         let report = site.build()
@@ -53,6 +53,7 @@ final class HostileContentSuiteTests: XCTestCase {
             career:
               - company: acme
                 start: 2015
+                sources: [paper]
             ---
             Ada.
             """)
@@ -130,8 +131,10 @@ final class HostileContentSuiteTests: XCTestCase {
               - company: acme
                 start: 2015
                 end: 2021-03
+                sources: [paper]
               - company: globex
                 start: 2021-03
+                sources: [paper]
             ---
             Ada.
             """)
@@ -162,6 +165,7 @@ final class HostileContentSuiteTests: XCTestCase {
                 start: 2018-06-01
                 unit: \(HostileFixture.yaml(unit))
                 role: \(HostileFixture.yaml(role))
+                sources: [paper]
             ---
             Bob stayed.
             """)

@@ -65,6 +65,7 @@ final class HostileInputTests: XCTestCase {
               - company: globex
                 start: 2021-03
                 founder: true
+                sources: [paper]
             ---
             Ada left [Acme](company:acme).
 
@@ -76,6 +77,7 @@ final class HostileInputTests: XCTestCase {
             career:
               - company: acme
                 start: 2018-06-01
+                sources: [paper]
             ---
             Bob stayed.
             """#)
@@ -254,6 +256,7 @@ final class HostileInputTests: XCTestCase {
               - company: acme
                 start: 2015
                 end: 2021-03
+                sources: [paper]
             ---
             Ada.
             """

@@ -15,8 +15,9 @@ final class TrackerScaleTests: XCTestCase {
         for index in 0..<people {
             let slug = String(format: "p%03d", index)
             members.append(slug)
-            let left = index % 2 == 0 ? "    end: 2021\n  - company: globex\n    start: 2021\n" : ""
-            try site.write("Content/authors/\(slug).md", "---\nname: Person \(slug)\ncareer:\n  - company: acme\n    start: 2015\n\(left)---\n")
+            let inferred = "    confidence: inferred\n    note: a generated test stint\n"
+            let left = index % 2 == 0 ? "    end: 2021\n  - company: globex\n    start: 2021\n" + inferred : ""
+            try site.write("Content/authors/\(slug).md", "---\nname: Person \(slug)\ncareer:\n  - company: acme\n    start: 2015\n\(inferred)\(left)---\n")
         }
         var yaml = "title: Tracker\nbase_url: https://example.org/\nas_of: 2025-01-01\npaginate: 10\n\(extra)cohorts:\n"
         yaml += "  - slug: big\n    name: Big\n    origin: acme\n    date: 2020-01-01\n    members: [\(members.joined(separator: ", "))]\n"

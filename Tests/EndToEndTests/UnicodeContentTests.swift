@@ -45,9 +45,11 @@ final class UnicodeContentTests: XCTestCase {
                     unit: \(HostileFixture.yaml(person.name))
                     start: 2016
                     end: 2022
+                    sources: [paper]
                   - company: globex
                     role: \(HostileFixture.yaml(person.name))
                     start: 2022
+                    sources: [paper]
                 ---
                 Biography of \(person.name): \(Self.decomposed) \(Self.arabic) \(Self.emoji).
 

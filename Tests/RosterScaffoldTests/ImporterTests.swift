@@ -30,19 +30,34 @@ final class ImporterTests: XCTestCase {
         XCTAssertEqual(plan.changes.map(\.path), ["Content/authors/timothee-lacroix.md"])
         try apply(plan, site)
         let text = try site.read("Content/authors/timothee-lacroix.md")
-        XCTAssertEqual(text, "---\nname: Timothée Lacroix\ncareer:\n  - company: acme\n    start: 2015\n    end: 2023\n  - company: globex\n    start: 2023-04\n---\n")
+        XCTAssertEqual(text, """
+            ---
+            name: Timothée Lacroix
+            career:
+              - company: acme
+                start: 2015
+                end: 2023
+                confidence: inferred
+                note: imported from careers.csv:2 without a source
+              - company: globex
+                start: 2023-04
+                confidence: inferred
+                note: imported from careers.csv:3 without a source
+            ---
+
+            """)
         XCTAssertTrue(site.build().succeeded)
     }
 
     func testAnExistingCareerIsReplacedInPlaceKeepingEverythingElse() throws {
         let site = try TestSite.minimal()
         try site.write("Content/authors/bob.md", "---\n# kept comment\nname: Bob\ncareer:\n  - company: acme\n    start: 2018-06-01\n\n# after\naliases: [robert]\n---\nBob stayed.\n")
-        let plan = try importing("author,company,start,role\nbob,acme,2018-06-01,\"Lead, \"\"R&D\"\"\"\n", into: site)
+        let plan = try importing("author,company,start,role,sources\nbob,acme,2018-06-01,\"Lead, \"\"R&D\"\"\",paper\n", into: site)
         try apply(plan, site)
         XCTAssertEqual(try site.read("Content/authors/bob.md"),
-                       "---\n# kept comment\nname: Bob\ncareer:\n  - company: acme\n    role: \"Lead, \\\"R&D\\\"\"\n    start: 2018-06-01\n\n# after\naliases: [robert]\n---\nBob stayed.\n")
+                       "---\n# kept comment\nname: Bob\ncareer:\n  - company: acme\n    role: \"Lead, \\\"R&D\\\"\"\n    start: 2018-06-01\n    sources: [paper]\n\n# after\naliases: [robert]\n---\nBob stayed.\n")
         XCTAssertTrue(site.build().succeeded)
-        let again = try importing("author,company,start,role\nbob,acme,2018-06-01,\"Lead, \"\"R&D\"\"\"\n", into: site)
+        let again = try importing("author,company,start,role,sources\nbob,acme,2018-06-01,\"Lead, \"\"R&D\"\"\",paper\n", into: site)
         XCTAssertEqual(again.changes, [], "importing the same rows twice must change nothing")
     }
 
@@ -80,6 +95,13 @@ final class ImporterTests: XCTestCase {
         XCTAssertTrue(text.contains("'Zoe Smith' and 'Zoë Smith'"), text)
         XCTAssertTrue(text.contains("(column end)"), text)
         XCTAssertEqual(site.snapshot(site.root.appendingPathComponent("Content")), before)
+    }
+
+    func testAConfirmedRowWithoutASourceIsAnErrorAtItsRow() throws {
+        let site = try TestSite.minimal()
+        let plan = try importing("author,company,start,confidence\nada,acme,2015,reported\n", into: site)
+        XCTAssertEqual(plan.problems.map { String($0.description.dropFirst(site.root.path.count + 1)) },
+                       ["careers.csv:2:4: error: a reported stint must cite a source: fill the sources column, or leave confidence empty (it becomes inferred) (column confidence)"])
     }
 
     func testAnUnknownColumnIsAnErrorWithASuggestion() throws {

@@ -23,7 +23,7 @@ final class DevServerTests: XCTestCase {
               - {slug: team, name: Team, origin: acme, date: 2020, members: [ada]}
             """)
         try write("Content/companies/acme.md", "---\nname: Acme\n---\n")
-        try write("Content/authors/ada.md", "---\nname: Ada\ncareer:\n  - {company: acme, start: 2019}\n---\n")
+        try write("Content/authors/ada.md", "---\nname: Ada\ncareer:\n  - {company: acme, start: 2019, confidence: inferred, note: a test stint}\n---\n")
         try write("Content/articles/news.md", "---\ntitle: First title\ndate: 2025-05-01\n---\nHello.\n")
         try write("Content/articles/plan.md", "---\ntitle: Secret plan\ndate: 2025-05-02\ndraft: true\n---\nDraft.\n")
         server = DevServer(options: .init(siteFolder: site, port: 0), log: { [logs] in logs.append($0) })
@@ -129,13 +129,13 @@ final class DevServerTests: XCTestCase {
     }
 
     func testABrokenFileShowsTheOverlayWhileTheLastGoodSiteIsServed() throws {
-        try write("Content/authors/ada.md", "---\nname: Ada\ncareer:\n  - {company: acmee, start: 2019}\n---\n")
+        try write("Content/authors/ada.md", "---\nname: Ada\ncareer:\n  - {company: acmee, start: 2019, confidence: inferred, note: a test stint}\n---\n")
         XCTAssertTrue(try eventually { try http.get("/").body.contains("roster-overlay") })
         let page = try http.get("/authors/ada/")
         XCTAssertEqual(page.status, 200, "the last good site is still served")
         XCTAssertTrue(page.body.contains("Content/authors/ada.md:4:"), page.body)
         XCTAssertTrue(page.body.contains("unknown company &#39;acmee&#39;") || page.body.contains("unknown company 'acmee'"))
-        try write("Content/authors/ada.md", "---\nname: Ada\ncareer:\n  - {company: acme, start: 2019}\n---\n")
+        try write("Content/authors/ada.md", "---\nname: Ada\ncareer:\n  - {company: acme, start: 2019, confidence: inferred, note: a test stint}\n---\n")
         XCTAssertTrue(try eventually { try !http.get("/").body.contains("roster-overlay") })
     }
 
@@ -152,7 +152,7 @@ final class DevServerTests: XCTestCase {
 
 extension DevServerTests {
     func testAnEditedAuthorTakesTheFastPath() throws {
-        try write("Content/authors/ada.md", "---\nname: Ada\ncareer:\n  - {company: acme, start: 2019, role: Chief tinkerer}\n---\nA new bio line.\n")
+        try write("Content/authors/ada.md", "---\nname: Ada\ncareer:\n  - {company: acme, start: 2019, role: Chief tinkerer, confidence: inferred, note: a test stint}\n---\nA new bio line.\n")
         XCTAssertTrue(try eventually { try http.get("/authors/ada/").body.contains("Chief tinkerer") })
         XCTAssertTrue(eventually { logs.lines.contains { $0.hasPrefix("Rewrote Content/authors/ada.md") } }, logs.lines.joined(separator: "\n"))
     }

@@ -134,6 +134,8 @@ public struct HostileFixture {
         }
         try site.write("Content/site.yml", siteYML)
         try site.write("Content/sources.yml", sources)
+        // Bob, of the minimal site, cites its `paper`, which the payload sources replace.
+        try site.write("Content/authors/bob.md", "---\nname: Bob\ncareer:\n  - company: acme\n    start: 2018-06-01\n    sources: [s0]\n---\nBob stayed.\n")
         try site.write("Content/data/events.yml", events)
         return site
     }

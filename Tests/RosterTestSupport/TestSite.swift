@@ -65,6 +65,7 @@ public final class TestSite {
               - company: globex
                 start: 2021-03
                 founder: true
+                sources: [paper]
             ---
             Ada left [Acme](company:acme).
             """)
@@ -74,6 +75,7 @@ public final class TestSite {
             career:
               - company: acme
                 start: 2018-06-01
+                sources: [paper]
             ---
             Bob stayed.
             """)

@@ -7,7 +7,7 @@ final class SiteValidatorTests: XCTestCase {
         SourceLocation(path: path, line: line, column: 3)
     }
 
-    private func stint(_ company: String, _ start: String, _ end: String? = nil, line: Int, sources: [String] = []) -> Stint {
+    private func stint(_ company: String, _ start: String, _ end: String? = nil, line: Int, sources: [String] = ["paper"]) -> Stint {
         var locations = FieldLocations(start: at(line))
         locations["company"] = at(line)
         locations["start"] = at(line + 1)
@@ -114,5 +114,36 @@ final class SiteValidatorTests: XCTestCase {
         let author = Author(slug: "a", name: "A", career: [stint("meta", "2015", line: 4)])
         let messages = SiteValidator(site: site(authors: [author], articles: [article])).validate().map(\.message)
         XCTAssertEqual(messages.filter { $0.contains("too long to be part of a URL") }.count, 2, messages.joined(separator: "\n"))
+    }
+
+    // MARK: Evidence
+
+    private func unsourced(_ confidence: Confidence, note: String? = nil) -> Stint {
+        var stint = stint("meta", "2015", line: 4, sources: [])
+        stint.confidence = confidence
+        stint.note = note
+        stint.locations["confidence"] = at(6)
+        return stint
+    }
+
+    func testAConfirmedOrReportedStintWithoutASourceIsAnErrorAtItsConfidence() {
+        for confidence in [Confidence.confirmed, .reported] {
+            let problems = SiteValidator(site: site(authors: [Author(slug: "a", name: "A", career: [unsourced(confidence)])])).validate()
+            XCTAssertEqual(problems.map(\.description), ["Content/authors/a.md:6:3: error: a \(confidence.rawValue) stint must cite a source: add its id to 'sources:' (sources are listed in Content/sources.yml), or make it 'confidence: inferred' with a 'note:' saying how you know"])
+        }
+    }
+
+    func testAnInferredStintNeedsANoteOrASource() {
+        let bare = SiteValidator(site: site(authors: [Author(slug: "a", name: "A", career: [unsourced(.inferred)])])).validate()
+        XCTAssertEqual(bare.map(\.description), ["Content/authors/a.md:6:3: error: an inferred stint needs a 'note:' giving the reasoning, or a source in 'sources:'"])
+        let noted = SiteValidator(site: site(authors: [Author(slug: "a", name: "A", career: [unsourced(.inferred, note: "Listed on the lab's page in 2016.")])])).validate()
+        XCTAssertEqual(noted, [])
+    }
+
+    func testEvidenceWarnMakesTheseWarnings() {
+        var tracker = site(authors: [Author(slug: "a", name: "A", career: [unsourced(.confirmed)])])
+        tracker.settings.evidence = .warn
+        let problems = SiteValidator(site: tracker).validate()
+        XCTAssertEqual(problems.map(\.severity), [.warning])
     }
 }

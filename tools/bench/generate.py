@@ -158,11 +158,15 @@ def main():
               f"---\nname: {name}\nkind: startup\nheadquarters: Paris\nfounded: 2015\n---\n{sentence(rng)}\n")
     for index, (slug, name) in enumerate(authors):
         start = 2012 + index % 8
+        # Every stint cites a source, as Roster's evidence rules ask.
+        cited = f"    sources: [source-{index % 20:02d}]\n"
         career = f"  - company: {companies[0][0]}\n    start: {start}-0{1 + index % 9}\n"
         if index % 3:
             leave = start + 3 + index % 5
-            career += f"    end: {leave}-06\n    sources: [source-{index % 20:02d}]\n"
-            career += f"  - company: {companies[1 + index % (args.companies - 1)][0]}\n    start: {leave}-07\n"
+            career += f"    end: {leave}-06\n" + cited
+            career += f"  - company: {companies[1 + index % (args.companies - 1)][0]}\n    start: {leave}-07\n" + cited
+        else:
+            career += cited
         write(os.path.join(roster, f"Content/authors/{slug}.md"),
               f"---\nname: {name}\ncareer:\n{career}---\n{sentence(rng)} {sentence(rng)}\n")
 

@@ -98,6 +98,7 @@ def main():
             if end is not None:
                 lines.append(f"    end: {end}")
             lines.append("    confidence: inferred")
+            lines.append("    note: generated for the benchmark")
         lines += ["---", f"{name} is a researcher.", ""]
         with open(os.path.join(content, "authors", slug + ".md"), "w") as f:
             f.write("\n".join(lines))

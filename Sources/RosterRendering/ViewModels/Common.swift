@@ -12,6 +12,9 @@ public struct SiteView: Sendable {
     /// "2025-05-27".
     public var asOfISO: String
     public var generator: String
+    /// With `evidence: warn`: "12 of 60 claims cite no source.", shown on the home page and on the
+    /// methodology page; absent when every claim cites one or the rules are errors.
+    public var evidenceNote: String?
 }
 
 /// `{{page.*}}`: the page being rendered.

@@ -32,6 +32,8 @@ public struct StintRow: Sendable {
     public var isOpen: Bool
     /// confirmed, reported or inferred.
     public var confidence: String
+    /// The reasoning behind the claim (`note:`).
+    public var note: String?
     public var founder: Bool
     public var sources: [SourceRef]
 }
@@ -134,4 +136,6 @@ public struct PageView: Sendable {
     public var title: String
     public var summary: String?
     public var body: String
+    /// True on `/methodology/`, which shows `site.evidenceNote`.
+    public var isMethodology: Bool
 }
