@@ -26,11 +26,14 @@ enum SourcesDecoder {
             let publisher = reader.string("publisher", required: true)
             let date = reader.date("date", required: true)
             let url = reader.url("url")
+            let archived = reader.url("archived")
+            let accessed = reader.date("accessed")
             problems += reader.finish()
             var locations = reader.locations
             locations.start = keyLocation
             if let title {
-                sources.append(Source(id: id, title: title, publisher: publisher, date: date, url: url, locations: locations))
+                sources.append(Source(id: id, title: title, publisher: publisher, date: date, url: url,
+                                      archived: archived, accessed: accessed, locations: locations))
             }
         }
         return sources

@@ -110,16 +110,25 @@ public struct Page: Sendable, Hashable {
 /// One entry of the bibliography (`Content/sources.yml`).
 public struct Source: Sendable, Hashable {
     /// The keys of one entry of `sources.yml`.
-    public static let keys: [ContentKeys.Key] = [.init("title", required: true), .init("publisher"), .init("date"), .init("url")]
+    public static let keys: [ContentKeys.Key] = [
+        .init("title", required: true), .init("publisher"), .init("date"), .init("url"), .init("archived"), .init("accessed"),
+    ]
     public var id: String
     public var title: String
     public var publisher: String?
     public var date: PartialDate?
     public var url: String?
+    /// The address of an archived copy (the Wayback Machine, archive.today), for when `url` goes away.
+    public var archived: String?
+    /// When the editor last read it.
+    public var accessed: PartialDate?
     public var locations: FieldLocations
 
     public init(id: String, title: String, publisher: String? = nil, date: PartialDate? = nil,
-                url: String? = nil, locations: FieldLocations = FieldLocations(start: SourceLocation(path: SiteLayout.sources))) {
+                url: String? = nil, archived: String? = nil, accessed: PartialDate? = nil,
+                locations: FieldLocations = FieldLocations(start: SourceLocation(path: SiteLayout.sources))) {
+        self.archived = archived
+        self.accessed = accessed
         self.id = id
         self.title = title
         self.publisher = publisher

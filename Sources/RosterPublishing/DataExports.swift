@@ -36,6 +36,7 @@ public enum DataExports {
                 .object([
                     "id": .string(source.id), "title": .string(source.title), "publisher": .optional(source.publisher),
                     "date": .optional(source.date?.description), "url": .optional(source.url),
+                    "archived": .optional(source.archived), "accessed": .optional(source.accessed?.description),
                 ])
             }),
         ])

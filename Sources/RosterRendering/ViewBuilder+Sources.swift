@@ -4,7 +4,8 @@ import RosterModel
 extension ViewBuilder {
     func sourceEntry(_ source: Source, _ linker: Linker, citedBy: [Crumb]) -> SourceEntry {
         SourceEntry(id: source.id, title: source.title, publisher: source.publisher, date: source.date?.display,
-                    url: source.url, href: linker.href(.sources, fragment: source.id), citedBy: citedBy)
+                    url: source.url, archived: source.archived, accessed: source.accessed?.display,
+                    href: linker.href(.sources, fragment: source.id), citedBy: citedBy)
     }
 
     /// Every page that cites each source: through stints, `sources` keys or `source:` links.

@@ -154,4 +154,25 @@ final class SiteFeatureTests: XCTestCase {
         XCTAssertEqual(report.phases.map(\.name), ["load"], "it stops after the phase under way")
         XCTAssertTrue(site.snapshot() == before)
     }
+
+    func testASourcesArchivedCopyAndAccessDateAreShownAndExported() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/sources.yml", """
+            paper:
+              title: The paper
+              publisher: arXiv
+              date: 2020-01
+              url: https://arxiv.org/abs/1
+              archived: https://web.archive.org/web/2025/https://arxiv.org/abs/1
+              accessed: 2025-05-20
+            """)
+        XCTAssertTrue(site.build().succeeded)
+        let page = try site.read("Output/sources/index.html")
+        XCTAssertTrue(page.contains(#"<a href="https://web.archive.org/web/2025/https://arxiv.org/abs/1">Archived copy</a>"#), page)
+        XCTAssertTrue(page.contains("Accessed 20 May 2025."))
+        let json = try site.read("Output/data/roster.json")
+        XCTAssertTrue(json.contains(#""accessed": "2025-05-20""#), json)
+        try site.write("Content/sources.yml", "paper:\n  title: P\n  publisher: X\n  date: 2020\n  archived: 'javascript:alert(1)'\n")
+        XCTAssertFalse(site.build().succeeded, "an archived address is a URL like any other")
+    }
 }

@@ -127,6 +127,10 @@ public struct SourceEntry: Sendable {
     public var publisher: String?
     public var date: String?
     public var url: String?
+    /// An archived copy's address.
+    public var archived: String?
+    /// "27 May 2025": when the editor last read it.
+    public var accessed: String?
     public var href: String
     public var citedBy: [Crumb]
 }
