@@ -6,10 +6,11 @@ public struct FoundLink: Sendable, Hashable {
     public var location: SourceLocation
 }
 
-/// `![caption](chart:KIND/COHORT)`: a chart to draw in place of the image.
+/// `![caption](chart:KIND/SLUG)`: a chart to draw in place of the image.
 public struct ChartEmbed: Sendable, Hashable {
     public var kind: ChartKind
-    public var cohort: String
+    /// The cohort, author or company the chart is of (`kind.subject` says which).
+    public var target: String
     public var caption: String
     /// The text left in the HTML where the chart goes.
     public var placeholder: String

@@ -151,11 +151,11 @@ struct TreeRewriter {
             cmark_node_set_literal(placeholderNode, caption)
         } else if spec.count == 2, let kind = ChartKind(rawValue: String(spec[0])) {
             let placeholder = "\u{E002}chart\(charts.count)\u{E003}"
-            charts.append(ChartEmbed(kind: kind, cohort: String(spec[1]), caption: caption,
+            charts.append(ChartEmbed(kind: kind, target: String(spec[1]), caption: caption,
                                      placeholder: placeholder, location: location))
             cmark_node_set_literal(placeholderNode, placeholder)
         } else {
-            diagnostics.append(.error("'\(url)' is not a chart; write chart:KIND/COHORT with KIND one of \(ChartKind.allCases.map(\.rawValue).joined(separator: ", "))",
+            diagnostics.append(.error("'\(url)' is not a chart; write chart:KIND/SLUG with KIND one of \(ChartKind.allCases.map(\.rawValue).joined(separator: ", "))",
                                       at: location))
             cmark_node_set_literal(placeholderNode, caption)
         }

@@ -44,9 +44,26 @@ public struct InternalLink: Sendable, Hashable {
 }
 
 
-/// The charts an article can embed (`![caption](chart:KIND/COHORT)`): the link parser accepts exactly
-/// these, and the chart factory draws each (a `switch` with no `default`, so a new kind cannot be
-/// accepted and then drawn as another).
+/// The charts an article or page can embed (`![caption](chart:KIND/SLUG)`): the link parser accepts
+/// exactly these, and the chart factory draws each (a `switch` with no `default`, so a new kind
+/// cannot be accepted and then drawn as another).
 public enum ChartKind: String, Sendable, Hashable, CaseIterable {
     case destinations, flow, careers, retention
+    /// One person's career as a timeline: `chart:career/AUTHOR`.
+    case career
+    /// A company's arrivals and departures per year: `chart:moves/COMPANY`.
+    case moves
+
+    /// What the slug after the kind names.
+    public enum Subject: String, Sendable {
+        case cohort, author, company
+    }
+
+    public var subject: Subject {
+        switch self {
+        case .destinations, .flow, .careers, .retention: return .cohort
+        case .career: return .author
+        case .moves: return .company
+        }
+    }
 }

@@ -38,7 +38,7 @@ public struct BodyRenderer: Sendable {
         list += site.authors.map { (Route.author($0.slug), $0.body, false) }
         list += site.companies.map { (Route.company($0.slug), $0.body, false) }
         list += site.articles.map { (Route.article($0.slug), $0.body, true) }
-        list += site.pages.map { (Route.page($0.slug), $0.body, false) }
+        list += site.pages.map { (Route.page($0.slug), $0.body, true) }
 
         // cmark is the costliest step of a build: every core renders bodies; results are then
         // gathered in a fixed order, so the output does not depend on scheduling.
@@ -90,9 +90,17 @@ public struct BodyRenderer: Sendable {
             }
         for chart in rendered.charts {
             if !allowCharts {
-                rendered.diagnostics.append(.error("charts can only be embedded in articles", at: chart.location))
-            } else if !targets.hasCohort(chart.cohort) {
-                rendered.diagnostics.append(.error("unknown cohort '\(chart.cohort)' in chart '\(chart.kind.rawValue)/\(chart.cohort)'\(Suggestion.hint(for: chart.cohort, in: site.cohorts.map(\.slug)))",
+                rendered.diagnostics.append(.error("charts can only be embedded in articles and pages", at: chart.location))
+                continue
+            }
+            let (known, candidates): (Bool, [String])
+            switch chart.kind.subject {
+            case .cohort: (known, candidates) = (targets.hasCohort(chart.target), site.cohorts.map(\.slug))
+            case .author: (known, candidates) = (targets.hasAuthor(chart.target), site.authors.map(\.slug))
+            case .company: (known, candidates) = (targets.hasCompany(chart.target), site.companies.map(\.slug))
+            }
+            if !known {
+                rendered.diagnostics.append(.error("unknown \(chart.kind.subject.rawValue) '\(chart.target)' in chart '\(chart.kind.rawValue)/\(chart.target)'\(Suggestion.hint(for: chart.target, in: candidates))",
                                                    at: chart.location))
             }
         }

@@ -69,6 +69,8 @@ public struct LinkTargets: Sendable {
     }
 
     public func hasCohort(_ slug: String) -> Bool { anyCohort || cohorts.contains(slug) }
+    public func hasAuthor(_ slug: String) -> Bool { authors.contains(slug) }
+    public func hasCompany(_ slug: String) -> Bool { companies.contains(slug) }
 
     /// Every target, sorted, for cache keys.
     func fingerprintParts() -> [String] {

@@ -175,4 +175,26 @@ final class SiteFeatureTests: XCTestCase {
         try site.write("Content/sources.yml", "paper:\n  title: P\n  publisher: X\n  date: 2020\n  archived: 'javascript:alert(1)'\n")
         XCTAssertFalse(site.build().succeeded, "an archived address is a URL like any other")
     }
+
+    func testArticlesAndPagesEmbedAPersonsCareerAndACompanysMoves() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/articles/news.md", "---\ntitle: News\ndate: 2025-05-01\n---\nAda's path:\n\n![Ada's career](chart:career/ada)\n\n![Acme's moves](chart:moves/acme)\n")
+        try site.write("Content/pages/about.md", "---\ntitle: About\n---\nHow the team moved:\n\n![Where they went](chart:destinations/team)\n")
+        let report = site.build()
+        XCTAssertTrue(report.succeeded, report.errorLines.joined(separator: "\n"))
+        let article = try site.read("Output/articles/news/index.html")
+        XCTAssertTrue(article.contains("Career of Ada Lovelace"), article)
+        XCTAssertTrue(article.contains("Ada&#39;s career") || article.contains("Ada's career"))
+        XCTAssertTrue(article.contains("figure-1-moves"), "the moves chart is drawn")
+        XCTAssertTrue(try site.read("Output/about/index.html").contains("figure-0-destinations"))
+        XCTAssertTrue(site.check().diagnostics.isEmpty, site.check().errorLines.joined(separator: "\n"))
+    }
+
+    func testAChartOfAnUnknownPersonOrCompanyIsAnErrorWithASuggestion() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/articles/news.md", "---\ntitle: News\ndate: 2025-05-01\n---\nText.\n\n![x](chart:career/adaa)\n\n![y](chart:moves/acmee)\n")
+        let lines = site.build().errorLines.joined(separator: "\n")
+        XCTAssertTrue(lines.contains("Content/articles/news.md:7:6: error: unknown author 'adaa' in chart 'career/adaa' (did you mean 'ada'?)"), lines)
+        XCTAssertTrue(lines.contains("unknown company 'acmee' in chart 'moves/acmee' (did you mean 'acme'?)"), lines)
+    }
 }

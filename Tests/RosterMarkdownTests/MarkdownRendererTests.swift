@@ -67,7 +67,7 @@ final class MarkdownRendererTests: XCTestCase {
         let result = render("Text\n\n![Where they went](chart:destinations/llama-2023)\n")
         XCTAssertEqual(result.charts.map(\.kind), [.destinations])
         XCTAssertEqual(result.charts.first?.caption, "Where they went")
-        let html = result.html { "<figure>\($0.cohort)</figure>" }
+        let html = result.html { "<figure>\($0.target)</figure>" }
         XCTAssertTrue(html.contains("<figure>llama-2023</figure>"), html)
         XCTAssertFalse(html.contains("<p><figure>"))
     }
