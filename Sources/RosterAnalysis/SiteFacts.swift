@@ -11,6 +11,9 @@ public struct SiteFacts: Sendable {
     public var mentions: Mentions
     /// Across all cohorts, for a tracker's home page.
     public var overview: TrackerOverview
+    /// How well the claims are sourced (`figures:evidence`).
+    public var evidence = EvidenceFigures(byConfidence: [], stints: 0, withTwoOrMoreSources: 0, withoutSource: 0,
+                                          sources: 0, oldestAccessed: nil)
     /// Cohort slug → its index in `cohorts`.
     private let cohortIndex: [String: Int]
     /// Author slug → (cohort index, member index), in cohort order.
@@ -45,7 +48,9 @@ public struct SiteFacts: Sendable {
                 cohorts[0] = CohortAnalyzer.facts(in: site, parallelism: parallelism)
             }
         }
-        return SiteFacts(cohorts: cohorts[0] ?? [], companies: companies[0] ?? [:], mentions: Mentions.index(links))
+        var facts = SiteFacts(cohorts: cohorts[0] ?? [], companies: companies[0] ?? [:], mentions: Mentions.index(links))
+        facts.evidence = EvidenceFigures.analyse(site)
+        return facts
     }
 
     public func cohort(_ slug: String) -> CohortFacts? { cohortIndex[slug].map { cohorts[$0] } }

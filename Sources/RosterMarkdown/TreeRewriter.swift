@@ -78,7 +78,7 @@ struct TreeRewriter {
             }
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                if type == CMARK_NODE_IMAGE && url.hasPrefix("chart:") {
+                if type == CMARK_NODE_IMAGE && (url.hasPrefix("chart:") || url.hasPrefix("figures:")) {
                     if openChart == nil {
                         openChart = node
                         chartNodes.append((node, url))
@@ -135,9 +135,18 @@ struct TreeRewriter {
         return blank(first) || blank(last) ? url.trimmingCharacters(in: .whitespacesAndNewlines) : url
     }
 
+    /// `chart:KIND/SLUG` for a cohort, author or company, `figures:evidence` for the whole site.
+    static func chartSpec(_ url: String) -> (ChartKind, String)? {
+        if url.hasPrefix("figures:") {
+            return url == "figures:evidence" ? (.evidence, "") : nil
+        }
+        let spec = url.dropFirst("chart:".count).split(separator: "/", omittingEmptySubsequences: false)
+        guard spec.count == 2, let kind = ChartKind(rawValue: String(spec[0])), kind.subject != .site else { return nil }
+        return (kind, String(spec[1]))
+    }
+
     private mutating func replaceWithChart(_ node: OpaquePointer, url: String, nearLine line: Int) {
         let location = locate(url, from: line)
-        let spec = url.dropFirst("chart:".count).split(separator: "/", omittingEmptySubsequences: false)
         var caption = ""
         collectText(node, into: &caption)
         guard let placeholderNode = cmark_node_new(CMARK_NODE_TEXT) else { return }
@@ -149,13 +158,16 @@ struct TreeRewriter {
             diagnostics.append(.error("a chart must be alone in its paragraph: put ![caption](\(url)) on a line of its own, with blank lines around it",
                                       at: location))
             cmark_node_set_literal(placeholderNode, caption)
-        } else if spec.count == 2, let kind = ChartKind(rawValue: String(spec[0])) {
+        } else if let (kind, target) = Self.chartSpec(url) {
             let placeholder = "\u{E002}chart\(charts.count)\u{E003}"
-            charts.append(ChartEmbed(kind: kind, target: String(spec[1]), caption: caption,
+            charts.append(ChartEmbed(kind: kind, target: target, caption: caption,
                                      placeholder: placeholder, location: location))
             cmark_node_set_literal(placeholderNode, placeholder)
+        } else if url.hasPrefix("figures:") {
+            diagnostics.append(.error("'\(url)' is not a table of figures; write figures:evidence", at: location))
+            cmark_node_set_literal(placeholderNode, caption)
         } else {
-            diagnostics.append(.error("'\(url)' is not a chart; write chart:KIND/SLUG with KIND one of \(ChartKind.allCases.map(\.rawValue).joined(separator: ", "))",
+            diagnostics.append(.error("'\(url)' is not a chart; write chart:KIND/SLUG with KIND one of \(ChartKind.allCases.filter { $0.subject != .site }.map(\.rawValue).joined(separator: ", "))",
                                       at: location))
             cmark_node_set_literal(placeholderNode, caption)
         }

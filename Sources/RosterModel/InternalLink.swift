@@ -53,10 +53,14 @@ public enum ChartKind: String, Sendable, Hashable, CaseIterable {
     case career
     /// A company's arrivals and departures per year: `chart:moves/COMPANY`.
     case moves
+    /// The evidence figures of the whole site as a table: `figures:evidence` (no slug).
+    case evidence
 
     /// What the slug after the kind names.
     public enum Subject: String, Sendable {
         case cohort, author, company
+        /// The whole site: written `figures:NAME`, with no slug.
+        case site
     }
 
     public var subject: Subject {
@@ -64,6 +68,7 @@ public enum ChartKind: String, Sendable, Hashable, CaseIterable {
         case .destinations, .flow, .careers, .retention: return .cohort
         case .career: return .author
         case .moves: return .company
+        case .evidence: return .site
         }
     }
 }

@@ -98,6 +98,7 @@ public struct BodyRenderer: Sendable {
             case .cohort: (known, candidates) = (targets.hasCohort(chart.target), site.cohorts.map(\.slug))
             case .author: (known, candidates) = (targets.hasAuthor(chart.target), site.authors.map(\.slug))
             case .company: (known, candidates) = (targets.hasCompany(chart.target), site.companies.map(\.slug))
+            case .site: (known, candidates) = (true, [])
             }
             if !known {
                 rendered.diagnostics.append(.error("unknown \(chart.kind.subject.rawValue) '\(chart.target)' in chart '\(chart.kind.rawValue)/\(chart.target)'\(Suggestion.hint(for: chart.target, in: candidates))",

@@ -1,6 +1,8 @@
+import RosterAnalysis
 import RosterCharts
 import RosterMarkdown
 import RosterModel
+import RosterSupport
 
 /// A chart embedded in an article or page (`![caption](chart:KIND/SLUG)`): the same figure the report's
 /// pages show, with the editor's caption.
@@ -22,8 +24,31 @@ struct ChartFigure {
         case .career: chart = builder.authorsBySlug[embed.target].map { factory.careerRow($0, id: id) }
         case .moves:
             chart = builder.companiesBySlug[embed.target].flatMap { factory.moves($0, facts: builder.companyFacts[$0.slug], id: id) }
+        case .evidence:
+            return evidenceTable(builder.facts.evidence, id: id, caption: embed.caption)
         }
         guard let chart else { return "" }
         return ChartFactory.figure(chart, caption: embed.caption.isEmpty ? nil : embed.caption)
+    }
+
+    /// `figures:evidence`: the site's evidence figures as a table, computed at every build.
+    func evidenceTable(_ figures: EvidenceFigures, id: String, caption: String) -> String {
+        func percent(_ count: Int) -> String {
+            figures.stints == 0 ? "0%" : "\(Int((Double(count) * 100 / Double(figures.stints)).rounded()))%"
+        }
+        var rows = figures.byConfidence.map { ("Stints marked \($0.confidence.rawValue)", $0.stints) }
+        rows += [("Stints citing two sources or more", figures.withTwoOrMoreSources),
+                 ("Stints citing no source", figures.withoutSource)]
+        var html = "<figure class=\"evidence-figures\" id=\"\(id)\">\n<table>\n"
+        html += "<caption>\(Markup.escapeHTML(caption.isEmpty ? "The evidence behind the \(figures.stints) claims about careers" : caption))</caption>\n"
+        html += "<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Stints</th><th scope=\"col\">Share</th></tr></thead>\n<tbody>\n"
+        for (label, count) in rows {
+            html += "<tr><th scope=\"row\">\(Markup.escapeHTML(label))</th><td>\(count)</td><td>\(percent(count))</td></tr>\n"
+        }
+        html += "</tbody>\n</table>\n"
+        html += "<p class=\"note\">\(figures.sources) sources in all"
+        if let oldest = figures.oldestAccessed { html += "; the oldest was last read on \(Markup.escapeHTML(oldest.display))" }
+        html += ".</p>\n</figure>\n"
+        return html
     }
 }

@@ -197,4 +197,16 @@ final class SiteFeatureTests: XCTestCase {
         XCTAssertTrue(lines.contains("Content/articles/news.md:7:6: error: unknown author 'adaa' in chart 'career/adaa' (did you mean 'ada'?)"), lines)
         XCTAssertTrue(lines.contains("unknown company 'acmee' in chart 'moves/acmee' (did you mean 'acme'?)"), lines)
     }
+
+    func testAPageEmbedsTheEvidenceFiguresComputedFromTheData() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/pages/methodology.md", "---\ntitle: Methodology\n---\nHow sure we are:\n\n![Evidence](figures:evidence)\n")
+        XCTAssertTrue(site.build().succeeded)
+        let text = try site.read("Output/methodology/index.html")
+        XCTAssertTrue(text.contains(#"<th scope="row">Stints marked confirmed</th><td>3</td><td>100%</td>"#), text)
+        XCTAssertTrue(text.contains(#"<th scope="row">Stints citing no source</th><td>0</td><td>0%</td>"#), text)
+        XCTAssertTrue(text.contains("1 sources in all"), text)
+        try site.write("Content/pages/methodology.md", "---\ntitle: Methodology\n---\n![x](figures:evidance)\n")
+        XCTAssertTrue(site.build().errorLines.joined().contains("'figures:evidance' is not a table of figures; write figures:evidence"))
+    }
 }
