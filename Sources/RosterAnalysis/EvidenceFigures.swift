@@ -13,6 +13,10 @@ public struct EvidenceFigures: Sendable {
     /// The oldest `accessed:` date of a source, when any source has one.
     public var oldestAccessed: PartialDate?
 
+    /// A site with no claims and no sources.
+    public static let none = EvidenceFigures(byConfidence: [], stints: 0, withTwoOrMoreSources: 0, withoutSource: 0,
+                                             sources: 0, oldestAccessed: nil)
+
     public static func analyse(_ site: Site) -> EvidenceFigures {
         var counts: [Confidence: Int] = [:]
         var stints = 0, two = 0, none = 0

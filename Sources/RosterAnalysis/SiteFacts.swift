@@ -12,14 +12,14 @@ public struct SiteFacts: Sendable {
     /// Across all cohorts, for a tracker's home page.
     public var overview: TrackerOverview
     /// How well the claims are sourced (`figures:evidence`).
-    public var evidence = EvidenceFigures(byConfidence: [], stints: 0, withTwoOrMoreSources: 0, withoutSource: 0,
-                                          sources: 0, oldestAccessed: nil)
+    public var evidence: EvidenceFigures
     /// Cohort slug → its index in `cohorts`.
     private let cohortIndex: [String: Int]
     /// Author slug → (cohort index, member index), in cohort order.
     private let memberships: [String: [(cohort: Int, member: Int)]]
 
-    public init(cohorts: [CohortFacts], companies: [String: CompanyFacts], mentions: Mentions) {
+    public init(cohorts: [CohortFacts], companies: [String: CompanyFacts], mentions: Mentions, evidence: EvidenceFigures = .none) {
+        self.evidence = evidence
         self.cohorts = cohorts
         self.companies = companies
         self.mentions = mentions
@@ -48,9 +48,8 @@ public struct SiteFacts: Sendable {
                 cohorts[0] = CohortAnalyzer.facts(in: site, parallelism: parallelism)
             }
         }
-        var facts = SiteFacts(cohorts: cohorts[0] ?? [], companies: companies[0] ?? [:], mentions: Mentions.index(links))
-        facts.evidence = EvidenceFigures.analyse(site)
-        return facts
+        return SiteFacts(cohorts: cohorts[0] ?? [], companies: companies[0] ?? [:], mentions: Mentions.index(links),
+                         evidence: EvidenceFigures.analyse(site))
     }
 
     public func cohort(_ slug: String) -> CohortFacts? { cohortIndex[slug].map { cohorts[$0] } }

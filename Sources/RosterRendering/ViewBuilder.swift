@@ -93,17 +93,14 @@ public struct ViewBuilder: Sendable {
         let settings = site.settings
         siteView = SiteView(title: settings.title, description: settings.description, language: settings.language,
                             baseURL: settings.baseURL, asOf: settings.asOf.display, asOfISO: settings.asOf.isoDay,
-                            generator: "Roster \(options.version)", evidenceNote: Self.evidenceNote(site))
+                            generator: "Roster \(options.version)", evidenceNote: Self.evidenceNote(site.settings, facts.evidence))
         constants = ConstantValues(values: ["site": siteView, "data": site.data.mapValues(DataContext.value)])
     }
 
     /// How many claims cite no source, when the site allows that (`evidence: warn`).
-    static func evidenceNote(_ site: Site) -> String? {
-        guard site.settings.evidence == .warn else { return nil }
-        let stints = site.authors.reduce(0) { $0 + $1.career.count }
-        let unsourced = site.authors.reduce(0) { $0 + $1.career.filter(\.sources.isEmpty).count }
-        guard unsourced > 0 else { return nil }
-        return "\(unsourced) of \(stints) claims about careers cite no source; they rest on the tracker's data as a whole."
+    static func evidenceNote(_ settings: SiteSettings, _ evidence: EvidenceFigures) -> String? {
+        guard settings.evidence == .warn, evidence.withoutSource > 0 else { return nil }
+        return "\(evidence.withoutSource) of \(evidence.stints) claims about careers cite no source; they rest on the tracker's data as a whole."
     }
 
     /// The keys of the context that are the same on every page.

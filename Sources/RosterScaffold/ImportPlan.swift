@@ -40,32 +40,31 @@ struct ImportPlan {
 
     // MARK: Companies
 
-    mutating func addCompanies(_ rows: [ImportTables.CompanyRow]) {
+    mutating func addCompanies(_ rows: [ImportRow]) {
         for row in rows {
-            func at(_ column: String) -> SourceLocation { ImportTables.location(row.table, row.record, row.columns, column) }
-            guard Slug.isValid(row.slug) else {
-                problems.append(.error("'\(row.slug)' is not a slug\(Self.slugAdvice(row.slug)) (column company)", at: at("company")))
+            guard Slug.isValid(row.value("company")) else {
+                problems.append(.error("'\(row.value("company"))' is not a slug\(Self.slugAdvice(row.value("company"))) (column company)", at: row.location("company")))
                 continue
             }
-            guard !row.name.isEmpty else {
-                problems.append(.error("a company needs a name (column name)", at: at("name")))
+            guard !row.value("name").isEmpty else {
+                problems.append(.error("a company needs a name (column name)", at: row.location("name")))
                 continue
             }
-            if !row.founded.isEmpty && PartialDate(parsing: row.founded) == nil {
-                problems.append(.error("'\(row.founded)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (column founded)", at: at("founded")))
+            if !row.value("founded").isEmpty && PartialDate(parsing: row.value("founded")) == nil {
+                problems.append(.error("'\(row.value("founded"))' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (column founded)", at: row.location("founded")))
             }
-            if !row.website.isEmpty && !URLText.isAllowedExternal(row.website) {
-                problems.append(.error("'\(row.website)' is not an http(s) address (column website)", at: at("website")))
+            if !row.value("website").isEmpty && !URLText.isAllowedExternal(row.value("website")) {
+                problems.append(.error("'\(row.value("website"))' is not an http(s) address (column website)", at: row.location("website")))
             }
-            guard !knownCompanies.contains(row.slug) else { continue }   // an existing company is kept as it is
-            knownCompanies.insert(row.slug)
-            var lines = ["---", "name: \(YAMLWriting.scalar(row.name))"]
-            if !row.kind.isEmpty { lines.append("kind: \(YAMLWriting.scalar(row.kind))") }
-            if !row.headquarters.isEmpty { lines.append("headquarters: \(YAMLWriting.scalar(row.headquarters))") }
-            if !row.founded.isEmpty { lines.append("founded: \(YAMLWriting.date(row.founded))") }
-            if !row.website.isEmpty { lines.append("website: \(YAMLWriting.scalar(row.website))") }
+            guard !knownCompanies.contains(row.value("company")) else { continue }   // an existing company is kept as it is
+            knownCompanies.insert(row.value("company"))
+            var lines = ["---", "name: \(YAMLWriting.scalar(row.value("name")))"]
+            if !row.value("kind").isEmpty { lines.append("kind: \(YAMLWriting.scalar(row.value("kind")))") }
+            if !row.value("headquarters").isEmpty { lines.append("headquarters: \(YAMLWriting.scalar(row.value("headquarters")))") }
+            if !row.value("founded").isEmpty { lines.append("founded: \(YAMLWriting.date(row.value("founded")))") }
+            if !row.value("website").isEmpty { lines.append("website: \(YAMLWriting.scalar(row.value("website")))") }
             lines += ["---", ""]
-            newCompanies.append((row.slug, lines.joined(separator: "\n")))
+            newCompanies.append((row.value("company"), lines.joined(separator: "\n")))
         }
     }
 
@@ -112,45 +111,43 @@ struct ImportPlan {
         }
     }
 
-    mutating func addPeople(_ rows: [ImportTables.Person]) {
+    mutating func addPeople(_ rows: [ImportRow]) {
         for row in rows {
-            func at(_ column: String) -> SourceLocation { ImportTables.location(row.table, row.record, row.columns, column) }
-            guard let slug = slug(author: row.author, name: row.name, authorAt: at("author"), nameAt: at("name")) else { continue }
-            var person = person(slug, at: at("author"))
-            if !row.name.isEmpty { person.name = row.name }
-            person.aliases = row.aliases.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard let slug = slug(author: row.value("author"), name: row.value("name"), authorAt: row.location("author"), nameAt: row.location("name")) else { continue }
+            var person = person(slug, at: row.location("author"))
+            if !row.value("name").isEmpty { person.name = row.value("name") }
+            person.aliases = row.value("aliases").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             for alias in person.aliases where !Slug.isValid(alias) {
-                problems.append(.error("the alias '\(alias)' is not a slug (column aliases)", at: at("aliases")))
+                problems.append(.error("the alias '\(alias)' is not a slug (column aliases)", at: row.location("aliases")))
             }
             person.links = []
-            for part in row.links.components(separatedBy: "; ") where !part.isEmpty {
+            for part in row.value("links").components(separatedBy: "; ") where !part.isEmpty {
                 guard part.hasSuffix(">"), let open = part.range(of: " <", options: .backwards) else {
-                    problems.append(.error("'\(part)' is not a link; write 'Label <https://…>', links separated by '; ' (column links)", at: at("links")))
+                    problems.append(.error("'\(part)' is not a link; write 'Label <https://…>', links separated by '; ' (column links)", at: row.location("links")))
                     continue
                 }
                 let url = String(part[open.upperBound...].dropLast())
                 guard URLText.isAllowedExternal(url) else {
-                    problems.append(.error("'\(url)' is not an http(s) or mailto address (column links)", at: at("links")))
+                    problems.append(.error("'\(url)' is not an http(s) or mailto address (column links)", at: row.location("links")))
                     continue
                 }
                 person.links.append(Link(label: String(part[..<open.lowerBound]), url: url))
             }
             people[slug] = person
-            for cohort in row.cohorts.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !cohort.isEmpty {
-                addMember(slug, to: cohort, at: at("cohorts"))
+            for cohort in row.value("cohorts").split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !cohort.isEmpty {
+                addMember(slug, to: cohort, at: row.location("cohorts"))
             }
         }
     }
 
     // MARK: Careers
 
-    mutating func addCareers(_ rows: [ImportTables.Career]) {
+    mutating func addCareers(_ rows: [ImportRow]) {
         for row in rows {
-            func at(_ column: String) -> SourceLocation { ImportTables.location(row.table, row.record, row.columns, column) }
-            guard let slug = slug(author: row.author, name: row.name, authorAt: at("author"), nameAt: at("name")) else { continue }
-            var person = person(slug, at: at("author"))
-            if person.name == nil && !row.name.isEmpty { person.name = row.name }
-            if let stint = stintText(row, at) {
+            guard let slug = slug(author: row.value("author"), name: row.value("name"), authorAt: row.location("author"), nameAt: row.location("name")) else { continue }
+            var person = person(slug, at: row.location("author"))
+            if person.name == nil && !row.value("name").isEmpty { person.name = row.value("name") }
+            if let stint = stintText(row) {
                 person.career = (person.career ?? []) + [stint]
             }
             people[slug] = person
@@ -158,49 +155,51 @@ struct ImportPlan {
     }
 
     /// One stint as YAML lines (without the list dash), or nil after reporting what is wrong.
-    private mutating func stintText(_ row: ImportTables.Career, _ at: (String) -> SourceLocation) -> String? {
+    private mutating func stintText(_ row: ImportRow) -> String? {
+        let (company, unit, role, startText, endText, founderText) = (row.value("company"), row.value("unit"), row.value("role"),
+                                                                     row.value("start"), row.value("end"), row.value("founder"))
         var ok = true
         func fail(_ message: String, _ column: String) {
-            problems.append(.error(message + " (column \(column))", at: at(column)))
+            problems.append(.error(message + " (column \(column))", at: row.location(column)))
             ok = false
         }
-        if row.company.isEmpty {
+        if company.isEmpty {
             fail("a career row needs a company", "company")
-        } else if !knownCompanies.contains(row.company) {
-            fail("unknown company '\(row.company)'\(Suggestion.hint(for: row.company, in: Array(knownCompanies).sorted())); add it to the companies file or to Content/companies/", "company")
+        } else if !knownCompanies.contains(company) {
+            fail("unknown company '\(company)'\(Suggestion.hint(for: company, in: Array(knownCompanies).sorted())); add it to the companies file or to Content/companies/", "company")
         }
-        let start = Self.bound(row.start)
-        if row.start.isEmpty {
+        let start = Self.bound(startText)
+        if startText.isEmpty {
             fail("a career row needs a start date (write 'unknown' if it is not known)", "start")
         } else if start == nil {
-            fail("'\(row.start)' is not a date; write YYYY, YYYY-MM, YYYY-MM-DD or unknown", "start")
+            fail("'\(startText)' is not a date; write YYYY, YYYY-MM, YYYY-MM-DD or unknown", "start")
         }
-        let end = row.end.isEmpty ? nil : Self.bound(row.end)
-        if !row.end.isEmpty && end == nil {
-            fail("'\(row.end)' is not a date; write YYYY, YYYY-MM, YYYY-MM-DD or unknown, or leave it empty while the stint goes on", "end")
+        let end = endText.isEmpty ? nil : Self.bound(endText)
+        if !endText.isEmpty && end == nil {
+            fail("'\(endText)' is not a date; write YYYY, YYYY-MM, YYYY-MM-DD or unknown, or leave it empty while the stint goes on", "end")
         }
         if let start = start?.date, let end = end?.date, end.lastDay < start.firstDay {
             fail("this stint ends (\(end)) before it starts (\(start))", "end")
         }
         let founder: Bool
-        switch row.founder.lowercased() {
+        switch founderText.lowercased() {
         case "", "false", "no": founder = false
         case "true", "yes": founder = true
         default:
             founder = false
-            fail("'\(row.founder)' is not true or false", "founder")
+            fail("'\(founderText)' is not true or false", "founder")
         }
-        if !row.confidence.isEmpty && Confidence(rawValue: row.confidence) == nil {
-            fail("unknown confidence '\(row.confidence)'\(Suggestion.hint(for: row.confidence, in: Confidence.allCases.map(\.rawValue))); use confirmed, reported or inferred", "confidence")
+        if !row.value("confidence").isEmpty && Confidence(rawValue: row.value("confidence")) == nil {
+            fail("unknown confidence '\(row.value("confidence"))'\(Suggestion.hint(for: row.value("confidence"), in: Confidence.allCases.map(\.rawValue))); use confirmed, reported or inferred", "confidence")
         }
-        let sources = row.sources.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let sources = row.value("sources").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for source in sources where !sourceIDs.contains(source) {
             fail("unknown source '\(source)'\(Suggestion.hint(for: source, in: Array(sourceIDs).sorted())); sources are defined in Content/sources.yml", "sources")
         }
         // Evidence: a claim without a source is inferred and says where it came from; a confirmed or
         // reported one must cite its source.
-        var confidence = row.confidence
-        var note = row.note
+        var confidence = row.value("confidence")
+        var note = row.value("note")
         if sources.isEmpty, confidence.isEmpty || Confidence(rawValue: confidence) != nil {
             if confidence.isEmpty {
                 confidence = Confidence.inferred.rawValue
@@ -212,11 +211,11 @@ struct ImportPlan {
             }
         }
         guard ok else { return nil }
-        var lines = ["company: \(row.company)"]
-        if !row.unit.isEmpty { lines.append("unit: \(YAMLWriting.scalar(row.unit))") }
-        if !row.role.isEmpty { lines.append("role: \(YAMLWriting.scalar(row.role))") }
-        lines.append("start: \(YAMLWriting.date(row.start))")
-        if !row.end.isEmpty { lines.append("end: \(YAMLWriting.date(row.end))") }
+        var lines = ["company: \(company)"]
+        if !unit.isEmpty { lines.append("unit: \(YAMLWriting.scalar(unit))") }
+        if !role.isEmpty { lines.append("role: \(YAMLWriting.scalar(role))") }
+        lines.append("start: \(YAMLWriting.date(startText))")
+        if !endText.isEmpty { lines.append("end: \(YAMLWriting.date(endText))") }
         if founder { lines.append("founder: true") }
         if !confidence.isEmpty { lines.append("confidence: \(confidence)") }
         if !note.isEmpty { lines.append("note: \(YAMLWriting.scalar(note))") }

@@ -3,65 +3,54 @@ import RosterLoading
 import RosterModel
 import RosterSupport
 
-/// The rows of the three CSV shapes `roster import` reads, as plain values with where each came
-/// from. Columns are found by name (their order does not matter); an unknown one is an error.
+/// One record of an imported table, read by column name (the columns' order does not matter).
+struct ImportRow {
+    let table: CSVTable
+    let record: CSVTable.Record
+    let columns: [String: Int]
+
+    /// The field under a column, trimmed; empty when the table has no such column.
+    func value(_ name: String) -> String {
+        guard let index = columns[name], index < record.fields.count else { return "" }
+        return record.fields[index].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Where a named column of this record is: `file.csv:ROW:COLUMN`.
+    func location(_ name: String) -> SourceLocation {
+        table.location(record, column: columns[name] ?? 0)
+    }
+}
+
+/// The records of the three CSV shapes `roster import` reads; an unknown column is an error.
 struct ImportTables {
-    struct Career {
-        var author: String
-        var name: String
-        var company: String
-        var companyName: String
-        var unit: String
-        var role: String
-        var start: String
-        var end: String
-        var founder: String
-        var confidence: String
-        var note: String
-        var sources: String
-        /// For diagnostics: the table and the record.
-        var table: CSVTable
-        var record: CSVTable.Record
-        var columns: [String: Int]
+    var careers: [ImportRow] = []
+    var people: [ImportRow] = []
+    var companies: [ImportRow] = []
+
+    mutating func readCareers(_ url: URL, shown: String, problems: inout [Diagnostic]) {
+        careers = Self.rows(at: url, shown: shown, columns: CSVColumns.careers,
+                            required: [["author", "name"], ["company"], ["start"]], problems: &problems)
     }
 
-    struct Person {
-        var author: String
-        var name: String
-        var links: String
-        var aliases: String
-        var cohorts: String
-        var table: CSVTable
-        var record: CSVTable.Record
-        var columns: [String: Int]
+    mutating func readPeople(_ url: URL, shown: String, problems: inout [Diagnostic]) {
+        people = Self.rows(at: url, shown: shown, columns: CSVColumns.people, required: [["author", "name"]], problems: &problems)
     }
 
-    struct CompanyRow {
-        var slug: String
-        var name: String
-        var kind: String
-        var headquarters: String
-        var founded: String
-        var website: String
-        var table: CSVTable
-        var record: CSVTable.Record
-        var columns: [String: Int]
+    mutating func readCompanies(_ url: URL, shown: String, problems: inout [Diagnostic]) {
+        companies = Self.rows(at: url, shown: shown, columns: CSVColumns.companies, required: [["company"], ["name"]],
+                              problems: &problems)
     }
 
-    var careers: [Career] = []
-    var people: [Person] = []
-    var companies: [CompanyRow] = []
-
-    /// Reads a file and maps its columns; nil (with the problems) when it cannot be used.
-    static func table(at url: URL, shown path: String, columns allowed: [String], required: [[String]],
-                      problems: inout [Diagnostic]) -> (CSVTable, [String: Int])? {
+    /// Reads a file and maps its columns; no rows (with the problems) when it cannot be used.
+    static func rows(at url: URL, shown path: String, columns allowed: [String], required: [[String]],
+                     problems: inout [Diagnostic]) -> [ImportRow] {
         guard let data = try? Data(contentsOf: url) else {
             problems.append(.error("cannot read '\(path)'"))
-            return nil
+            return []
         }
         let (table, found) = CSVTable.read(data, path: path)
         problems += found
-        guard let table else { return nil }
+        guard let table else { return [] }
         var columns: [String: Int] = [:]
         var ok = true
         for (index, name) in table.header.enumerated() {
@@ -81,50 +70,6 @@ struct ImportTables {
                                    at: SourceLocation(path: path, line: 1, column: 1)))
             ok = false
         }
-        return ok ? (table, columns) : nil
-    }
-
-    static func field(_ record: CSVTable.Record, _ columns: [String: Int], _ name: String) -> String {
-        guard let index = columns[name], index < record.fields.count else { return "" }
-        return record.fields[index].trimmingCharacters(in: .whitespaces)
-    }
-
-    /// Where a named column of a record is: `file.csv:ROW:COLUMN`.
-    static func location(_ table: CSVTable, _ record: CSVTable.Record, _ columns: [String: Int], _ name: String) -> SourceLocation {
-        table.location(record, column: columns[name] ?? 0)
-    }
-
-    mutating func readCareers(_ url: URL, shown: String, problems: inout [Diagnostic]) {
-        guard let (table, columns) = Self.table(at: url, shown: shown, columns: CSVColumns.careers,
-                                               required: [["author", "name"], ["company"], ["start"]], problems: &problems) else { return }
-        for record in table.records {
-            func value(_ name: String) -> String { Self.field(record, columns, name) }
-            careers.append(Career(author: value("author"), name: value("name"), company: value("company"),
-                                  companyName: value("company_name"), unit: value("unit"), role: value("role"),
-                                  start: value("start"), end: value("end"), founder: value("founder"),
-                                  confidence: value("confidence"), note: value("note"), sources: value("sources"),
-                                  table: table, record: record, columns: columns))
-        }
-    }
-
-    mutating func readPeople(_ url: URL, shown: String, problems: inout [Diagnostic]) {
-        guard let (table, columns) = Self.table(at: url, shown: shown, columns: CSVColumns.people,
-                                               required: [["author", "name"]], problems: &problems) else { return }
-        for record in table.records {
-            func value(_ name: String) -> String { Self.field(record, columns, name) }
-            people.append(Person(author: value("author"), name: value("name"), links: value("links"), aliases: value("aliases"),
-                                 cohorts: value("cohorts"), table: table, record: record, columns: columns))
-        }
-    }
-
-    mutating func readCompanies(_ url: URL, shown: String, problems: inout [Diagnostic]) {
-        guard let (table, columns) = Self.table(at: url, shown: shown, columns: CSVColumns.companies,
-                                               required: [["company"], ["name"]], problems: &problems) else { return }
-        for record in table.records {
-            func value(_ name: String) -> String { Self.field(record, columns, name) }
-            companies.append(CompanyRow(slug: value("company"), name: value("name"), kind: value("kind"),
-                                        headquarters: value("headquarters"), founded: value("founded"),
-                                        website: value("website"), table: table, record: record, columns: columns))
-        }
+        return ok ? table.records.map { ImportRow(table: table, record: $0, columns: columns) } : []
     }
 }

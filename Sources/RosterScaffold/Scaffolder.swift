@@ -58,7 +58,7 @@ public struct Scaffolder: Sendable {
     }
 
     private func starterText(_ kind: Kind, slug: String, name: String?, company: String?) -> String {
-        let title = YAMLQuote.quote(name ?? slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "))
+        let title = YAMLWriting.scalar(name ?? slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "))
         switch kind {
         case .author:
             return """
@@ -126,18 +126,5 @@ public struct Scaffolder: Sendable {
             guard result > 0 else { throw Failure(message: "could not write '\(url.path)'") }
             written += result
         }
-    }
-}
-
-/// Quotes a YAML scalar when it needs quoting.
-enum YAMLQuote {
-    static func quote(_ text: String) -> String {
-        let special = ":#{}[],&*!|>'\"%@`"
-        let needs = text.isEmpty || text.first.map { special.contains($0) || $0 == "-" || $0 == "?" || $0 == " " } == true
-            || text.contains(": ") || text.contains(" #") || text.last == " "
-            || ["true", "false", "yes", "no", "null", "~", "on", "off"].contains(text.lowercased())
-            || Double(text) != nil
-        guard needs else { return text }
-        return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 }

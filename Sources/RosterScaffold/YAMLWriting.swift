@@ -2,9 +2,16 @@ import Foundation
 
 /// Writes YAML scalars and lists that read back as exactly the text given.
 enum YAMLWriting {
-    /// The text plain when YAML would read it back unchanged as a string, double-quoted otherwise.
+    /// The text plain when YAML would read it back unchanged as a string; else single-quoted (as
+    /// editors write it), or double-quoted with escapes when it holds a line break or a control
+    /// character, which single quotes cannot carry.
     static func scalar(_ text: String) -> String {
-        isPlainSafe(text) ? text : quoted(text)
+        if isPlainSafe(text) { return text }
+        if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F && !(0x80..<0xA0).contains($0.value)
+            && $0 != "\u{2028}" && $0 != "\u{2029}" && $0 != "\u{FEFF}" }) {
+            return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        }
+        return quoted(text)
     }
 
     /// A value YAML may read as a date or a number is fine unquoted where Roster reads dates.

@@ -209,4 +209,19 @@ final class SiteFeatureTests: XCTestCase {
         try site.write("Content/pages/methodology.md", "---\ntitle: Methodology\n---\n![x](figures:evidance)\n")
         XCTAssertTrue(site.build().errorLines.joined().contains("'figures:evidance' is not a table of figures; write figures:evidence"))
     }
+
+    func testWithEvidenceWarnTheHomeAndMethodologyPagesSayHowManyClaimsCiteNoSource() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/site.yml", try site.read("Content/site.yml").replacingOccurrences(of: "as_of:", with: "evidence: warn\nas_of:"))
+        try site.write("Content/authors/bob.md", "---\nname: Bob\ncareer:\n  - company: acme\n    start: 2018-06-01\n---\nBob stayed.\n")
+        try site.write("Content/pages/methodology.md", "---\ntitle: Methodology\n---\nHow.\n")
+        try site.write("Content/pages/about.md", "---\ntitle: About\n---\nWho.\n")
+        let report = site.build()
+        XCTAssertTrue(report.succeeded)
+        XCTAssertEqual(report.diagnostics.warnings.count, 1, "the unsourced claim is a warning, not an error")
+        let note = "1 of 3 claims about careers cite no source"
+        XCTAssertTrue(try site.read("Output/index.html").contains(note))
+        XCTAssertTrue(try site.read("Output/methodology/index.html").contains(note))
+        XCTAssertFalse(try site.read("Output/about/index.html").contains(note), "only the methodology page of the pages")
+    }
 }

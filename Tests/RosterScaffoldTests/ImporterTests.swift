@@ -55,7 +55,7 @@ final class ImporterTests: XCTestCase {
         let plan = try importing("author,company,start,role,sources\nbob,acme,2018-06-01,\"Lead, \"\"R&D\"\"\",paper\n", into: site)
         try apply(plan, site)
         XCTAssertEqual(try site.read("Content/authors/bob.md"),
-                       "---\n# kept comment\nname: Bob\ncareer:\n  - company: acme\n    role: \"Lead, \\\"R&D\\\"\"\n    start: 2018-06-01\n    sources: [paper]\n\n# after\naliases: [robert]\n---\nBob stayed.\n")
+                       "---\n# kept comment\nname: Bob\ncareer:\n  - company: acme\n    role: 'Lead, \"R&D\"'\n    start: 2018-06-01\n    sources: [paper]\n\n# after\naliases: [robert]\n---\nBob stayed.\n")
         XCTAssertTrue(site.build().succeeded)
         let again = try importing("author,company,start,role,sources\nbob,acme,2018-06-01,\"Lead, \"\"R&D\"\"\",paper\n", into: site)
         XCTAssertEqual(again.changes, [], "importing the same rows twice must change nothing")
