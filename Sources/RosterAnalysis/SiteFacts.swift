@@ -11,6 +11,8 @@ public struct SiteFacts: Sendable {
     public var mentions: Mentions
     /// Across all cohorts, for a tracker's home page.
     public var overview: TrackerOverview
+    /// Which pages cite each source.
+    public var citations: Citations
     /// How well the claims are sourced (`figures:evidence`).
     public var evidence: EvidenceFigures
     /// Cohort slug → its index in `cohorts`.
@@ -18,8 +20,10 @@ public struct SiteFacts: Sendable {
     /// Author slug → (cohort index, member index), in cohort order.
     private let memberships: [String: [(cohort: Int, member: Int)]]
 
-    public init(cohorts: [CohortFacts], companies: [String: CompanyFacts], mentions: Mentions, evidence: EvidenceFigures = .none) {
+    public init(cohorts: [CohortFacts], companies: [String: CompanyFacts], mentions: Mentions,
+                citations: Citations = .none, evidence: EvidenceFigures = .none) {
         self.evidence = evidence
+        self.citations = citations
         self.cohorts = cohorts
         self.companies = companies
         self.mentions = mentions
@@ -48,8 +52,9 @@ public struct SiteFacts: Sendable {
                 cohorts[0] = CohortAnalyzer.facts(in: site, parallelism: parallelism)
             }
         }
-        return SiteFacts(cohorts: cohorts[0] ?? [], companies: companies[0] ?? [:], mentions: Mentions.index(links),
-                         evidence: EvidenceFigures.analyse(site))
+        let mentions = Mentions.index(links)
+        return SiteFacts(cohorts: cohorts[0] ?? [], companies: companies[0] ?? [:], mentions: mentions,
+                         citations: Citations.index(site, mentions: mentions), evidence: EvidenceFigures.analyse(site))
     }
 
     public func cohort(_ slug: String) -> CohortFacts? { cohortIndex[slug].map { cohorts[$0] } }

@@ -72,6 +72,7 @@ extension BuildStep {
         guard let site = run.site, let bodies = run.bodies, let renderOptions = run.renderOptions else { return run.stop() }
         let facts = SiteFacts.analyse(site, links: bodies.links, parallelism: run.options.parallelism)
         run.facts = facts
+        run.diagnostics += CoverageWarnings.check(site, facts: facts)
         run.views = ViewBuilder(site: site, facts: facts, bodies: bodies, options: renderOptions)
     }
 

@@ -1,4 +1,3 @@
-import OrderedCollections
 import RosterModel
 
 extension ViewBuilder {
@@ -6,23 +5,6 @@ extension ViewBuilder {
         SourceEntry(id: source.id, title: source.title, publisher: source.publisher, date: source.date?.display,
                     url: source.url, archived: source.archived, accessed: source.accessed?.display,
                     href: linker.href(.sources, fragment: source.id), citedBy: citedBy)
-    }
-
-    /// Every page that cites each source: through stints, `sources` keys or `source:` links.
-    func citations() -> [String: [Route]] {
-        var cited: [String: OrderedSet<Route>] = [:]
-        func add(_ id: String, _ route: Route) {
-            cited[id, default: []].append(route)
-        }
-        for author in site.authors {
-            for id in author.career.flatMap(\.sources) { add(id, .author(author.slug)) }
-        }
-        for company in site.companies { for id in company.sources { add(id, .company(company.slug)) } }
-        for article in site.articles { for id in article.sources { add(id, .article(article.slug)) } }
-        for (id, routes) in facts.mentions.pagesBySource.sorted(by: { $0.key < $1.key }) {
-            for route in routes { add(id, route) }
-        }
-        return cited.mapValues { Array($0) }
     }
 
     func title(of route: Route) -> String {
@@ -38,10 +20,9 @@ extension ViewBuilder {
     func sourcesPage() -> PageJob {
         let route = Route.sources
         let linker = options.linker(for: route)
-        let cited = citations()
         var context = context(for: route, title: "Sources", breadcrumbs: [("Sources", .sources)])
         context["sources"] = site.sources.map { source in
-            let citedBy = (cited[source.id] ?? [])
+            let citedBy = facts.citations.routes(citing: source.id)
                 .map { Crumb(title: title(of: $0), href: linker.href($0)) }
                 .sorted { $0.title < $1.title }
             return sourceEntry(source, linker, citedBy: citedBy)
