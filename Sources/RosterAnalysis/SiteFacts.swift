@@ -13,6 +13,8 @@ public struct SiteFacts: Sendable {
     public var overview: TrackerOverview
     /// Which pages cite each source.
     public var citations: Citations
+    /// What changed since the newest edition before `as_of` (nil when there is none).
+    public var changes: EditionChanges?
     /// How well the claims are sourced (`figures:evidence`).
     public var evidence: EvidenceFigures
     /// Cohort slug → its index in `cohorts`.
@@ -53,8 +55,12 @@ public struct SiteFacts: Sendable {
             }
         }
         let mentions = Mentions.index(links)
-        return SiteFacts(cohorts: cohorts[0] ?? [], companies: companies[0] ?? [:], mentions: mentions,
-                         citations: Citations.index(site, mentions: mentions), evidence: EvidenceFigures.analyse(site))
+        var facts = SiteFacts(cohorts: cohorts[0] ?? [], companies: companies[0] ?? [:], mentions: mentions,
+                              citations: Citations.index(site, mentions: mentions), evidence: EvidenceFigures.analyse(site))
+        if let edition = site.previousEdition, let report = edition.report {
+            facts.changes = EditionChanges.compare(edition: report, since: edition.date, with: site, facts: facts)
+        }
+        return facts
     }
 
     public func cohort(_ slug: String) -> CohortFacts? { cohortIndex[slug].map { cohorts[$0] } }

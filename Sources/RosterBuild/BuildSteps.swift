@@ -42,6 +42,9 @@ extension BuildStep {
         run.diagnostics += SiteValidator(site: site, unreadable: unreadable).validate(parallelism: run.options.parallelism)
         let (templates, problems) = run.templateCache?.compile(run.templateSources) ?? TemplateSet.compile(run.templateSources)
         run.diagnostics += problems
+        if site.previousEdition != nil && !templates.names.contains("changes") && !problems.hasErrors {
+            run.diagnostics.append(.error("Templates/changes.mustache is missing; /changes/ needs it now that an edition is saved (a site made by `roster init` has one to copy)"))
+        }
         run.templates = templates
     }
 
@@ -121,7 +124,8 @@ extension BuildStep {
     /// The feed, the sitemap, robots.txt, the data exports and the assets, made side by side.
     static let exports = BuildStep(.exports) { run in
         guard let site = run.site, let views = run.views, let facts = run.facts else { return run.stop() }
-        run.files = SiteExports(site: site, views: views, cohortFacts: facts.cohorts, routes: run.routes)
+        run.files = SiteExports(site: site, views: views, cohortFacts: facts.cohorts, routes: run.routes,
+                                siteFolder: run.options.siteFolder)
             .files(parallelism: run.options.parallelism)
     }
 

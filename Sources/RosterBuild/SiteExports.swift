@@ -1,3 +1,4 @@
+import Foundation
 import RosterAnalysis
 import RosterModel
 import RosterPublishing
@@ -12,6 +13,8 @@ struct SiteExports {
     let cohortFacts: [CohortFacts]
     /// The routes of the pages rendered, for the sitemap.
     let routes: [Route]
+    /// Where the saved editions are read from (they are published as they are).
+    let siteFolder: URL
 
     /// The files, made side by side; in a fixed order.
     func files(parallelism: Parallelism) -> [OutputFile] {
@@ -22,7 +25,7 @@ struct SiteExports {
                 for article in site.articles.filter({ !$0.draft }).prefix(site.settings.feedLimit) {
                     bodies[article.slug] = views.bodyHTML(.article(article.slug))
                 }
-                return .text(Route.feed.outputFile, SiteFeeds.atom(site: site, bodies: bodies))
+                return .text(Route.feed.outputFile, SiteFeeds.atom(site: site, bodies: bodies, changes: routes.contains(.changes)))
             },
             {
                 let published = PublishedRoutes.select(routes, articles: site.articles, paginate: site.settings.paginate)
@@ -37,6 +40,10 @@ struct SiteExports {
         let slots = ConcurrentSlots<OutputFile>(count: makers.count)
         parallelism.forEach(makers.count) { slots[$0] = makers[$0]() }
         return (0..<makers.count).compactMap { slots[$0] }
+            + site.editions.map { edition in
+                OutputFile(path: Route.edition(edition.date.description).outputFile,
+                           contents: .copy(from: siteFolder.appendingPathComponent(edition.path).path))
+            }
             + site.assets.map { OutputFile(path: Route.asset($0.relativePath).outputFile, contents: .copy(from: $0.sourcePath)) }
     }
 }

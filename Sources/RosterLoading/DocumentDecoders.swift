@@ -7,6 +7,7 @@ enum DocumentDecoders {
     static let authorKeys = ContentKeys.author.names
     static let stintKeys = ContentKeys.stint.names
     static let linkKeys = ContentKeys.link.names
+    static let correctionKeys = ContentKeys.correction.names
     static let companyKeys = ContentKeys.company.names
     static let articleKeys = ContentKeys.article.names
     static let pageKeys = ContentKeys.page.names
@@ -33,10 +34,25 @@ enum DocumentDecoders {
                 career.append(stint)
             }
         }
+        let corrections = corrections(&reader, firstLine: document.yamlFirstLine, path: path, problems: &problems)
         problems += reader.finish()
         guard let name else { return nil }
         return Author(slug: slug, name: name, aliases: aliases, links: links, career: career,
-                      body: document.body, locations: reader.locations)
+                      corrections: corrections, body: document.body, locations: reader.locations)
+    }
+
+    /// `corrections: [{date, text}]` of an author or a stint.
+    static func corrections(_ reader: inout MappingReader, firstLine: Int, path: String,
+                            problems: inout [Diagnostic]) -> [Correction] {
+        reader.mappingList("corrections").compactMap { node in
+            guard var entry = MappingReader(node, path: path, firstLine: firstLine, allowedKeys: correctionKeys,
+                                            what: "a correction", problem: &problems) else { return nil }
+            let date = entry.date("date", required: true)
+            let text = entry.string("text", required: true)
+            problems += entry.finish()
+            guard let date, let text else { return nil }
+            return Correction(date: date, text: text, location: entry.locations.start)
+        }
     }
 
     static func stint(_ node: Node, firstLine: Int, path: String, problems: inout [Diagnostic]) -> Stint? {
@@ -60,12 +76,13 @@ enum DocumentDecoders {
         let founder = reader.bool("founder") ?? false
         let note = reader.string("note")
         let sources = reader.stringList("sources")
+        let corrections = corrections(&reader, firstLine: firstLine, path: path, problems: &problems)
         problems += reader.finish()
         // A stint whose dates are wrong is kept (the error is already reported) so that later
         // checks do not add confusing follow-on errors, such as a member "without" an origin stint.
         guard let company else { return nil }
         return Stint(company: company, unit: unit, role: role, start: start ?? .unknown, end: end, confidence: confidence,
-                     founder: founder, note: note, sources: sources, locations: reader.locations)
+                     founder: founder, note: note, sources: sources, corrections: corrections, locations: reader.locations)
     }
 
     static func company(slug: String, _ document: FrontMatter, _ node: Node?, path: String,

@@ -80,11 +80,16 @@ struct SiteFolder: Sendable {
     /// it cannot lead outside the site even if it is swapped for a link meanwhile, and its path
     /// need not be resolved.
     func text(_ relativePath: String, walked: Bool = false, problems: inout [Diagnostic]) -> Result<String, Diagnostic> {
+        data(relativePath, walked: walked, problems: &problems).flatMap { TextFile.decode($0, path: relativePath, problems: &problems) }
+    }
+
+    /// The bytes of a file, with the same care as `text`.
+    func data(_ relativePath: String, walked: Bool = false, problems: inout [Diagnostic]) -> Result<Data, Diagnostic> {
         let location = SourceLocation(path: relativePath)
         let path = absolutePath(relativePath)
         if walked {
             switch PosixFile.contents(atPath: path, followingLinks: false) {
-            case .data(let data): return TextFile.decode(data, path: relativePath, problems: &problems)
+            case .data(let data): return .success(data)
             case .notAFile, .unreadable: break   // it changed since the walk: read it the careful way
             }
         }
@@ -94,7 +99,7 @@ struct SiteFolder: Sendable {
         }
         switch PosixFile.contents(atPath: path) {
         case .data(let data):
-            return TextFile.decode(data, path: relativePath, problems: &problems)
+            return .success(data)
         case .notAFile(.directory):
             return .failure(.error("\(relativePath) is a folder, not a file", at: location))
         case .notAFile(let type):

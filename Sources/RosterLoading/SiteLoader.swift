@@ -53,6 +53,7 @@ public struct SiteLoader: Sendable {
         let pages = loadDocuments(.page, files, &problems, &slugs.pages, decode: DocumentDecoders.page)
         let sources = loadSources(files, &problems, &slugs)
         let data = loadData(files, &problems)
+        let editions = loadEditions(files, asOf: settings?.asOf, &problems)
         var templates: [TemplateSource] = []
         let assets: [Asset]
         if let templatesOutside {
@@ -68,8 +69,9 @@ public struct SiteLoader: Sendable {
         if settings == nil && !problems.hasErrors {
             problems.append(.error("\(SiteLayout.settings) could not be read"))
         }
-        let site = Site(settings: settings ?? .unreadable, cohorts: cohorts, authors: authors, companies: companies,
+        var site = Site(settings: settings ?? .unreadable, cohorts: cohorts, authors: authors, companies: companies,
                         articles: articles, pages: pages, sources: sources, data: data, assets: assets)
+        site.editions = editions
         return LoadedSite(site: site, templates: templates, diagnostics: problems.sorted(), fileSlugs: slugs)
     }
 

@@ -3,6 +3,7 @@ public struct Author: Sendable, Hashable {
     /// The front-matter keys (see `ContentKeys`).
     public static let keys: [ContentKeys.Key] = [
         .init("name", required: true), .init("aliases"), .init("links"), .init("career", required: true),
+        .init("corrections"),
     ]
     public var slug: String
     public var name: String
@@ -11,11 +12,14 @@ public struct Author: Sendable, Hashable {
     public var links: [Link]
     /// Oldest first, as the editor listed it.
     public var career: [Stint]
+    /// Corrections of what the page said about the person, oldest first.
+    public var corrections: [Correction]
     public var body: MarkdownText
     public var locations: FieldLocations
 
     public init(slug: String, name: String, aliases: [String] = [], links: [Link] = [], career: [Stint],
-                body: MarkdownText = MarkdownText(""), locations: FieldLocations? = nil) {
+                corrections: [Correction] = [], body: MarkdownText = MarkdownText(""), locations: FieldLocations? = nil) {
+        self.corrections = corrections
         self.slug = slug
         self.name = name
         self.aliases = aliases
@@ -31,7 +35,7 @@ public struct Stint: Sendable, Hashable {
     /// The keys of one entry of an author's `career:`.
     public static let keys: [ContentKeys.Key] = [
         .init("company", required: true), .init("unit"), .init("role"), .init("start", required: true), .init("end"),
-        .init("confidence"), .init("founder"), .init("note"), .init("sources"),
+        .init("confidence"), .init("founder"), .init("note"), .init("sources"), .init("corrections"),
     ]
     public var company: String
     public var unit: String?
@@ -44,12 +48,15 @@ public struct Stint: Sendable, Hashable {
     /// The reasoning behind the claim (for an inferred stint), shown beside it.
     public var note: String?
     public var sources: [String]
+    /// Corrections of this claim, oldest first: shown beside it and on `/changes/`.
+    public var corrections: [Correction]
     public var locations: FieldLocations
 
     public init(company: String, unit: String? = nil, role: String? = nil, start: DateBound,
                 end: DateBound? = nil, confidence: Confidence = .confirmed, founder: Bool = false,
-                note: String? = nil, sources: [String] = [],
+                note: String? = nil, sources: [String] = [], corrections: [Correction] = [],
                 locations: FieldLocations = FieldLocations(start: SourceLocation(path: ""))) {
+        self.corrections = corrections
         self.note = note
         self.company = company
         self.unit = unit
@@ -95,6 +102,22 @@ public enum Confidence: String, Sendable, Hashable, CaseIterable {
     case reported
     /// Deduced; the bio says how.
     case inferred
+}
+
+/// A published correction: when the report was corrected and what was wrong
+/// (`corrections: [{date: 2025-06-02, text: "An earlier edition said …"}]`).
+public struct Correction: Sendable, Hashable {
+    /// The keys of one entry of `corrections:`.
+    public static let keys: [ContentKeys.Key] = [.init("date", required: true), .init("text", required: true)]
+    public var date: PartialDate
+    public var text: String
+    public var location: SourceLocation
+
+    public init(date: PartialDate, text: String, location: SourceLocation = SourceLocation(path: "")) {
+        self.date = date
+        self.text = text
+        self.location = location
+    }
 }
 
 /// A labelled external link.

@@ -20,6 +20,7 @@ public enum ContentKeys {
     public static var author: [Key] { Author.keys }
     public static var stint: [Key] { Stint.keys }
     public static var link: [Key] { Link.keys }
+    public static var correction: [Key] { Correction.keys }
     public static var company: [Key] { Company.keys }
     public static var article: [Key] { Article.keys }
     public static var page: [Key] { Page.keys }
@@ -37,7 +38,7 @@ public enum ContentKeys {
     /// Every table with what it describes, for documentation and its test.
     public static let all: [(what: String, keys: [Key])] = [
         ("site.yml", settings), ("a cohort", cohort), ("a source", source), ("an author", author), ("a stint", stint),
-        ("a link", link), ("a company", company), ("an article", article), ("a page", page),
+        ("a link", link), ("a correction", correction), ("a company", company), ("an article", article), ("a page", page),
     ]
 }
 

@@ -95,6 +95,7 @@ public struct Page: Sendable, Hashable {
     /// Slugs the site uses for its own sections; a page may not take them.
     public static let reservedSlugs: Set<String> = [
         "authors", "companies", "articles", "cohorts", "tags", "sources", "data", "assets", "404",
+        "search", "changes", "pagefind",
     ]
 
     public init(slug: String, title: String, summary: String? = nil, body: MarkdownText = MarkdownText(""),

@@ -34,6 +34,12 @@ public enum Route: Sendable, Hashable {
     indirect case paged(Route, page: Int)
     /// Every member's career, a chart per page: `/cohorts/<slug>/careers/`.
     case cohortCareers(String)
+    /// What changed since the last saved edition: `/changes/`.
+    case changes
+    /// A saved edition, published beside the current export: `/data/editions/<date>.json`.
+    case edition(String)
+    /// The search page (Pagefind): `/search/`.
+    case search
 
     /// The URL path below the site root, starting with `/`; pages end in `/`.
     public var path: String {
@@ -61,6 +67,9 @@ public enum Route: Sendable, Hashable {
         case .alias(let path): return "/" + path
         case .paged(let base, let page): return page <= 1 ? base.path : base.path + "page/\(page)/"
         case .cohortCareers(let slug): return "/cohorts/\(slug)/careers/"
+        case .changes: return "/changes/"
+        case .edition(let date): return "/data/editions/\(date).json"
+        case .search: return "/search/"
         }
     }
 

@@ -16,6 +16,8 @@ public struct Site: Sendable {
     public var data: [String: DataValue]
     /// Files to copy verbatim to `Output/assets/`, theme first, content overriding.
     public var assets: [Asset]
+    /// `Content/editions/`, oldest first.
+    public var editions: [Edition] = []
 
     public init(settings: SiteSettings, cohorts: [Cohort] = [], authors: [Author] = [],
                 companies: [Company] = [], articles: [Article] = [], pages: [Page] = [],
@@ -41,6 +43,11 @@ public struct Site: Sendable {
         for index in site.articles.indices { site.articles[index].body = empty(site.articles[index].body) }
         for index in site.pages.indices { site.pages[index].body = empty(site.pages[index].body) }
         return site
+    }
+
+    /// The edition `/changes/` compares with: the newest saved before `as_of`.
+    public var previousEdition: Edition? {
+        editions.last { $0.date.lastDay < settings.asOf.lastDay && $0.report != nil }
     }
 
     /// By binary search: `authors` is sorted by slug.

@@ -11,6 +11,10 @@ public enum SiteLayout {
     public static let data = "Content/data"
     public static let contentAssets = "Content/assets"
     public static let themeAssets = "Templates/assets"
+    /// Saved editions, `<date>.json` each (`roster edition save`); a build only reads them.
+    public static let editions = "Content/editions"
+    /// An edition's file: `Content/editions/2025-05-27.json`.
+    public static func edition(_ date: PartialDate) -> String { editions + "/\(date).json" }
     /// The CSV exports beside `data/careers.csv` (in the output folder).
     public static let peopleCSV = "data/people.csv"
     public static let companiesCSV = "data/companies.csv"

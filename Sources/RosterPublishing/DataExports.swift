@@ -8,6 +8,7 @@ public enum DataExports {
     public static func json(site: Site, facts: [CohortFacts]) -> String {
         let settings = site.settings
         let document: JSONValue = .object([
+            "format": .int(Edition.format),
             "site": .object([
                 "title": .string(settings.title), "description": .optional(settings.description),
                 "base_url": .string(settings.baseURL), "language": .string(settings.language),
@@ -75,9 +76,15 @@ public enum DataExports {
                     "start": .string(stint.start.description), "end": .optional(stint.end?.description),
                     "confidence": .string(stint.confidence.rawValue), "founder": .bool(stint.founder),
                     "note": .optional(stint.note), "sources": .strings(stint.sources),
+                    "corrections": corrections(stint.corrections),
                 ])
             }),
+            "corrections": corrections(author.corrections),
         ])
+    }
+
+    static func corrections(_ corrections: [Correction]) -> JSONValue {
+        .array(corrections.map { .object(["date": .string($0.date.description), "text": .string($0.text)]) })
     }
 
     /// `data/careers.csv`: one row per stint, authors by slug, stints in file order; the shape

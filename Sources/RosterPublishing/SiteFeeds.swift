@@ -6,12 +6,14 @@ import RosterSupport
 public enum SiteFeeds {
     static let maximumContentBytes = 1 << 20
 
-    /// An Atom feed of the newest `feed_limit` published articles. Bodies keep their relative
-    /// links; `xml:base` makes feed readers resolve them against the article's URL.
-    public static func atom(site: Site, bodies: [String: String]) -> String {
+    /// An Atom feed of the newest `feed_limit` published articles and of every saved edition,
+    /// newest first. Bodies keep their relative links; `xml:base` makes feed readers resolve them
+    /// against the article's URL. `changes` says whether `/changes/` exists to link editions to.
+    public static func atom(site: Site, bodies: [String: String], changes: Bool = false) -> String {
         let settings = site.settings
         let articles = Array(site.articles.filter { !$0.draft }.prefix(settings.feedLimit))
-        let updated = articles.map(\.lastModified).max() ?? settings.asOf
+        let editions = site.editions.filter { $0.date.lastDay <= settings.asOf.lastDay }
+        let updated = (articles.map(\.lastModified) + editions.map(\.date)).max() ?? settings.asOf
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xmlEscape(settings.language))">
@@ -28,7 +30,9 @@ public enum SiteFeeds {
           <generator>Roster</generator>
 
         """
+        var entries: [(date: PartialDate, xml: String)] = editions.map { ($0.date, entry(for: $0, settings, changes: changes)) }
         for article in articles {
+            var xml = ""
             let url = absolute(settings, .article(article.slug))
             xml += "  <entry>\n"
             xml += "    <title>\(xmlEscape(article.title))</title>\n"
@@ -45,8 +49,29 @@ public enum SiteFeeds {
                 xml += "    <content type=\"html\" xml:base=\"\(xmlEscape(url))\">\(xmlEscape(body))</content>\n"
             }
             xml += "  </entry>\n"
+            entries.append((article.date, xml))
+        }
+        // Newest first; an article and an edition of the same day keep the article first.
+        for (_, entry) in entries.enumerated().sorted(by: { ($1.element.date, $0.offset) < ($0.element.date, $1.offset) }) {
+            xml += entry.xml
         }
         return xml + "</feed>\n"
+    }
+
+    /// One entry per saved edition, linked to `/changes/` (or to its data when there is no such page).
+    static func entry(for edition: Edition, _ settings: SiteSettings, changes: Bool) -> String {
+        let id = absolute(settings, .changes) + "#edition-" + edition.date.isoDay
+        let link = changes ? id : absolute(settings, .edition(edition.date.description))
+        let people = edition.people == 1 ? "1 person" : "\(NumberText.grouped(edition.people)) people"
+        let cohorts = edition.cohorts == 1 ? "1 cohort" : "\(NumberText.grouped(edition.cohorts)) cohorts"
+        return "  <entry>\n"
+            + "    <title>\(xmlEscape("Edition of \(edition.date.display)"))</title>\n"
+            + "    <link href=\"\(xmlEscape(link))\" rel=\"alternate\" type=\"text/html\"/>\n"
+            + "    <id>\(xmlEscape(id))</id>\n"
+            + "    <published>\(edition.date.timestamp)</published>\n"
+            + "    <updated>\(edition.date.timestamp)</updated>\n"
+            + "    <summary>\(xmlEscape("The report as of \(edition.date.display): \(people) in \(cohorts)."))</summary>\n"
+            + "  </entry>\n"
     }
 
     /// Every page a search engine should know, with `lastmod` where the content has a date.

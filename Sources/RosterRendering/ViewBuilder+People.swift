@@ -41,7 +41,11 @@ extension ViewBuilder {
             links: author.links.map { LabelledLink(label: $0.label, url: $0.url) },
             bio: body(route), mentions: mentions(facts.mentions.articlesByAuthor[author.slug], linker),
             sources: sourceIDs.map { sourceRef($0, linker) },
-            timelineChart: ChartFactory.figure(ChartFactory(builder: self).careerRow(author, id: "chart-career")))
+            timelineChart: ChartFactory.figure(ChartFactory(builder: self).careerRow(author, id: "chart-career")),
+            corrections: (author.corrections.map { correctionNote($0) }
+                + author.career.flatMap { stint in stint.corrections.map { correctionNote($0, company: companyName(stint.company)) } })
+                .sorted { $0.dateISO < $1.dateISO },
+            changed: changedSinceNote(author.slug, linker))
         let position = current.map { " Now at \(companyName($0.company))." } ?? ""
         var context = context(for: route, title: author.name,
                               description: "\(author.name): career, route and sources.\(position)",
@@ -54,7 +58,11 @@ extension ViewBuilder {
         StintRow(company: companyLink(stint.company, linker), unit: stint.unit, role: stint.role,
                  start: stint.start.display, end: stint.end?.display ?? "now", isOpen: stint.end == nil,
                  confidence: stint.confidence.rawValue, note: stint.note, founder: stint.founder,
-                 sources: stint.sources.map { sourceRef($0, linker) })
+                 sources: stint.sources.map { sourceRef($0, linker) }, corrections: stint.corrections.map { correctionNote($0) })
+    }
+
+    func correctionNote(_ correction: Correction, company: String? = nil) -> CorrectionNote {
+        CorrectionNote(date: correction.date.display, dateISO: correction.date.isoDay, text: correction.text, company: company)
     }
 
     func mentions(_ slugs: [String]?, _ linker: Linker) -> [ArticleItem] {

@@ -46,6 +46,7 @@ extension ViewBuilder {
         specs += tagPages()
         specs.append(one(.sources) { sourcesPage() })
         specs += site.pages.map { page in one(.page(page.slug)) { standalonePage(page) } }
+        if let changes = changesPage() { specs.append(changes) }
         specs += redirectPages()
         specs.append(one(.notFound) { notFoundPage() })
         return specs

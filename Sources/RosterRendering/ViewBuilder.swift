@@ -57,6 +57,8 @@ public struct ViewBuilder: Sendable {
     let tagCounts: [String: Int]
     /// Tag name → slug, computed once (slugging folds Unicode, and tags are linked on every list).
     let tagSlugs: [String: String]
+    /// People whose facts changed since the compared edition.
+    let changedPeople: Set<String>
     /// `{{site.*}}` and `{{data.*}}`: the same on every page, made once.
     let siteView: SiteView
     private let constants: ConstantValues
@@ -90,6 +92,7 @@ public struct ViewBuilder: Sendable {
         tags = byTag.keys.sorted().compactMap { slug in byTag[slug].map { (slug, $0.0, Array($0.1)) } }
         tagCounts = byTag.mapValues { $0.1.count }
         tagSlugs = slugs
+        changedPeople = facts.changes?.changedPeople ?? []
         let settings = site.settings
         siteView = SiteView(title: settings.title, description: settings.description, language: settings.language,
                             baseURL: settings.baseURL, asOf: settings.asOf.display, asOfISO: settings.asOf.isoDay,
@@ -202,6 +205,7 @@ public struct ViewBuilder: Sendable {
                               companies: linker.href(.companies), articles: linker.href(.articles(page: 1)),
                               tags: linker.href(.tags), sources: linker.href(.sources), feed: linker.href(.feed),
                               json: linker.href(.json), csv: linker.href(.csv),
+                              changes: facts.changes == nil ? nil : linker.href(.changes),
                               assets: linker.filePrefix("/assets/"))
         let section = Self.section(of: route)
         let nav: [NavItem] = [

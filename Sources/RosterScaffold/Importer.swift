@@ -59,18 +59,7 @@ public struct Importer: Sendable {
     /// Writes each change to a temporary file beside its target and renames it over, so a crash
     /// leaves every file either as it was or as planned.
     public static func write(_ changes: [Change], in site: URL) throws {
-        for change in changes {
-            let target = site.appendingPathComponent(change.path)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let temporary = target.deletingLastPathComponent()
-                .appendingPathComponent(".\(target.lastPathComponent).roster-import-\(getpid())")
-            try change.bytes.write(to: temporary)
-            guard rename(temporary.path, target.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw Scaffolder.Failure(message: "could not replace '\(change.path)': \(reason)")
-            }
-        }
+        for change in changes { try ContentFile.replace(change.path, with: change.bytes, in: site) }
     }
 
     /// A file as the editor named it, for diagnostics.

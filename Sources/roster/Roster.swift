@@ -12,7 +12,7 @@ struct Roster: AsyncParsableCommand {
         commandName: "roster",
         abstract: "Builds talent-tracking reports: Content/ and Templates/ into a static site.",
         version: Builder.version,
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, Import.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, Import.self, EditionCommand.self, Diff.self],
         defaultSubcommand: nil)
 }
 

@@ -43,10 +43,10 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(json.contains("\\u003cscript\\u003e\\\"x\\\",\\n'\\u0026"))
         XCTAssertFalse(json.contains("\"Draft\""))
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        XCTAssertEqual(object.keys.sorted(), ["articles", "authors", "cohorts", "companies", "site", "sources"])
-        let keyOrder = ["articles", "authors", "cohorts", "companies", "site", "sources"]
+        XCTAssertEqual(object.keys.sorted(), ["articles", "authors", "cohorts", "companies", "format", "site", "sources"])
+        let keyOrder = ["articles", "authors", "cohorts", "companies", "format", "site", "sources"]
             .compactMap { json.range(of: "\n  \"\($0)\":")?.lowerBound }
-        XCTAssertEqual(keyOrder.count, 6)
+        XCTAssertEqual(keyOrder.count, 7)
         XCTAssertEqual(keyOrder, keyOrder.sorted())
     }
 

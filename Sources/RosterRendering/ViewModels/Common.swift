@@ -47,6 +47,8 @@ public struct SiteLinks: Sendable, Hashable {
     public var feed: String
     public var json: String
     public var csv: String
+    /// `/changes/`, when an earlier edition is saved.
+    public var changes: String?
     /// Prefix for files under `assets/`, ending in `/`.
     public var assets: String
 }

@@ -12,6 +12,10 @@ public struct AuthorView: Sendable {
     public var sources: [SourceRef]
     /// The one-row career timeline as a figure (HTML).
     public var timelineChart: String
+    /// Every correction of the page (of the person, then of each stint), oldest first.
+    public var corrections: [CorrectionNote]
+    /// "Changed since the edition of …", when it did.
+    public var changed: ChangedSinceNote?
 }
 
 public struct CurrentPosition: Sendable {
@@ -36,6 +40,7 @@ public struct StintRow: Sendable {
     public var note: String?
     public var founder: Bool
     public var sources: [SourceRef]
+    public var corrections: [CorrectionNote]
 }
 
 public struct AuthorCohortRow: Sendable {
