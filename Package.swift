@@ -60,7 +60,7 @@ let package = Package(
 
         // The shells around the Builder: the dev server, the scaffolder, the command line.
         .target(name: "RosterServe", dependencies: [
-            "RosterBuild", "RosterModel", "RosterSupport", .product(name: "Hummingbird", package: "hummingbird"),
+            "RosterBuild", "RosterModel", "RosterPublishing", "RosterSupport", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -7,7 +7,11 @@
 - checks in the browser that no two text labels of a chart overlap (getBBox);
 - checks that no page is wider than a 320, 390, 1280 or 1440 px screen and that nothing is loaded
   from outside the site;
-- saves full-page screenshots at 390 px and 1280 px wide.
+- saves full-page screenshots at 390 px and 1280 px wide;
+- searches the shipped report on its search page (over Pagefind's index): `Lample` lists his page
+  first, and the company filter `Mistral AI` alone lists exactly the five people there.
+
+Pages are served over HTTP on 127.0.0.1 (search needs HTTP: Pagefind cannot load from `file://`).
 
 Usage: test_site.py SITE_DIR SCREENSHOT_DIR [NAME=PAGE ...]
 
@@ -15,14 +19,20 @@ With NAME=PAGE arguments (`cohort=cohorts/cohort-000/index.html`) only those pag
 Nu checker included: a sample of a large site, such as the generated tracker of `make bench-tracker`.
 """
 import base64
+import functools
+import http.server
 import json
 import os
 import subprocess
 import sys
+import threading
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 from axe_selenium_python import Axe
 
 PAGES = {
@@ -85,6 +95,68 @@ def validate_html(site, sample=None):
     return 0
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *arguments):
+        pass
+
+
+def serve(site):
+    """Serves the site on a free loopback port; returns its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}/"
+
+
+def result_links(driver):
+    """The pages the search page lists, in order, read at once."""
+    return driver.execute_script("return Array.from(document.querySelectorAll('.search-results li > a')).map(a => a.href)")
+
+
+def settled_links(driver, ready):
+    """The result links once `ready(links)` holds and they stay the same for half a second, or what
+    is listed after 30 s."""
+    import time
+    deadline, last, since = time.time() + 30, None, time.time()
+    while time.time() < deadline:
+        links = result_links(driver)
+        if links != last:
+            last, since = links, time.time()
+        elif ready(links) and time.time() - since > 0.5:
+            return links
+        time.sleep(0.1)
+    return last or []
+
+
+def check_search(driver, base):
+    """The shipped report's search, as a reader uses it."""
+    from selenium.webdriver.support.ui import Select
+    failures = 0
+    set_viewport(driver, 1280, 900)
+    driver.get(base + "search/")
+    box = WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "search-input") if
+                                          d.find_element(By.ID, "search-input").is_displayed() else None)
+    box.send_keys("Lample")
+    links = settled_links(driver, bool)
+    print(f"search 'Lample': {len(links)} pages, first {links[0] if links else None}")
+    if not links or not links[0].endswith("/authors/guillaume-lample/"):
+        failures += fail(f"searching 'Lample' does not list his page first: {links[:3]}")
+    # The header's box sends the words as ?q=.
+    driver.get(base + "search/?q=Lample")
+    links = settled_links(driver, bool)
+    if not links or not links[0].endswith("/authors/guillaume-lample/"):
+        failures += fail(f"/search/?q=Lample does not list his page first: {links[:3]}")
+    # A filter alone lists everything that matches it.
+    driver.get(base + "search/")
+    company = WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "search-filter-company"))[0]
+    Select(company).select_by_value("Mistral AI")
+    people = sorted(link.rstrip("/").rsplit("/", 1)[-1] for link in settled_links(driver, lambda links: len(links) >= 5))
+    expected = ["baptiste-roziere", "guillaume-lample", "marie-anne-lachaux", "thibaut-lavril", "timothee-lacroix"]
+    print(f"search filter company=Mistral AI: {people}")
+    if people != expected:
+        failures += fail(f"the company filter Mistral AI lists {people}, not the five people there")
+    return failures
+
+
 def make_driver():
     options = Options()
     options.binary_location = "/usr/bin/chromium"
@@ -123,10 +195,17 @@ def main():
     os.makedirs(shots, exist_ok=True)
     pages = dict(argument.split("=", 1) for argument in sys.argv[3:]) or PAGES
     failures = validate_html(site, list(pages.values()) if sys.argv[3:] else None)
+    base = serve(site)
     driver = make_driver()
     try:
+        if not sys.argv[3:]:
+            if os.path.exists(os.path.join(site, "pagefind")):
+                failures += check_search(driver, base)
+                pages = dict(pages, search="search/index.html")
+            else:
+                failures += fail("the site has no search index (pagefind/): is pagefind-bin installed?")
         for name, page in pages.items():
-            url = "file://" + os.path.join(site, page)
+            url = base + page
             for dark in (False, True):
                 set_viewport(driver, 1280, 900, dark)
                 driver.get(url)
@@ -151,7 +230,7 @@ def main():
             if overlaps:
                 failures += fail(f"chart labels overlap on {name}")
             external = driver.execute_script(
-                "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith('file:'))")
+                "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(arguments[0]))", base)
             if external:
                 failures += fail(f"{name} made external requests: {external[:3]}")
             for width in (320, 1440):

@@ -22,6 +22,17 @@ public struct BuildOptions: Sendable {
     public var oldSiteRemoval: OldSiteRemoval = .detachedProcess
     /// Lets the dev server stop a rebuild that a newer change makes pointless.
     public var cancellation: BuildCancellation?
+    /// Whether the build runs Pagefind (when `site.yml` has search on and the site is not portable).
+    public var search: SearchIndexing = .inBuild
+
+    public enum SearchIndexing: Sendable {
+        /// Indexed in the staging folder before the swap (`roster build`).
+        case inBuild
+        /// Pages carry the search box, and the caller indexes the published folder later (`roster serve`).
+        case deferred
+        /// No search box, no index (`roster check`, edition commands).
+        case off
+    }
 
     public init(siteFolder: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
                 portable: Bool = false, parallelism: Parallelism = .automatic, progress: BuildProgress? = nil) {
@@ -47,6 +58,8 @@ public struct BuildReport: Sendable {
     public var phases: [(name: String, seconds: Double)]
     /// The build was cancelled between two phases and wrote nothing.
     public var cancelled = false
+    /// The pages carry search, and the index is left to the caller (`SearchIndexing.deferred`).
+    public var searchIndexPending = false
     public var succeeded: Bool { !diagnostics.hasErrors && !cancelled }
     public var seconds: Double { phases.reduce(0) { $0 + $1.seconds } }
 }

@@ -9,7 +9,7 @@ import RosterTemplates
 
 /// The phases of a build, in pipeline order; `--verbose` prints each one's time.
 public enum BuildPhase: String, Sendable, CaseIterable {
-    case load, validate, markdown, analyse, render, exports, write
+    case load, validate, markdown, analyse, render, search, exports, write
     case checkLinks = "check links"
 }
 
@@ -25,6 +25,8 @@ struct BuildRun {
     /// Set by a step when going on would only repeat errors or write a broken site.
     var stopped = false
     var cancelled = false
+    /// Set by a step that had nothing to do, so that `--verbose` does not list it.
+    var skipped = false
 
     // load
     var site: Site?
@@ -54,6 +56,14 @@ struct BuildRun {
         self.templateCache = templateCache
     }
 
+    /// Search is on in `site.yml` and this build makes pages that show it.
+    var wantsSearch: Bool {
+        site?.settings.search == true && options.search != .off && !options.portable
+    }
+
+    /// Marks the step as having had nothing to do.
+    mutating func skip() { skipped = true }
+
     /// Ends the build here (the reasons are in `diagnostics`).
     mutating func stop(_ problems: [Diagnostic] = []) {
         diagnostics += problems
@@ -70,6 +80,7 @@ struct BuildRun {
         var report = BuildReport(diagnostics: cancelled ? [] : diagnostics.sorted(), pageCount: written?.pages ?? 0,
                                  fileCount: written?.files ?? 0, phases: phases)
         report.cancelled = cancelled
+        report.searchIndexPending = written != nil && options.search == .deferred && renderOptions?.search == true
         return report
     }
 }
@@ -93,10 +104,13 @@ extension Builder {
         for step in steps {
             options.progress?.begin(step.phase.rawValue, total: 0)
             let started = ContinuousClock.now
+            state.skipped = false
             step.run(&state)
             let duration = ContinuousClock.now - started
-            state.phases.append((step.phase.rawValue,
-                                 Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18))
+            if !state.skipped {
+                state.phases.append((step.phase.rawValue,
+                                     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18))
+            }
             if state.stopped { break }
             // Between steps: a cancelled build ends after the step under way.
             if options.cancellation?.isCancelled == true, step.phase != steps.last?.phase {

@@ -39,9 +39,14 @@ extension BuildStep {
             authors: run.fileSlugs.authors.subtracting(site.authors.map(\.slug)),
             companies: run.fileSlugs.companies.subtracting(site.companies.map(\.slug)),
             sourcesUnreadable: !run.fileSlugs.sourcesReadable)
+        // Looked for while the rest of the build goes on; the analyse step waits for the answer.
+        if run.wantsSearch { DispatchQueue.global().async { _ = Pagefind.located } }
         run.diagnostics += SiteValidator(site: site, unreadable: unreadable).validate(parallelism: run.options.parallelism)
         let (templates, problems) = run.templateCache?.compile(run.templateSources) ?? TemplateSet.compile(run.templateSources)
         run.diagnostics += problems
+        if run.wantsSearch && !templates.names.contains("search") && !problems.hasErrors {
+            run.diagnostics.append(.error("Templates/search.mustache is missing; the search page needs it (a site made by `roster init` has one to copy), or set 'search: false' in site.yml"))
+        }
         if site.previousEdition != nil && !templates.names.contains("changes") && !problems.hasErrors {
             run.diagnostics.append(.error("Templates/changes.mustache is missing; /changes/ needs it now that an edition is saved (a site made by `roster init` has one to copy)"))
         }
@@ -72,7 +77,14 @@ extension BuildStep {
 
     /// Derives every fact the pages and exports show, and the views the pages are built from.
     static let analyse = BuildStep(.analyse) { run in
-        guard let site = run.site, let bodies = run.bodies, let renderOptions = run.renderOptions else { return run.stop() }
+        guard let site = run.site, let bodies = run.bodies, var renderOptions = run.renderOptions else { return run.stop() }
+        if run.wantsSearch {
+            renderOptions.search = Pagefind.located != nil
+            if !renderOptions.search {
+                run.diagnostics.append(.warning("the site is built without search: Pagefind was not found; install it with `\(Pagefind.install)`, or set 'search: false' in site.yml"))
+            }
+            run.renderOptions = renderOptions
+        }
         let facts = SiteFacts.analyse(site, links: bodies.links, parallelism: run.options.parallelism)
         run.facts = facts
         run.diagnostics += CoverageWarnings.check(site, facts: facts)
@@ -119,6 +131,19 @@ extension BuildStep {
     private static func checkAnchors(_ run: BuildRun) -> [Diagnostic] {
         guard let bodies = run.bodies, let targets = run.targets, let site = run.site else { return [] }
         return AnchorChecker(pageIDs: run.anchors.mapValues(\.ids), bodies: bodies, targets: targets, sources: site.sources).check()
+    }
+
+    /// Pagefind on the staged pages, so that the published site and its index always match.
+    static let search = BuildStep(.search) { run in
+        guard run.options.search == .inBuild, run.renderOptions?.search == true else { return run.skip() }
+        guard let staging = run.staging, let pagefind = Pagefind.located else { return run.stop() }
+        do {
+            try pagefind.index(siteAt: staging.path)
+        } catch let error as DiagnosticsError {
+            run.stop(error.diagnostics)
+        } catch {
+            run.stop([.error("could not index the site for search: \(error)")])
+        }
     }
 
     /// The feed, the sitemap, robots.txt, the data exports and the assets, made side by side.

@@ -26,7 +26,7 @@ public struct Builder: Sendable {
 
     /// Builds and also returns what the build knew (for the dev server).
     public func buildKeepingState() -> (report: BuildReport, state: BuildState?) {
-        let run = run([.load, .validate, .markdown, .analyse, .renderAndStage, .exports, .write])
+        let run = run([.load, .validate, .markdown, .analyse, .renderAndStage, .search, .exports, .write])
         return (run.report, run.state)
     }
 
@@ -35,6 +35,8 @@ public struct Builder: Sendable {
     public func check() -> BuildReport {
         var options = self.options
         options.cancellation = nil
+        // The pages as a build makes them, search box included; Pagefind itself is not run.
+        if options.search == .inBuild { options.search = .deferred }
         let run = Builder(options: options).run([.load, .validate, .markdown, .analyse, .renderAndRead, .exports, .checkLinks])
         var report = run.report
         if !report.diagnostics.hasErrors { report.pageCount = run.routes.count }

@@ -15,8 +15,15 @@ extension Builder {
         public var json: String
     }
 
+    /// This builder for commands that read the content and make no pages.
+    private var readingOnly: Builder {
+        var options = self.options
+        options.search = .off
+        return Builder(options: options)
+    }
+
     public func editionExport(asOf date: PartialDate?) -> (EditionExport?, [Diagnostic]) {
-        let run = run([.load, .validate])
+        let run = readingOnly.run([.load, .validate])
         guard !run.stopped, !run.diagnostics.hasErrors, let site = run.site else { return (nil, run.diagnostics) }
         let date = date ?? site.settings.asOf
         if date.lastDay > site.settings.asOf.lastDay {
@@ -31,7 +38,7 @@ extension Builder {
     /// The changes between an edition (a saved edition's date, or the path of any `roster.json`)
     /// and the report now, as the sentences `/changes/` shows.
     public func changes(since edition: String) -> (EditionReport?, [Diagnostic]) {
-        let run = run([.load, .validate])
+        let run = readingOnly.run([.load, .validate])
         guard !run.stopped, !run.diagnostics.hasErrors, let site = run.site else { return (nil, run.diagnostics) }
         let path: String
         if let date = PartialDate(parsing: edition), date.description == edition {

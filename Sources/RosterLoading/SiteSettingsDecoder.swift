@@ -44,6 +44,7 @@ enum SiteSettingsDecoder {
                              at: reader.locations["evidence"])
             }
         }
+        let search = reader.bool("search") ?? true
         let featured = reader.stringList("featured")
         if featured.count > SiteSettings.maximumFeatured {
             reader.error("'featured' names \(featured.count) cohorts; at most \(SiteSettings.maximumFeatured) fit in one chart",
@@ -56,9 +57,10 @@ enum SiteSettingsDecoder {
         }
         problems += reader.finish()
         guard let title, let baseURL, let asOf else { return (nil, cohorts, cohortSlugs, problems) }
-        let settings = SiteSettings(title: title, description: description, baseURL: baseURL, language: language,
+        var settings = SiteSettings(title: title, description: description, baseURL: baseURL, language: language,
                                     asOf: asOf, unsafeHTML: unsafeHTML, paginate: paginate, feedLimit: feedLimit,
                                     home: home, featured: featured, evidence: evidence, locations: reader.locations)
+        settings.search = search
         return (settings, cohorts, cohortSlugs, problems)
     }
 

@@ -72,7 +72,7 @@ public struct SiteSettings: Sendable, Hashable {
     public static let keys: [ContentKeys.Key] = [
         .init("title", required: true), .init("description"), .init("base_url", required: true), .init("language"),
         .init("as_of", required: true), .init("unsafe_html"), .init("paginate"), .init("feed_limit"),
-        .init("home"), .init("featured"), .init("evidence"), .init("cohorts", required: true),
+        .init("home"), .init("featured"), .init("evidence"), .init("search"), .init("cohorts", required: true),
     ]
     /// What an unsourced claim is: an error (a report) or a warning (a tracker whose data has no
     /// per-claim sources; the site then says how many claims have none).
@@ -103,6 +103,8 @@ public struct SiteSettings: Sendable, Hashable {
     /// Cohort slugs drawn in the overview's retention chart.
     public var featured: [String]
     public var evidence: Evidence
+    /// A search page and box, indexed by Pagefind at every build (`search: false` turns it off).
+    public var search: Bool = true
     public var locations: FieldLocations
 
     public init(title: String, description: String? = nil, baseURL: String, language: String = "en",

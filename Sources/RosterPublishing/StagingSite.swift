@@ -88,6 +88,9 @@ public final class StagingSite: @unchecked Sendable {
         }
     }
 
+    /// The staging folder, for tools that add to the site before it is published (Pagefind).
+    public var path: String { root }
+
     /// How many files were written or linked so far.
     public var fileCount: Int { lock.withLock { entries.count } }
 

@@ -117,6 +117,8 @@ public struct RenderOptions: Sendable {
     public var version: String
     public var parallelism: Parallelism
     public var progress: BuildProgress?
+    /// Pages carry the search box and the search page is written (Pagefind indexes the site).
+    public var search = false
 
     public init(portable: Bool = false, basePath: String = "/", includeDrafts: Bool = false, version: String = "0.1.0",
                 parallelism: Parallelism = .automatic, progress: BuildProgress? = nil) {

@@ -31,6 +31,14 @@ extension ViewBuilder {
                           careersHref: facts.memberCount > ChartFactory.cohortPageRows ? linker.href(.cohortCareers(slug)) : nil)
     }
 
+    static func statusKey(_ status: MemberFacts.Status) -> String {
+        switch status {
+        case .atOrigin: return "at origin"
+        case .returned: return "returned"
+        case .departed: return "left"
+        }
+    }
+
     func statusLabel(_ member: MemberFacts, origin: String) -> String {
         switch member.status {
         case .atOrigin: return "at \(companyName(origin))"

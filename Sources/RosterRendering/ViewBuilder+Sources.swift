@@ -7,6 +7,14 @@ extension ViewBuilder {
                     href: linker.href(.sources, fragment: source.id), citedBy: citedBy)
     }
 
+    /// `/search/`: Pagefind's interface, with a way through the site for readers without JavaScript.
+    func searchPage() -> PageJob {
+        var context = context(for: .search, title: "Search", description: "Search the people, organisations, cohorts, articles and sources of \(site.settings.title).",
+                              breadcrumbs: [("Search", .search)])
+        context["search"] = true
+        return PageJob(route: .search, template: "search", context: context)
+    }
+
     func title(of route: Route) -> String {
         switch route {
         case .author(let slug): return authorsBySlug[slug]?.name ?? slug
@@ -47,6 +55,7 @@ extension ViewBuilder {
         specs.append(one(.sources) { sourcesPage() })
         specs += site.pages.map { page in one(.page(page.slug)) { standalonePage(page) } }
         if let changes = changesPage() { specs.append(changes) }
+        if options.search { specs.append(one(.search) { searchPage() }) }
         specs += redirectPages()
         specs.append(one(.notFound) { notFoundPage() })
         return specs

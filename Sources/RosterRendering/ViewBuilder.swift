@@ -183,7 +183,8 @@ public struct ViewBuilder: Sendable {
         crumbs += breadcrumbs.map { Crumb(title: $0.0, href: linker.href($0.1)) }
         let meta = PageMeta(title: title, description: description ?? settings.description ?? settings.title,
                             canonical: absoluteURL(route), ogType: ogType,
-                            breadcrumbs: route == .home ? [] : crumbs, isHome: route == .home)
+                            breadcrumbs: route == .home ? [] : crumbs, isHome: route == .home,
+                            indexed: options.search && Self.isIndexed(route))
         let shared = sharedView(for: route, linker)
         var values = constantContext
         values["page"] = meta
@@ -206,6 +207,7 @@ public struct ViewBuilder: Sendable {
                               tags: linker.href(.tags), sources: linker.href(.sources), feed: linker.href(.feed),
                               json: linker.href(.json), csv: linker.href(.csv),
                               changes: facts.changes == nil ? nil : linker.href(.changes),
+                              search: options.search ? linker.href(.search) : nil, pagefind: linker.filePrefix("/pagefind/"),
                               assets: linker.filePrefix("/assets/"))
         let section = Self.section(of: route)
         let nav: [NavItem] = [
@@ -214,6 +216,14 @@ public struct ViewBuilder: Sendable {
         ].map { NavItem(title: $0.0, href: linker.href($0.1), current: Self.section(of: $0.1) == section) }
         let pageLinks = site.pages.map { Crumb(title: $0.title, href: linker.href(.page($0.slug))) }
         return SharedView(links: links, nav: nav, pages: pageLinks)
+    }
+
+    /// The pages a reader searches for.
+    static func isIndexed(_ route: Route) -> Bool {
+        switch route {
+        case .author, .company, .cohort, .article, .page, .sources: return true
+        default: return false
+        }
     }
 
     func absoluteURL(_ route: Route) -> String {

@@ -26,6 +26,7 @@ public final class DevServer: @unchecked Sendable {
     /// Where the site is built; removed when the server stops.
     public let folder: URL
     public var siteRoot: URL { folder.appendingPathComponent("site") }
+    private let searchIndexer: SearchIndexer
     private let markdownCache = MarkdownCache()
     private let templateCache = TemplateCache()
     private let stateLock = NSLock()
@@ -36,6 +37,7 @@ public final class DevServer: @unchecked Sendable {
         self.options = options
         self.log = log
         self.folder = FileManager.default.temporaryDirectory.appendingPathComponent("roster-serve-\(UUID().uuidString)")
+        searchIndexer = SearchIndexer(site: folder.appendingPathComponent("site"), log: log)
     }
 
     /// The address pages are built for: this server's own root.
@@ -55,6 +57,8 @@ public final class DevServer: @unchecked Sendable {
                                         includeDrafts: true)
         buildOptions.oldSiteRemoval = .backgroundThread
         buildOptions.cancellation = cancellation
+        // Indexed after the rebuild, in the background (see `SearchIndexer`), never on the fast path.
+        buildOptions.search = .deferred
         let (report, buildState) = Builder(options: buildOptions, markdownCache: markdownCache,
                                            templateCache: templateCache).buildKeepingState()
         if report.cancelled {
@@ -62,6 +66,7 @@ public final class DevServer: @unchecked Sendable {
             return report
         }
         stateLock.withLock { lastState = buildState }
+        searchIndexer.wanted = report.searchIndexPending
         let generation = state.record(report.diagnostics)
         if report.succeeded {
             log("Rebuilt \(report.pageCount) pages in \(Int((report.seconds * 1000).rounded())) ms")
@@ -125,6 +130,7 @@ public final class DevServer: @unchecked Sendable {
             if !cleanedUp { removeFolder() }
         }
         rebuild()
+        searchIndexer.indexIfWanted()
         let watcher = SiteWatcher(folders: SiteLayout.editorFolders.map { options.siteFolder.appendingPathComponent($0) }
             .filter { FileManager.default.fileExists(atPath: $0.path) })
         let changes = try watcher.changes()
@@ -146,6 +152,8 @@ public final class DevServer: @unchecked Sendable {
                     let report = handle(paths, cancellation: cancellation)
                     queue.finishRebuild(cancelled: report.cancelled)
                 }
+                // Nothing is waiting: the search index catches up with the pages.
+                searchIndexer.indexIfWanted()
             }
         }
         defer {

@@ -15,10 +15,13 @@ final class CommandLineTests: XCTestCase {
 
     static func executable() throws -> URL { try RosterExecutable.url() }
 
-    func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = try Self.executable()
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("roster-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

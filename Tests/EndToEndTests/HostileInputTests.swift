@@ -21,6 +21,7 @@ final class HostileInputTests: XCTestCase {
             description: "\"'><img src=x onerror=alert(1)> description"
             base_url: https://example.org/test/
             as_of: 2025-05-27
+            search: false
             cohorts:
               - slug: team
                 name: "<script>alert(\"x\")</script> team \"'><img src=x onerror=alert(1)>"

@@ -103,7 +103,7 @@ final class LargeInputTests: XCTestCase {
         let site = try TestSite.minimal()
         XCTAssertTrue(site.build().succeeded)
         let before = site.snapshot()
-        let header = "title: Test report\nbase_url: https://example.org/test/\nas_of: 2025-05-27\n"
+        let header = "title: Test report\nbase_url: https://example.org/test/\nas_of: 2025-05-27\nsearch: false\n"
         let cohort = "cohorts:\n  - slug: team\n    name: The team\n    origin: acme\n    date: 2020-01-01\n"
         let variants: [(String, String, Int)] = [
             ("inline", header + cohort + "    members: \(Self.inlineBomb(item: "ada"))\n", 9),

@@ -19,7 +19,7 @@ final class TrackerScaleTests: XCTestCase {
             let left = index % 2 == 0 ? "    end: 2021\n  - company: globex\n    start: 2021\n" + inferred : ""
             try site.write("Content/authors/\(slug).md", "---\nname: Person \(slug)\ncareer:\n  - company: acme\n    start: 2015\n\(inferred)\(left)---\n")
         }
-        var yaml = "title: Tracker\nbase_url: https://example.org/\nas_of: 2025-01-01\npaginate: 10\n\(extra)cohorts:\n"
+        var yaml = "title: Tracker\nbase_url: https://example.org/\nas_of: 2025-01-01\npaginate: 10\nsearch: false\n\(extra)cohorts:\n"
         yaml += "  - slug: big\n    name: Big\n    origin: acme\n    date: 2020-01-01\n    members: [\(members.joined(separator: ", "))]\n"
         for index in 1..<max(1, cohorts) {
             yaml += "  - slug: c\(index)\n    name: Cohort \(index)\n    origin: acme\n    date: 2020-01-01\n    members: [p000, p001]\n"

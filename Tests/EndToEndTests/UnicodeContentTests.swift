@@ -29,6 +29,7 @@ final class UnicodeContentTests: XCTestCase {
             title: \(HostileFixture.yaml("Rapport \(Self.composed) \(Self.arabic)"))
             base_url: https://example.org/test/
             as_of: 2025-05-27
+            search: false
             cohorts:
               - slug: team
                 name: \(HostileFixture.yaml("\(Self.hebrew) \(Self.emoji)"))

@@ -18,7 +18,7 @@ final class SharedPartialsTests: XCTestCase {
 
     private func shared(_ home: String, current: Bool = false) -> SharedView {
         let links = SiteLinks(home: home, cohorts: "c/", authors: "a/", companies: "co/", articles: "ar/", tags: "t/",
-                              sources: "s/", feed: "feed.xml", json: "j", csv: "c", assets: "assets/")
+                              sources: "s/", feed: "feed.xml", json: "j", csv: "c", pagefind: "pagefind/", assets: "assets/")
         return SharedView(links: links, nav: [NavItem(title: "Authors & co", href: home + "authors/", current: current)],
                           pages: [Crumb(title: "About", href: home + "about/")])
     }

@@ -19,6 +19,7 @@ final class DevServerTests: XCTestCase {
             title: Served
             base_url: https://example.org/report/
             as_of: 2025-05-27
+            search: false
             cohorts:
               - {slug: team, name: Team, origin: acme, date: 2020, members: [ada]}
             """)

@@ -53,6 +53,7 @@ final class LargeInputStressTests: XCTestCase {
             title: Five thousand
             base_url: https://example.org/test/
             as_of: 2025-05-27
+            search: false
             cohorts:
               - slug: everyone
                 name: Everyone

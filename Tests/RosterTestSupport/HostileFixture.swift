@@ -56,6 +56,7 @@ public struct HostileFixture {
             description: \(q(siteTitle))
             base_url: https://example.org/test/
             as_of: 2025-05-27
+            search: false
             feed_limit: 100
             cohorts:
 

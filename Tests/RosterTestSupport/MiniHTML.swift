@@ -170,10 +170,21 @@ public enum MiniHTML {
         return out
     }
 
-    /// The theme's one script, the table enhancer, loaded from the site's own assets.
+    /// The theme's own markup that payloads may not produce: its two scripts (the table enhancer and
+    /// the search page), loaded from the site's own assets, and the header's search form, which
+    /// sends its words to the site's own search page (its button is an `<input type="submit">`).
     public static func isThemeScript(_ tag: Tag) -> Bool {
-        guard tag.name == "script", let source = tag.value("src") else { return false }
-        return source.hasSuffix("assets/tables.js") && !source.contains(":") && !source.contains("//")
+        switch tag.name {
+        case "script":
+            guard let source = tag.value("src") else { return false }
+            return ["assets/tables.js", "assets/search.js"].contains(where: source.hasSuffix) && !source.contains(":") && !source.contains("//")
+        case "form":
+            // The search page's own form has no action: its script answers it.
+            guard let action = tag.value("action") else { return tag.value("class") == "search-form" }
+            return tag.value("class") == "site-search" && action.hasSuffix("search/") && !action.contains(":") && !action.contains("//")
+        default:
+            return false
+        }
     }
 
     /// What a browser would run or load from this page.

@@ -20,6 +20,7 @@ public func siteYAML(title: String = "Test report", baseURL: String = "https://e
     title: \(title)
     base_url: \(baseURL)
     as_of: 2025-05-27
+    search: false
     \(extra)cohorts:
       - slug: team
         name: The team

@@ -11,13 +11,18 @@ public final class TestSite {
     public let root: URL
     public var output: URL { root.appendingPathComponent("Output") }
 
-    /// A copy of the shipped report (Content/ and Templates/).
-    public static func shippedReport() throws -> TestSite {
+    /// A copy of the shipped report (Content/ and Templates/). Search is off unless the test is
+    /// about it: Pagefind takes a few hundred milliseconds a build.
+    public static func shippedReport(search: Bool = false) throws -> TestSite {
         let site = try TestSite(empty: ())
         try FileManager.default.copyItem(at: repository.appendingPathComponent("Content"),
                                          to: site.root.appendingPathComponent("Content"))
         try FileManager.default.copyItem(at: repository.appendingPathComponent("Templates"),
                                          to: site.root.appendingPathComponent("Templates"))
+        if !search {
+            let settings = try site.read("Content/site.yml")
+            try site.write("Content/site.yml", settings + (settings.hasSuffix("\n") ? "" : "\n") + "search: false\n")
+        }
         return site
     }
 
@@ -38,6 +43,7 @@ public final class TestSite {
             title: Test report
             base_url: https://example.org/test/
             as_of: 2025-05-27
+            search: false
             cohorts:
               - slug: team
                 name: The team

@@ -149,7 +149,7 @@ def main():
 
     write(os.path.join(roster, "Content/site.yml"),
           "title: Benchmark report\nbase_url: https://example.org/bench/\nas_of: 2025-05-27\n"
-          "paginate: 50\nfeed_limit: 50\ncohorts:\n  - slug: bench\n    name: Benchmark cohort\n"
+          "paginate: 50\nfeed_limit: 50\nsearch: false\ncohorts:\n  - slug: bench\n    name: Benchmark cohort\n"
           f"    origin: {companies[0][0]}\n    date: 2020-01\n    members: [{', '.join(a for a, _ in authors)}]\n")
     write(os.path.join(roster, "Content/sources.yml"),
           "".join(f"source-{i:02d}:\n  title: Source {i}\n  publisher: Press\n  date: 2024-0{1 + i % 9}\n" for i in range(20)))

@@ -163,6 +163,28 @@ def bench_big(args):
     return {"seconds": seconds, "rss": rss, "per_page": seconds / count}
 
 
+def bench_search(site, build_seconds):
+    """Pagefind on the built corpus, on its own: the same site with `search: true`, its search phase
+    from --verbose, and the size of the index."""
+    settings = os.path.join(site, "Content/site.yml")
+    with open(settings, encoding="utf-8") as handle:
+        original = handle.read()
+    out = os.path.join(SHM, "search-out")
+    try:
+        with open(settings, "w", encoding="utf-8") as handle:
+            handle.write(original.replace("search: false", "search: true"))
+        seconds, rss, _, text = run([ROSTER, "build", "--verbose", "--site", site, "--output", out])
+    finally:
+        with open(settings, "w", encoding="utf-8") as handle:
+            handle.write(original)
+    search = phases(text).get("search", float("nan"))
+    size = sum(os.path.getsize(os.path.join(root, f)) for root, _, files in os.walk(os.path.join(out, "pagefind")) for f in files)
+    print(f"\nsearch: Pagefind {search:.2f} s on the default corpus ({size / 1e6:.0f} MB of index; the whole build "
+          f"{seconds:.2f} s, Roster's build without search {build_seconds:.2f} s)")
+    shutil.rmtree(out, ignore_errors=True)
+    return search
+
+
 def serve_latency(site, edits=5, file="Content/articles/article-00042.md", page="/articles/article-00042/", settle=8):
     """Starts `roster serve` on the site, saves a file (an article by default), and times until its
     page is served changed; `settle` seconds let the full rebuild that follows finish."""
@@ -213,6 +235,7 @@ def main():
     tool = build_floor_tool()
     os.makedirs(SHM, exist_ok=True)
     results = {name: bench_corpus(name, realistic, args, hugos, tool) for name, realistic in [("default", False), ("realistic", True)]}
+    search = bench_search(os.path.join(SHM, "default", "roster"), results["default"]["roster"])
     big = bench_big(args) if args.big else None
     latencies = None if args.no_serve else serve_latency(os.path.join(SHM, "default", "roster"))
 
@@ -234,6 +257,8 @@ def main():
         ratio = big["per_page"] / results["default"]["per_page"]
         print(f"  {args.big} articles: peak RSS {big['rss']:.0f} MB (target < 1,500 MB): {verdict(big['rss'] < 1500)}")
         print(f"  {args.big} articles: time per page {ratio:.2f}x that at {args.articles} (target <= 1.2x): {verdict(ratio <= 1.2)}")
+    print(f"  search: Pagefind / Roster's build {search / results['default']['roster']:.2f}x (target <= 1x, issue 12): "
+          f"{verdict(search <= results['default']['roster'])}")
     if latencies:
         value = statistics.median(latencies) * 1000
         print(f"  roster serve shows an edited article in {value:.0f} ms (median of {len(latencies)}, max "

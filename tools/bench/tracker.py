@@ -120,7 +120,7 @@ def main():
         cohorts.append((f"cohort-{len(cohorts):03d}", f"{company} staff in {year}", company, f"{year}-06-01", members))
     with open(os.path.join(content, "site.yml"), "w") as f:
         f.write("title: A talent tracker\nbase_url: https://example.org/tracker/\nas_of: 2025-06-01\n"
-                "paginate: 50\ncohorts:\n")
+                "paginate: 50\nsearch: false\ncohorts:\n")
         for slug, name, origin, when, members in cohorts:
             f.write(f"  - slug: {slug}\n    name: {name}\n    origin: {origin}\n    date: {when}\n"
                     f"    members: [{', '.join(members)}]\n")

@@ -28,6 +28,9 @@ public struct PageMeta: Sendable {
     public var ogType: String
     public var breadcrumbs: [Crumb]
     public var isHome: Bool
+    /// Search indexes this page (`data-pagefind-body` on its main content): people, organisations,
+    /// cohorts, articles, pages and sources; not indexes, tag listings, later pages or redirects.
+    public var indexed: Bool
 }
 
 public struct Crumb: Sendable, Hashable {
@@ -49,6 +52,10 @@ public struct SiteLinks: Sendable, Hashable {
     public var csv: String
     /// `/changes/`, when an earlier edition is saved.
     public var changes: String?
+    /// `/search/`, when the site has search.
+    public var search: String?
+    /// Prefix for the search index's files (`pagefind/`), ending in `/`.
+    public var pagefind: String
     /// Prefix for files under `assets/`, ending in `/`.
     public var assets: String
 }

@@ -47,6 +47,8 @@ public struct AuthorCohortRow: Sendable {
     public var cohort: String
     public var href: String
     public var status: String
+    /// `at origin`, `left` or `returned`: the same words on every site (the search filter's values).
+    public var statusKey: String
     public var routeText: String
     public var route: [CompanyLink]
     public var tenure: String

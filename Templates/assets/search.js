@@ -1,0 +1,129 @@
+// The search page, over Pagefind's index (`pagefind/pagefind.js`, written at every build): words,
+// filters, or both; filters alone list everything that matches them. The words typed in the
+// header's box arrive as `?q=`; the address keeps the search, so it can be shared. Without
+// JavaScript the page links to every index instead.
+(function () {
+  "use strict";
+  var FILTERS = [["kind", "Kind"], ["company", "Company now"], ["cohort", "Cohort"], ["status", "Status"], ["confidence", "Confidence"]];
+  var PAGE = 20;
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var root = document.getElementById("search");
+    if (!root) return;
+    var form = root.querySelector(".search-form");
+    var input = root.querySelector("#search-input");
+    var filtersBox = root.querySelector(".search-filters");
+    var status = root.querySelector(".search-status");
+    var list = root.querySelector(".search-results");
+    var siteRoot = new URL(root.getAttribute("data-root") || "../", location.href).pathname;
+    var selects = {};
+    var pagefind = null;
+    var shown = 0;
+    var results = [];
+    var generation = 0;
+    var timer = null;
+
+    import(new URL(root.getAttribute("data-index"), location.href).href).then(function (module) {
+      pagefind = module;
+      return pagefind.options({ baseUrl: siteRoot }).then(function () { return pagefind.filters(); });
+    }).then(function (available) {
+      var params = new URLSearchParams(location.search);
+      FILTERS.forEach(function (entry) {
+        var values = Object.keys(available[entry[0]] || {}).sort(function (a, b) { return a.localeCompare(b); });
+        if (!values.length) return;
+        var id = "search-filter-" + entry[0];
+        var label = document.createElement("label");
+        label.htmlFor = id;
+        label.textContent = entry[1];
+        var select = document.createElement("select");
+        select.id = id;
+        select.name = entry[0];
+        select.add(new Option("Any", ""));
+        values.forEach(function (value) {
+          select.add(new Option(value + " (" + available[entry[0]][value] + ")", value));
+        });
+        select.value = params.get(entry[0]) || "";
+        select.addEventListener("change", schedule);
+        var field = document.createElement("div");
+        field.className = "search-filter";
+        field.append(label, select);
+        filtersBox.append(field);
+        selects[entry[0]] = select;
+      });
+      input.value = params.get("q") || "";
+      form.hidden = false;
+      input.addEventListener("input", schedule);
+      form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+      run();
+    }).catch(function () {
+      status.textContent = "The search index could not be loaded. Search works when the site is served over HTTP, not opened from disk.";
+    });
+
+    function schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(run, 150);
+    }
+
+    function chosen() {
+      var filters = {};
+      Object.keys(selects).forEach(function (key) { if (selects[key].value) filters[key] = selects[key].value; });
+      return filters;
+    }
+
+    function run() {
+      var term = input.value.trim();
+      var filters = chosen();
+      var params = new URLSearchParams();
+      if (term) params.set("q", term);
+      Object.keys(filters).forEach(function (key) { params.set(key, filters[key]); });
+      history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
+      var mine = ++generation;
+      if (!term && !Object.keys(filters).length) {
+        results = [];
+        list.replaceChildren();
+        status.textContent = "";
+        return;
+      }
+      pagefind.search(term || null, { filters: filters }).then(function (found) {
+        if (mine !== generation) return;
+        results = found.results;
+        shown = 0;
+        list.replaceChildren();
+        status.textContent = results.length === 1 ? "1 result" : results.length + " results";
+        more();
+      });
+    }
+
+    function more() {
+      var batch = results.slice(shown, shown + PAGE);
+      shown += batch.length;
+      var mine = generation;
+      Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+        if (mine !== generation) return;
+        var old = list.querySelector(".search-more");
+        if (old) old.remove();
+        pages.forEach(function (page) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = page.url;
+          link.textContent = (page.meta && page.meta.title) || page.url;
+          var excerpt = document.createElement("p");
+          excerpt.innerHTML = page.excerpt;   // Pagefind's escaped text, with <mark> around the words found
+          item.append(link, excerpt);
+          list.append(item);
+        });
+        if (shown < results.length) {
+          var button = document.createElement("button");
+          button.type = "button";
+          button.className = "search-more";
+          button.textContent = "Show more results";
+          button.addEventListener("click", more);
+          var holder = document.createElement("li");
+          holder.className = "search-more";
+          holder.append(button);
+          list.append(holder);
+        }
+      });
+    }
+  });
+})();
