@@ -58,6 +58,8 @@ public struct BuildReport: Sendable {
     public var phases: [(name: String, seconds: Double)]
     /// The build was cancelled between two phases and wrote nothing.
     public var cancelled = false
+    /// Draft articles left out because the build was not asked for them (`--drafts`).
+    public var draftsLeftOut = 0
     /// The pages carry search, and the index is left to the caller (`SearchIndexing.deferred`).
     public var searchIndexPending = false
     public var succeeded: Bool { !diagnostics.hasErrors && !cancelled }

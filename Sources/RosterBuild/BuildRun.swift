@@ -25,6 +25,8 @@ struct BuildRun {
     /// Set by a step when going on would only repeat errors or write a broken site.
     var stopped = false
     var cancelled = false
+    /// Draft articles the build left out (no `--drafts`).
+    var draftsLeftOut = 0
     /// Set by a step that had nothing to do, so that `--verbose` does not list it.
     var skipped = false
 
@@ -80,6 +82,7 @@ struct BuildRun {
         var report = BuildReport(diagnostics: cancelled ? [] : diagnostics.sorted(), pageCount: written?.pages ?? 0,
                                  fileCount: written?.files ?? 0, phases: phases)
         report.cancelled = cancelled
+        report.draftsLeftOut = draftsLeftOut
         report.searchIndexPending = written != nil && options.search == .deferred && renderOptions?.search == true
         return report
     }

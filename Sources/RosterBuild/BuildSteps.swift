@@ -28,7 +28,10 @@ extension BuildStep {
             }
             site.settings = site.settings.overriding(baseURL: baseURL)
         }
-        if !run.options.includeDrafts { site.articles.removeAll(where: \.draft) }
+        if !run.options.includeDrafts {
+            run.draftsLeftOut = site.articles.count { $0.draft }
+            site.articles.removeAll(where: \.draft)
+        }
         run.site = site
     }
 

@@ -34,6 +34,12 @@ enum YAMLText {
         return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
     }
 
+    /// "YAML syntax error: what to do (the parser says: …)", or the parser's words when there is no advice.
+    private static func syntax(_ said: String, advice: String?) -> String {
+        guard let advice else { return "YAML syntax error: \(said)" }
+        return "YAML syntax error: \(advice) (the parser says: \(said))"
+    }
+
     private static func diagnostic(for error: YamlError, yaml: String, path: String, firstLine: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + firstLine - 1, column: max(1, mark.column))
@@ -47,10 +53,11 @@ enum YAMLText {
             let pastTheEnd = mark.line > lines.count || (mark.line == lines.count && lines.last?.isEmpty == true)
             if let context, pastTheEnd || context.mark.line < mark.line - 1 {
                 let place = pastTheEnd ? at(context.mark) : at(mark)
-                return .error("YAML syntax error: \(problem) (\(context.text) that starts on line \(at(context.mark).line))", at: place)
+                let said = "\(problem) (\(context.text) that starts on line \(at(context.mark).line))"
+                return .error(syntax(said, advice: YAMLAdvice.advice(for: problem, context: context.text)), at: place)
             }
             let while_ = context.map { " (\($0.text))" } ?? ""
-            return .error("YAML syntax error: \(problem)\(while_)", at: at(mark))
+            return .error(syntax(problem + while_, advice: YAMLAdvice.advice(for: problem, context: context?.text)), at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let first = at(context.mark)

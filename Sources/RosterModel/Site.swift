@@ -195,6 +195,36 @@ public indirect enum DataValue: Sendable, Hashable {
     case map([DataEntry])
 }
 
+extension DataValue {
+    /// The value under `key` of a map.
+    public subscript(key: String) -> DataValue? {
+        guard case .map(let entries) = self else { return nil }
+        return entries.first { $0.key == key }?.value
+    }
+
+    /// The text of a string or number.
+    public var text: String? {
+        switch self {
+        case .string(let text), .number(let text): return text
+        default: return nil
+        }
+    }
+}
+
+extension Site {
+    /// `Content/data/events.yml`: the home page's timeline, entries with a `date` and a `title`.
+    public static let eventsData = "events"
+
+    /// The timeline's entries that have a title, with their date as written.
+    public var events: [(index: Int, date: String, title: String)] {
+        guard case .list(let items)? = data[Self.eventsData] else { return [] }
+        return items.enumerated().compactMap { index, item in
+            guard let title = item["title"]?.text else { return nil }
+            return (index, item["date"]?.text ?? "", title)
+        }
+    }
+}
+
 public struct DataEntry: Sendable, Hashable {
     public var key: String
     public var value: DataValue

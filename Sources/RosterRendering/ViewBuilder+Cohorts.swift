@@ -92,6 +92,10 @@ extension ViewBuilder {
         }
         context["cohorts"] = cohortFacts.map { cohortView($0, linker) }
         context["latest"] = site.articles.prefix(5).map { articleItem($0, linker) }
+        context["events"] = site.events.map { event in
+            let date = PartialDate(parsing: event.date)
+            return EventRow(date: date?.display ?? event.date, dateISO: date?.isoDay, title: event.title)
+        }
         return PageJob(route: route, template: "home", context: context)
     }
 

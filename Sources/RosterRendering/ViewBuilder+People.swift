@@ -66,6 +66,12 @@ extension ViewBuilder {
         CorrectionNote(date: correction.date.display, dateISO: correction.date.isoDay, text: correction.text, company: company)
     }
 
+    /// A company's `kind` as words: `big-tech` → "Big tech".
+    static func kindLabel(_ kind: String) -> String {
+        let words = kind.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
     func mentions(_ slugs: [String]?, _ linker: Linker) -> [ArticleItem] {
         Article.newestFirst((slugs ?? []).compactMap { articlesBySlug[$0] }).map { articleItem($0, linker) }
     }
@@ -76,7 +82,7 @@ extension ViewBuilder {
             let linker = options.linker(for: route)
             var context = context(for: route, title: "Companies" + Self.pageSuffix(pagination), breadcrumbs: [("Companies", .companies)])
             context["companies"] = slice.map { company in
-                CompanyRow(company: companyLink(company.slug, linker), kind: company.kind, headquarters: company.headquarters,
+                CompanyRow(company: companyLink(company.slug, linker), kind: company.kind.map(Self.kindLabel), headquarters: company.headquarters,
                            currentCount: companyFacts[company.slug]?.current.count ?? 0)
             }
             context["pagination"] = pagination
@@ -106,7 +112,7 @@ extension ViewBuilder {
             }
             let first = pagination.current == 1
             let moves = (facts?.moves ?? []).map { MoveRow(year: $0.year, arrivals: $0.arrivals, departures: $0.departures) }
-            let view = CompanyView(slug: company.slug, name: company.name, kind: company.kind,
+            let view = CompanyView(slug: company.slug, name: company.name, kind: company.kind.map(Self.kindLabel),
                                    headquarters: company.headquarters, founded: company.founded?.display,
                                    website: company.website, description: first ? body(base) : "",
                                    current: people(current), alumni: people(alumni), currentCount: current.count,

@@ -1,5 +1,6 @@
 import Foundation
 import RosterModel
+import RosterSupport
 
 /// Writes starter files (`roster new`) and starter sites (`roster init`). It never replaces a file:
 /// every file is created with O_EXCL, so an existing one is an error and stays as it was.
@@ -27,6 +28,15 @@ public struct Scaffolder: Sendable {
 
     /// Writes `Content/<folder>/<slug>.md` in `site` and returns its path relative to the site.
     public func newFile(_ kind: Kind, slug: String, name: String?, in site: URL) throws -> String {
+        try newFiles(kind, slug: slug, name: name, in: site).first ?? kind.path(slug)
+    }
+
+    /// `roster new`: the starter file, and for an author with `cohort`, the cohort's members in
+    /// `site.yml` (the one other file it edits, through a temporary file and a rename). Everything is
+    /// checked before anything is written; with `dryRun` nothing is. Returns the paths it writes.
+    @discardableResult
+    public func newFiles(_ kind: Kind, slug: String, name: String?, company: String? = nil, cohort: String? = nil,
+                         dryRun: Bool = false, in site: URL) throws -> [String] {
         guard Slug.isValid(slug) else {
             throw Failure(message: "'\(slug)' is not a valid slug; use lowercase letters, digits and single dashes, like 'jane-doe'")
         }
@@ -37,17 +47,43 @@ public struct Scaffolder: Sendable {
             throw Failure(message: "no Content/ folder in '\(site.path)'; run this in a site folder, pass --site DIR, or start one with 'roster init DIR'")
         }
         let relative = kind.path(slug)
+        guard kind == .author || (company == nil && cohort == nil) else {
+            throw Failure(message: "--company and --cohort are for a new author")
+        }
         let companies = ((try? FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent(DocumentKind.company.folder).path)) ?? [])
             .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.filter(Slug.isValid).sorted()
-        try Self.create(site.appendingPathComponent(relative),
-                        contents: starter(kind, slug: slug, name: name, company: companies.first))
-        return relative
+        if let company, !companies.contains(company) {
+            throw Failure(message: "no company '\(company)' in Content/companies\(Suggestion.hint(for: company, in: companies)); "
+                                   + "add it first with 'roster new company \(company)'")
+        }
+        let membership = try cohort.map { try CohortMembership(adding: slug, to: $0, in: site) }
+        if FileManager.default.fileExists(atPath: site.appendingPathComponent(relative).path) {
+            throw Failure(message: "'\(site.appendingPathComponent(relative).path)' already exists; Roster never overwrites a file")
+        }
+        let paths = [relative] + (membership.map { [$0.path] } ?? [])
+        guard !dryRun else { return paths }
+        let file = site.appendingPathComponent(relative)
+        try Self.create(file, contents: starter(kind, slug: slug, name: name, company: company, companies: companies))
+        do {
+            try membership?.write(in: site)
+        } catch {
+            try? FileManager.default.removeItem(at: file)   // a failed run writes nothing
+            throw error
+        }
+        return paths
     }
 
     /// A starter that builds as it is: an author's first stint names an existing company when
     /// there is one, and the examples of links are shown as code, not written as links.
-    func starter(_ kind: Kind, slug: String, name: String?, company: String? = nil) -> String {
-        let text = starterText(kind, slug: slug, name: name, company: company)
+    func starter(_ kind: Kind, slug: String, name: String?, company: String? = nil, companies: [String] = []) -> String {
+        var text = starterText(kind, slug: slug, name: name, company: company ?? companies.first)
+        if kind == .author && company == nil {
+            // No company chosen: say which exist (or that none does), beside the line to change.
+            let hint = companies.isEmpty
+                ? "# no company exists yet: add one with 'roster new company SLUG' and put its slug here"
+                : "# the companies: \(companies.prefix(30).joined(separator: ", "))\(companies.count > 30 ? ", …" : "") (or 'roster new author --company SLUG')"
+            text = text.replacingOccurrences(of: "\ncareer:\n", with: "\ncareer:\n  \(hint)\n")
+        }
         // The keys the starter leaves out, named in a comment so an editor knows what else there is.
         let written = Set(text.split(separator: "\n").compactMap { $0.split(separator: ":").first.map(String.init) })
         let others = ContentKeys.frontMatter(kind).names.filter { !written.contains($0) }

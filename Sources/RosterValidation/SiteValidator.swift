@@ -48,6 +48,7 @@ public struct SiteValidator: Sendable {
                 }
                 problems += validateTags()
                 problems += validatePages()
+                problems += validateEvents()
                 problems += AliasValidator(site: site).validate()
             }
             parts[part] = problems
@@ -181,6 +182,30 @@ public struct SiteValidator: Sendable {
 
 extension SiteValidator {
     /// Every `featured:` slug names a cohort.
+    /// The timeline (`data/events.yml`): dates Roster can read, and events about the report's
+    /// people or organisations (one about none is often left over from the starter site).
+    func validateEvents() -> [Diagnostic] {
+        let events = site.events
+        guard !events.isEmpty else { return [] }
+        let path = SiteLayout.data + "/\(Site.eventsData).yml"
+        var names = Set(site.authors.map { $0.name.lowercased() })
+        names.formUnion(site.companies.map { $0.name.lowercased() })
+        for author in site.authors { for stint in author.career { if let unit = stint.unit { names.insert(unit.lowercased()) } } }
+        var problems: [Diagnostic] = []
+        for event in events {
+            let which = "event \(event.index + 1) ('\(event.title.prefix(60))')"
+            if !event.date.isEmpty && PartialDate(parsing: event.date) == nil {
+                problems.append(.warning("the date of \(which) is '\(event.date)', not a date like 2023-04-15, 2023-04 or 2023", at: SourceLocation(path: path)))
+            }
+            let title = event.title.lowercased()
+            if !names.contains(where: { !$0.isEmpty && title.contains($0) }) {
+                problems.append(.warning("\(which) names no person or organisation of the report; is it left over from the starter site?",
+                                         at: SourceLocation(path: path)))
+            }
+        }
+        return problems
+    }
+
     func validateFeatured() -> [Diagnostic] {
         let slugs = Set(site.cohorts.map(\.slug))
         return site.settings.featured.enumerated().compactMap { index, slug in

@@ -59,7 +59,9 @@ struct Build: ParsableCommand {
         guard report.succeeded else { throw ExitCode(1) }
         if !quiet {
             let place = Console.displayPath(options.output, relativeTo: FileManager.default.currentDirectoryPath)
-            print("Built \(report.pageCount) pages (\(report.fileCount) files) in \(Console.format(report.seconds)) into \(place)")
+            let drafts = report.draftsLeftOut == 0 ? ""
+                : " (\(report.draftsLeftOut) draft\(report.draftsLeftOut == 1 ? "" : "s") left out; --drafts includes \(report.draftsLeftOut == 1 ? "it" : "them"))"
+            print("Built \(report.pageCount) pages (\(report.fileCount) files) in \(Console.format(report.seconds)) into \(place)" + drafts)
         }
     }
 }
@@ -121,6 +123,12 @@ struct New: ParsableCommand {
     var name: String?
     @Option(help: "The article's or page's title.")
     var title: String?
+    @Option(help: "A new author's company: the slug of an existing company.")
+    var company: String?
+    @Option(help: "An existing cohort to add a new author to (the one edit of site.yml it makes).")
+    var cohort: String?
+    @Flag(help: "List the files it would write, and write nothing.")
+    var dryRun = false
 
     func validate() throws {
         guard Scaffolder.Kind(rawValue: kind) != nil else {
@@ -131,9 +139,10 @@ struct New: ParsableCommand {
     func run() throws {
         guard let kind = Scaffolder.Kind(rawValue: kind) else { throw ExitCode(64) }
         do {
-            let path = try Scaffolder(today: Scaffolder.currentDate())
-                .newFile(kind, slug: slug, name: name ?? title, in: siteOptions.siteURL)
-            print("Wrote \(path)")
+            let paths = try Scaffolder(today: Scaffolder.currentDate())
+                .newFiles(kind, slug: slug, name: name ?? title, company: company, cohort: cohort, dryRun: dryRun, in: siteOptions.siteURL)
+            for path in paths { print("\(path == SiteLayout.settings ? "change" : "create") \(path)") }
+            if dryRun { print("Dry run: nothing was written.") }
         } catch {
             FileHandle.standardError.write(Data("roster: error: \(error)\n".utf8))
             throw ExitCode(1)

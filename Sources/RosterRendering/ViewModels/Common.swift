@@ -148,3 +148,12 @@ public struct LabelledLink: Sendable {
     public var label: String
     public var url: String
 }
+
+/// An entry of the home page's timeline (`data/events.yml`), its date written like every other date.
+public struct EventRow: Sendable {
+    /// "27 Feb 2023", "Apr 2023"; as written when it is not a date.
+    public var date: String
+    /// Absent when the date is not one.
+    public var dateISO: String?
+    public var title: String
+}

@@ -1,0 +1,35 @@
+/// The YAML parser's words for the mistakes editors make most, turned into what to do. The parser's
+/// own words follow in brackets, for anyone who searches for them.
+enum YAMLAdvice {
+    static func advice(for problem: String, context: String?) -> String? {
+        let said = problem + " " + (context ?? "")
+        if said.contains("while scanning an anchor") || said.contains("while scanning an alias") {
+            return "a value starting with & or * must be in quotes, like name: \"& Co\""
+        }
+        if said.contains("mapping values are not allowed") {
+            return "a value with ': ' in it must be in quotes, like title: \"Paris: the report\""
+        }
+        if said.contains("found character that cannot start any token") {
+            return "a value starting with @, ` or % must be in quotes, and YAML indents with spaces, not tabs"
+        }
+        if said.contains("found a tab character") {
+            return "indent with spaces, not tabs"
+        }
+        if said.contains("while scanning a quoted scalar") || said.contains("unexpected end of stream") {
+            return "a quote is not closed: every \" or ' that opens a value must close it on the same value"
+        }
+        if said.contains("did not find expected ',' or ']'") || said.contains("while parsing a flow sequence") {
+            return "a [list] is not closed with ], or one of its items needs quotes"
+        }
+        if said.contains("did not find expected ',' or '}'") || said.contains("while parsing a flow mapping") {
+            return "a {mapping} is not closed with }, or one of its values needs quotes"
+        }
+        if said.contains("block sequence entries are not allowed") {
+            return "a '- ' item must start its own line, indented under its key"
+        }
+        if said.contains("did not find expected key") || said.contains("did not find expected '-' indicator") {
+            return "check the indentation: the keys of one entry line up, and list items start with '- '"
+        }
+        return nil
+    }
+}
