@@ -94,7 +94,7 @@ let package = Package(
             "RosterScaffold", "RosterBuild", "RosterModel", "RosterTestSupport", .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "RosterServeTests", dependencies: ["RosterServe", "RosterBuild", "RosterTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RosterBuild", "RosterModel", "RosterSupport", "RosterTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RosterBuild", "RosterModel", "RosterPublishing", "RosterSupport", "RosterTestSupport"]),
         .testTarget(name: "RosterStressTests", dependencies: ["RosterBuild", "RosterModel", "RosterSupport", "RosterTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
