@@ -35,10 +35,39 @@ enum DocumentDecoders {
             }
         }
         let corrections = corrections(&reader, firstLine: document.yamlFirstLine, path: path, problems: &problems)
+        let photo = picture(&reader, key: "photo", altKey: "photo_alt")
         problems += reader.finish()
         guard let name else { return nil }
-        return Author(slug: slug, name: name, aliases: aliases, links: links, career: career,
-                      corrections: corrections, body: document.body, locations: reader.locations)
+        var author = Author(slug: slug, name: name, aliases: aliases, links: links, career: career,
+                            corrections: corrections, body: document.body, locations: reader.locations)
+        author.photo = photo
+        return author
+    }
+
+    /// `photo:`/`photo_alt:` or `logo:`/`logo_alt:`: a file in Content/assets and its description.
+    /// Its size is read later, when the loader looks at the file.
+    static func picture(_ reader: inout MappingReader, key: String, altKey: String) -> Picture? {
+        let path = reader.string(key)
+        let alt = reader.string(altKey)
+        guard let path else {
+            if alt != nil { reader.error("'\(altKey)' describes a '\(key)', and there is none", at: reader.locations[altKey]) }
+            return nil
+        }
+        let location = reader.locations[key]
+        let fileExtension = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
+            reader.error("'\(key)' names a file in Content/assets, like people/ada.jpg, found '\(path)'", at: location)
+            return nil
+        }
+        if !Picture.extensions.contains(fileExtension) {
+            reader.error("'\(key)' must be a PNG, JPEG, WebP or SVG file, found '\(path)'", at: location)
+            return nil
+        }
+        guard let alt, !alt.isEmpty else {
+            reader.error("'\(altKey)' is required with '\(key)': say what the picture shows, for readers who cannot see it", at: location)
+            return nil
+        }
+        return Picture(path: path, alt: alt, location: location)
     }
 
     /// `corrections: [{date, text}]` of an author or a stint.
@@ -97,11 +126,14 @@ enum DocumentDecoders {
         let website = reader.url("website")
         let sources = reader.stringList("sources")
         let aliases = reader.stringList("aliases")
+        let logo = picture(&reader, key: "logo", altKey: "logo_alt")
         problems += reader.finish()
         guard let name else { return nil }
-        return Company(slug: slug, name: name, kind: kind, headquarters: headquarters, founded: founded,
-                       website: website, sources: sources, aliases: aliases, body: document.body,
-                       locations: reader.locations)
+        var company = Company(slug: slug, name: name, kind: kind, headquarters: headquarters, founded: founded,
+                              website: website, sources: sources, aliases: aliases, body: document.body,
+                              locations: reader.locations)
+        company.logo = logo
+        return company
     }
 
     static func article(slug: String, _ document: FrontMatter, _ node: Node?, path: String,

@@ -46,8 +46,9 @@ public struct SiteLoader: Sendable {
                               fileSlugs: slugs)
         }
         let (settings, cohorts) = loadSettings(files, &problems, &slugs)
-        let authors = loadDocuments(.author, files, &problems, &slugs.authors, decode: DocumentDecoders.author)
-        let companies = loadDocuments(.company, files, &problems, &slugs.companies, decode: DocumentDecoders.company)
+        var authors = loadDocuments(.author, files, &problems, &slugs.authors, decode: DocumentDecoders.author)
+        var companies = loadDocuments(.company, files, &problems, &slugs.companies, decode: DocumentDecoders.company)
+        measurePictures(&authors, &companies, files, &problems)
         let articles = loadDocuments(.article, files, &problems, &slugs.articles, decode: DocumentDecoders.article)
         slugs.draftArticles = Set(articles.filter(\.draft).map(\.slug))
         let pages = loadDocuments(.page, files, &problems, &slugs.pages, decode: DocumentDecoders.page)
@@ -100,8 +101,11 @@ public struct SiteLoader: Sendable {
         switch parsed {
         case .failure(let problem): return (nil, problems + [problem])
         case .success(let (document, node)):
-            let author = DocumentDecoders.author(slug: String(name.dropLast(3)), document, node, path: relativePath, problems: &problems)
-            return (author, problems)
+            guard let author = DocumentDecoders.author(slug: String(name.dropLast(3)), document, node, path: relativePath,
+                                                        problems: &problems) else { return (nil, problems) }
+            var authors = [author], companies: [Company] = []
+            measurePictures(&authors, &companies, files, &problems)
+            return (authors.first, problems)
         }
     }
 

@@ -3,10 +3,12 @@ public struct Author: Sendable, Hashable {
     /// The front-matter keys (see `ContentKeys`).
     public static let keys: [ContentKeys.Key] = [
         .init("name", required: true), .init("aliases"), .init("links"), .init("career", required: true),
-        .init("corrections"),
+        .init("corrections"), .init("photo"), .init("photo_alt"),
     ]
     public var slug: String
     public var name: String
+    /// `photo:` and `photo_alt:`.
+    public var photo: Picture?
     /// Former slugs; a redirect page is written at each.
     public var aliases: [String]
     public var links: [Link]

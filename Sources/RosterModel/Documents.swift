@@ -3,10 +3,12 @@ public struct Company: Sendable, Hashable {
     /// The front-matter keys (see `ContentKeys`).
     public static let keys: [ContentKeys.Key] = [
         .init("name", required: true), .init("kind"), .init("headquarters"), .init("founded"), .init("website"),
-        .init("sources"), .init("aliases"),
+        .init("sources"), .init("aliases"), .init("logo"), .init("logo_alt"),
     ]
     public var slug: String
     public var name: String
+    /// `logo:` and `logo_alt:`.
+    public var logo: Picture?
     public var kind: String?
     public var headquarters: String?
     public var founded: PartialDate?

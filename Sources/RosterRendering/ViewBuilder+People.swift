@@ -46,12 +46,13 @@ extension ViewBuilder {
             corrections: (author.corrections.map { correctionNote($0) }
                 + author.career.flatMap { stint in stint.corrections.map { correctionNote($0, company: companyName(stint.company)) } })
                 .sorted { $0.dateISO < $1.dateISO },
-            changed: changedSinceNote(author.slug, linker))
+            changed: changedSinceNote(author.slug, linker), photo: pictureView(author.photo, linker))
         let position = current.map { " Now at \(companyName($0.company))." } ?? ""
         var context = context(for: route, title: author.name,
                               description: "\(author.name): career, route and sources.\(position)",
                               ogType: "profile", breadcrumbs: [("Authors", .authors), (author.name, route)])
         context["author"] = view
+        if let photo = author.photo { context.setImage(absoluteURL(.asset(photo.path))) }
         return PageJob(route: route, template: "author", context: context)
     }
 
@@ -112,7 +113,7 @@ extension ViewBuilder {
             }
             let first = pagination.current == 1
             let moves = (facts?.moves ?? []).map { MoveRow(year: $0.year, arrivals: $0.arrivals, departures: $0.departures) }
-            let view = CompanyView(slug: company.slug, name: company.name, kind: company.kind.map(Self.kindLabel),
+            let view = CompanyView(slug: company.slug, name: company.name, logo: pictureView(company.logo, linker), kind: company.kind.map(Self.kindLabel),
                                    headquarters: company.headquarters, founded: company.founded?.display,
                                    website: company.website, description: first ? body(base) : "",
                                    current: people(current), alumni: people(alumni), currentCount: current.count,
@@ -124,6 +125,7 @@ extension ViewBuilder {
                                   description: "\(company.name): the tracked people who work there now, its alumni and the moves in and out.",
                                   breadcrumbs: [("Companies", .companies), (company.name, base)])
             context["company"] = view
+            if let logo = company.logo { context.setImage(absoluteURL(.asset(logo.path))) }
             context["pagination"] = pagination
             return PageJob(route: route, template: "company", context: context)
         }

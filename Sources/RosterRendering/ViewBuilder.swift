@@ -18,6 +18,13 @@ public struct PageContext: @unchecked Sendable {
     /// A dictionary of view models; `[String: Any]` is what Mustache reads.
     public var values: [String: Any]
 
+    /// The page's picture for social previews (`og:image`).
+    mutating func setImage(_ url: String) {
+        guard var meta = values["page"] as? PageMeta else { return }
+        meta.images = [url]
+        values["page"] = meta
+    }
+
     public subscript(key: String) -> Any? {
         get { values[key] }
         set { values[key] = newValue }
@@ -138,12 +145,21 @@ public struct ViewBuilder: Sendable {
     // MARK: Links
 
     func authorLink(_ slug: String, _ linker: Linker) -> AuthorLink {
-        AuthorLink(slug: slug, name: authorsBySlug[slug]?.name ?? slug, href: linker.href(.author(slug)))
+        let author = authorsBySlug[slug]
+        return AuthorLink(slug: slug, name: author?.name ?? slug, href: linker.href(.author(slug)),
+                          photo: pictureView(author?.photo, linker))
     }
 
     func companyLink(_ slug: String?, _ linker: Linker) -> CompanyLink {
         guard let slug else { return CompanyLink(slug: "", name: "unknown", href: nil, known: false) }
-        return CompanyLink(slug: slug, name: companyName(slug), href: linker.href(.company(slug)), known: true)
+        return CompanyLink(slug: slug, name: companyName(slug), href: linker.href(.company(slug)), known: true,
+                           logo: pictureView(companiesBySlug[slug]?.logo, linker))
+    }
+
+    /// A photo or logo as a list of one, or none.
+    func pictureView(_ picture: Picture?, _ linker: Linker) -> [PictureView] {
+        guard let picture else { return [] }
+        return [PictureView(src: linker.href(.asset(picture.path)), alt: picture.alt, width: picture.width, height: picture.height)]
     }
 
     func companyName(_ slug: String?) -> String {

@@ -119,6 +119,7 @@ public final class DevServer: @unchecked Sendable {
 
     /// Runs until cancelled or until SIGINT/SIGTERM; `onReady` gets the bound port.
     public func run(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try PortCheck.ensureFree(host: options.host, port: options.port)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // Ctrl-C before the server listens (the first build of a large site takes seconds) stops
         // at once and removes the folder; from then on the server's graceful shutdown handles it.

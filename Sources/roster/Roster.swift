@@ -103,6 +103,9 @@ struct Serve: AsyncParsableCommand {
             try await server.run { port in
                 Console.say("Serving \(siteOptions.site == "." ? "the site" : siteOptions.site) at http://\(shown):\(port)/ (drafts included); press Ctrl-C to stop")
             }
+        } catch let error as PortInUse {
+            FileHandle.standardError.write(Data("roster: error: \(error)\n".utf8))
+            throw ExitCode(1)
         } catch {
             FileHandle.standardError.write(Data("roster: error: could not serve on \(shown):\(port): \(error)\n".utf8))
             throw ExitCode(1)

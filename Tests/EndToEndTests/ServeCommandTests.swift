@@ -58,4 +58,36 @@ final class ServeCommandTests: XCTestCase {
             XCTAssertTrue(result.output.contains("Stopped before the first build finished"), result.output)
         }
     }
+
+    /// A port in use is found before the first build, and the message says what to do.
+    func testServeOnAPortInUseSaysSoBeforeBuilding() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        XCTAssertGreaterThanOrEqual(listener, 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) == 0 && listen(listener, 1) == 0
+                && getsockname(listener, $0, &length) == 0 }
+        }
+        XCTAssertTrue(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let site = try TestSite.minimal()
+        let process = Process()
+        process.executableURL = try RosterExecutable.url()
+        process.arguments = ["serve", "--site", site.root.path, "--port", String(port)]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 1)
+        XCTAssertTrue(output.contains("roster: error: port \(port) is in use on 127.0.0.1"), output)
+        XCTAssertTrue(output.contains("try --port \(port + 1) or --port 0"), output)
+        XCTAssertFalse(output.contains("Rebuilt"), "it built before finding the port taken: \(output)")
+    }
 }

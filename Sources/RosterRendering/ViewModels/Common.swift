@@ -28,6 +28,8 @@ public struct PageMeta: Sendable {
     public var ogType: String
     public var breadcrumbs: [Crumb]
     public var isHome: Bool
+    /// The page's own photo or logo (absolute URL) for social previews; a list of one or none.
+    public var images: [String] = []
     /// Search indexes this page (`data-pagefind-body` on its main content): people, organisations,
     /// cohorts, articles, pages and sources; not indexes, tag listings, later pages or redirects.
     public var indexed: Bool
@@ -81,6 +83,17 @@ public struct AuthorLink: Sendable {
     public var slug: String
     public var name: String
     public var href: String
+    /// The person's photo, when there is one: a list of one or none (an absent value would be looked
+    /// up in the enclosing context, where another picture may be).
+    public var photo: [PictureView]
+}
+
+/// A photo or logo: `<img src="{{src}}" alt="{{alt}}" width="{{width}}" height="{{height}}">`.
+public struct PictureView: Sendable {
+    public var src: String
+    public var alt: String
+    public var width: Int
+    public var height: Int
 }
 
 public struct CompanyLink: Sendable {
@@ -92,6 +105,8 @@ public struct CompanyLink: Sendable {
     /// False when the company is unknown (test this, not `href`: an absent `href` would be looked up
     /// in the enclosing context).
     public var known: Bool
+    /// The company's logo, when there is one (a list of one or none).
+    public var logo: [PictureView] = []
 }
 
 public struct SourceRef: Sendable {

@@ -16,6 +16,8 @@ public struct AuthorView: Sendable {
     public var corrections: [CorrectionNote]
     /// "Changed since the edition of …", when it did.
     public var changed: ChangedSinceNote?
+    /// The person's photo (a list of one or none).
+    public var photo: [PictureView]
 }
 
 public struct CurrentPosition: Sendable {
@@ -65,6 +67,8 @@ public struct AuthorRow: Sendable {
 public struct CompanyView: Sendable {
     public var slug: String
     public var name: String
+    /// The organisation's logo (a list of one or none).
+    public var logo: [PictureView]
     public var kind: String?
     public var headquarters: String?
     public var founded: String?
