@@ -1,6 +1,9 @@
 /// Careers as a timeline: one row per person, one bar per stint coloured by company and named
-/// when the name fits, the cohort date and the as-of date marked. Where a date is unknown the bar
-/// edge is a guess and is hatched, so it never passes for a known date.
+/// when the name fits, the cohort date and the as-of date marked. Where a date is unknown, the whole
+/// stretch of the bar that the sources do not vouch for is hatched (from the guessed edge to the
+/// first or last day the stint is known to have been under way), the same way on every chart: the
+/// guess depends on the career, never on the chart's axis. Hatching means "not known" on every chart
+/// of the site, and the legend says so.
 public struct TimelineChart: Sendable {
     public struct Bar: Sendable {
         public var company: String
@@ -14,8 +17,13 @@ public struct TimelineChart: Sendable {
         /// When the end is unknown but known to be after some day (a member was at the origin on
         /// the cohort date), the guessed end is placed after it.
         public var endsAfter: Int?
+        /// When the start is unknown but known to be before some day (the same member), the stint is
+        /// known to be under way from that day.
+        public var startsBefore: Int?
 
-        public init(company: String, colorIndex: Int, start: Int?, end: Int?, open: Bool, period: String, endsAfter: Int? = nil) {
+        public init(company: String, colorIndex: Int, start: Int?, end: Int?, open: Bool, period: String, endsAfter: Int? = nil,
+                    startsBefore: Int? = nil) {
+            self.startsBefore = startsBefore
             self.company = company
             self.colorIndex = colorIndex
             self.start = start
@@ -67,19 +75,33 @@ public struct TimelineChart: Sendable {
     static let width = 900.0
     static let fontSize = 12.0
 
-    /// A stint's drawn extent, with unknown edges placed halfway to the nearest known neighbour.
+    /// How far before the first day a stint of unknown start is known to be under way its bar begins,
+    /// when no earlier stint says (two years).
+    static let unknownStartLead = 730
+
+    /// A stint's drawn extent and the part of it the sources vouch for (`solidFrom...solidTo`; empty
+    /// when they vouch for no day of it). Unknown edges are guessed from the career alone.
     struct Span {
         var start: Int
         var end: Int
-        var startKnown: Bool
-        var endKnown: Bool
+        var solidFrom: Int
+        var solidTo: Int
+        var hasUncertainty: Bool { solidFrom > start || solidTo < end }
     }
 
-    func spans(_ bars: [Bar], axisStart: Int) -> [Span] {
+    func spans(_ bars: [Bar]) -> [Span] {
         var result: [Span] = []
         for (index, bar) in bars.enumerated() {
             let previousEnd = result.last.map { $0.end }
-            var start = bar.start ?? previousEnd ?? axisStart
+            // The first day the stint is known to be under way.
+            let knownFrom = bar.start ?? bar.startsBefore ?? bar.end ?? (bar.open ? endDay : nil)
+            let start: Int
+            if let known = bar.start {
+                start = known
+            } else {
+                let anchor = knownFrom ?? previousEnd ?? endDay
+                start = previousEnd.map { min($0, anchor) } ?? anchor - Self.unknownStartLead
+            }
             var end: Int
             if let known = bar.end {
                 end = known
@@ -87,18 +109,22 @@ public struct TimelineChart: Sendable {
                 end = endDay
             } else {
                 let nextStart = bars.dropFirst(index + 1).compactMap(\.start).first ?? endDay
-                let from = max(start, bar.endsAfter ?? start)
-                end = from + max(30, (max(nextStart, from) - from) / 2)
+                let from = max(start, bar.endsAfter ?? knownFrom ?? start)
+                end = from + max(90, (max(nextStart, from) - from) / 2)
             }
-            start = min(max(start, axisStart), endDay)
             end = min(max(end, start + 15), endDay)
-            result.append(Span(start: start, end: end, startKnown: bar.start != nil, endKnown: bar.end != nil || bar.open))
+            // The last day the stint is known to be under way.
+            let knownTo = (bar.end != nil || bar.open) ? end : (bar.endsAfter ?? bar.start ?? bar.startsBefore ?? start)
+            let solidFrom = min(max(knownFrom ?? end, start), end)
+            result.append(Span(start: min(start, endDay), end: end, solidFrom: solidFrom, solidTo: max(min(knownTo, end), solidFrom)))
         }
         return result
     }
 
     public func draw() -> Chart {
-        let knownDays = rows.flatMap { $0.bars.flatMap { [$0.start, $0.end].compactMap { $0 } } } + markers.map(\.day)
+        let rowSpans = rows.map { spans($0.bars) }
+        let uncertain = rowSpans.contains { $0.contains(where: \.hasUncertainty) }
+        let knownDays = rowSpans.flatMap { $0.map(\.start) } + markers.map(\.day)
         let earliest = knownDays.min() ?? endDay - 3650
         let axisStart = TimeAxis.day(ofYear: TimeAxis.year(of: min(earliest, endDay - 365)))
         let many = rows.count > 40
@@ -110,7 +136,8 @@ public struct TimelineChart: Sendable {
         let axis = TimeAxis(startDay: axisStart, endDay: endDay, x0: labelWidth + (showRowLabels ? 16 : 8),
                             x1: Self.width - endWidth - 20)
         let top = markers.isEmpty ? 8.0 : 44.0
-        let height = top + Double(rows.count) * rowHeight + 26
+        let legendHeight = uncertain ? 24.0 : 0
+        let height = top + Double(rows.count) * rowHeight + 26 + legendHeight
         var svg = SVGWriter()
         svg.open(id: id, title: title, description: description, width: Self.width, height: height)
         svg.raw("<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect class=\"hatch-bg\" width=\"6\" height=\"6\"/><line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>\n")
@@ -139,22 +166,22 @@ public struct TimelineChart: Sendable {
             }
             let barHeight = rowHeight - 6
             var lastLabelEnd = -Double.infinity
-            for (bar, span) in zip(row.bars, spans(row.bars, axisStart: axisStart)) {
+            for (bar, span) in zip(row.bars, rowSpans[index]) {
                 let x0 = axis.x(span.start), x1 = axis.x(span.end)
+                let solid0 = axis.x(span.solidFrom), solid1 = axis.x(span.solidTo)
                 svg.raw("<g><title>\(SVGWriter.escape("\(row.label): \(bar.company), \(bar.period)"))</title>\n")
                 svg.rect(x: x0, y: y + 3, width: x1 - x0, height: barHeight, className: "bar \(Palette.className(bar.colorIndex))")
-                if !span.startKnown {
-                    svg.rect(x: x0, y: y + 3, width: min(24, x1 - x0), height: barHeight, className: "uncertain",
-                             extra: " fill=\"url(#\(id)-hatch)\"")
+                if solid0 > x0 {
+                    svg.rect(x: x0, y: y + 3, width: solid0 - x0, height: barHeight, className: "uncertain", extra: " fill=\"url(#\(id)-hatch)\"")
                 }
-                if !span.endKnown {
-                    let w = min(24, x1 - x0)
-                    svg.rect(x: x1 - w, y: y + 3, width: w, height: barHeight, className: "uncertain", extra: " fill=\"url(#\(id)-hatch)\"")
+                if solid1 < x1 {
+                    svg.rect(x: solid1, y: y + 3, width: x1 - solid1, height: barHeight, className: "uncertain", extra: " fill=\"url(#\(id)-hatch)\"")
                 }
                 svg.raw("</g>\n")
-                let room = x1 - x0 - 8 - (span.startKnown ? 0 : 24)
+                // The name goes on the solid part of the bar, where there is room.
+                let room = solid1 - solid0 - 8
                 let text = TextMetrics.fit(bar.company, maxWidth: room, fontSize: Self.fontSize - 1)
-                let textX = x0 + 4 + (span.startKnown ? 0 : 24)
+                let textX = solid0 + 4
                 if text.count >= 3, textX >= lastLabelEnd {
                     let width = TextMetrics.width(text, fontSize: Self.fontSize - 1)
                     svg.text(text, x: textX, y: y + rowHeight / 2 + Self.fontSize * 0.35, className: "on-bar")
@@ -184,6 +211,14 @@ public struct TimelineChart: Sendable {
                     break placing
                 }
             }
+        }
+        if uncertain {
+            let y = bottom + 26
+            svg.rect(x: axis.x0, y: y, width: 14, height: 14, className: "bar legend-swatch")
+            svg.rect(x: axis.x0, y: y, width: 14, height: 14, className: "uncertain", extra: " fill=\"url(#\(id)-hatch)\"")
+            let text = "Hatched: dates not known; the stint may be shorter"
+            svg.text(text, x: axis.x0 + 20, y: y + 11, className: "legend")
+            labels.append(LabelBox(text: text, x: axis.x0 + 20, y: y, width: TextMetrics.width(text, fontSize: Self.fontSize), height: Self.fontSize))
         }
         svg.close()
         let table = ChartTable(columns: ["Person", "Company", "Period"],

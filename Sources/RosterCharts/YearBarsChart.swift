@@ -1,5 +1,6 @@
-/// Arrivals and departures per year at one company: two bars a year, told apart by colour, by a
-/// hatch on departures, by the legend and by the numbers on top of them.
+/// Arrivals and departures per year at one company: two bars a year, told apart by colour, by their
+/// place (arrivals left, departures right), by the legend and by the numbers on top of them. No
+/// hatching: on every chart of the site hatching means "date not known", and these dates are known.
 public struct YearBarsChart: Sendable {
     public struct Year: Sendable {
         public var year: Int
@@ -35,7 +36,6 @@ public struct YearBarsChart: Sendable {
         let barWidth = min(28, slot * 0.35)
         var svg = SVGWriter()
         svg.open(id: id, title: title, description: description, width: Self.width, height: Self.height)
-        svg.raw("<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect class=\"hatch-bg\" width=\"6\" height=\"6\"/><line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>\n")
         var labels: [LabelBox] = []
         // Legend.
         svg.rect(x: left, y: 6, width: 12, height: 12, className: "bar c0")
@@ -44,9 +44,9 @@ public struct YearBarsChart: Sendable {
         labels.append(LabelBox(text: "Arrived", x: left + 16, y: 6, width: arrivedWidth, height: Self.fontSize))
         let leftX = left + 16 + arrivedWidth + 16
         svg.rect(x: leftX, y: 6, width: 12, height: 12, className: "bar c1")
-        svg.rect(x: leftX, y: 6, width: 12, height: 12, className: "uncertain", extra: " fill=\"url(#\(id)-hatch)\"")
         svg.text("Left", x: leftX + 16, y: 16)
-        labels.append(LabelBox(text: "Left", x: leftX + 16, y: 6, width: TextMetrics.width("Left", fontSize: Self.fontSize), height: Self.fontSize))
+        labels.append(LabelBox(text: "Left", x: leftX + 16, y: 6,
+                               width: TextMetrics.width("Left", fontSize: Self.fontSize), height: Self.fontSize))
         let scale = (bottom - top - 14) / Double(maxValue)
         let showEvery = Int((TextMetrics.width("2000", fontSize: Self.fontSize) + 8) / slot) + 1
         for (index, year) in years.enumerated() {
@@ -55,9 +55,6 @@ public struct YearBarsChart: Sendable {
                 let h = Double(value) * scale
                 let x = center + offset
                 svg.rect(x: x, y: bottom - h, width: barWidth, height: h, className: className)
-                if className.hasSuffix("c1") && value > 0 {
-                    svg.rect(x: x, y: bottom - h, width: barWidth, height: h, className: "uncertain", extra: " fill=\"url(#\(id)-hatch)\"")
-                }
                 if value > 0 && barWidth >= TextMetrics.width(String(value), fontSize: Self.fontSize - 1) {
                     let text = String(value)
                     let width = TextMetrics.width(text, fontSize: Self.fontSize - 1)

@@ -62,7 +62,7 @@ struct ChartFactory {
         let title = members.count == facts.memberCount ? "Careers of the \(facts.memberCount) members"
             : "Careers of members \(first)–\(first + members.count - 1) of \(facts.memberCount), in cohort order"
         return TimelineChart(id: id, title: title,
-                             description: "Timeline with one row per member and one bar per stint, coloured and named by company, from the earliest known date to \(site.settings.asOf.display). Hatched ends mark dates that are not known. Vertical lines mark the cohort date (\(facts.cohort.date.display)) and the as-of date.",
+                             description: "Timeline with one row per member and one bar per stint, coloured and named by company, from the earliest known date to \(site.settings.asOf.display). Hatched stretches mark where dates are not known. Vertical lines mark the cohort date (\(facts.cohort.date.display)) and the as-of date.",
                              rows: rows, markers: markers(facts.cohort), endDay: site.settings.asOf.dayNumber).draw()
     }
 
@@ -75,7 +75,7 @@ struct ChartFactory {
         var unique: [TimelineChart.Marker] = []
         for marker in cohortMarkers where !unique.contains(where: { $0.day == marker.day }) { unique.append(marker) }
         return TimelineChart(id: id, title: "Career of \(author.name)",
-                             description: "Timeline of \(author.name)'s career, one bar per stint, coloured and named by company; hatched ends mark dates that are not known.",
+                             description: "Timeline of \(author.name)'s career, one bar per stint, coloured and named by company; hatched stretches mark where dates are not known.",
                              rows: [TimelineChart.Row(label: author.name,
                                                       bars: bars(for: author, presentAt: cohorts.first.map { ($0.origin, $0.date.dayNumber) }))],
                              markers: unique, endDay: site.settings.asOf.dayNumber, showRowLabels: false).draw()
@@ -90,14 +90,16 @@ struct ChartFactory {
     ///   member at its origin on the cohort date): an unknown end of such a stint is drawn after it.
     private func bars(for author: Author, presentAt: (company: String, day: Int)?) -> [TimelineChart.Bar] {
         author.career.map { stint in
-            var endsAfter: Int?
-            if let presentAt, stint.company == presentAt.company, stint.end == .unknown,
-               (stint.start.date?.dayNumber ?? Int.min) <= presentAt.day {
-                endsAfter = presentAt.day
+            var endsAfter: Int?, startsBefore: Int?
+            if let presentAt, stint.company == presentAt.company, (stint.start.date?.dayNumber ?? Int.min) <= presentAt.day,
+               stint.end.map({ ($0.date?.dayNumber ?? Int.max) >= presentAt.day }) ?? true {
+                if stint.end == .unknown { endsAfter = presentAt.day }
+                if stint.start == .unknown { startsBefore = presentAt.day }
             }
             return TimelineChart.Bar(company: builder.companyName(stint.company), colorIndex: colorIndex(stint.company),
                                      start: stint.start.date?.dayNumber, end: stint.end?.date?.dayNumber, open: stint.end == nil,
-                                     period: "\(stint.start.display) – \(stint.end?.display ?? "now")", endsAfter: endsAfter)
+                                     period: "\(stint.start.display) – \(stint.end?.display ?? "now")", endsAfter: endsAfter,
+                                     startsBefore: startsBefore)
         }
     }
 
@@ -113,8 +115,8 @@ struct ChartFactory {
         let origin = all.first.map { builder.companyName($0.cohort.origin) } ?? ""
         let unknown = all.map(\.retention.unknownDepartures).reduce(0, +)
         let note = unknown > 0 ? " \(unknown) departure\(unknown == 1 ? " has" : "s have") no known date and \(unknown == 1 ? "is" : "are") drawn as a dashed drop at the end." : ""
-        return RetentionChart(id: id, title: shares ? "Share of each cohort still at its origin" : "Members still at \(origin)",
-                              description: (shares ? "Step lines of the share of each cohort's members still at its origin" : "Step line of the members still at \(origin)")
+        return RetentionChart(id: id, title: shares ? "Share of each cohort at its origin over time" : "Members at \(origin) over time",
+                              description: (shares ? "Step lines of the share of each cohort's members at its origin" : "Step line of the members at \(origin)")
                                 + " from the cohort date to \(site.settings.asOf.display).\(note)",
                               series: series, endDay: site.settings.asOf.dayNumber, asShares: shares, origin: shares ? "origin" : origin).draw()
     }

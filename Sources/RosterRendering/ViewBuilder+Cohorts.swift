@@ -69,7 +69,9 @@ extension ViewBuilder {
         } else {
             tenureNote = "Tenure at \(origin) is known for \(facts.tenureKnownCount) of the \(departed) who left; the others' start or end dates are not public."
         }
-        return FactsView(headline: headline, members: facts.memberCount, atOrigin: facts.atOriginCount,
+        let returned = facts.returnedCount
+        let atOriginLabel = "at \(origin) now" + (returned == 0 ? "" : ", \(returned) of them after leaving and coming back")
+        return FactsView(headline: headline, members: facts.memberCount, atOrigin: facts.atOriginCount, atOriginLabel: atOriginLabel,
                          returned: facts.returnedCount, departed: departed, founderCount: facts.founders.count,
                          founders: facts.founders.map { authorLink($0, linker) },
                          tenureMean: Self.years(facts.tenureMeanYears), tenureMedian: Self.years(facts.tenureMedianYears),

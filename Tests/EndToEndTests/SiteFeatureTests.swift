@@ -107,7 +107,7 @@ final class SiteFeatureTests: XCTestCase {
         try site.write("Content/site.yml", yaml)
         XCTAssertTrue(site.build().succeeded)
         let home = try site.read("Output/index.html")
-        XCTAssertTrue(home.contains("Share of each cohort still at its origin"))
+        XCTAssertTrue(home.contains("Share of each cohort at its origin over time"))
         XCTAssertTrue(home.contains("The team"))
         XCTAssertTrue(home.contains("Globex people"))
         let cohort = try site.read("Output/cohorts/team/index.html")

@@ -24,7 +24,10 @@ public struct FactsView: Sendable {
     /// "11 of 14 authors have left Meta".
     public var headline: String
     public var members: Int
+    /// At the origin on the as-of date, those who left and came back included.
     public var atOrigin: Int
+    /// "at Meta now", or "at Meta now, 1 of them after leaving and coming back".
+    public var atOriginLabel: String
     public var returned: Int
     public var departed: Int
     public var founderCount: Int
