@@ -9,6 +9,9 @@ struct MappingReader {
     let firstLine: Int
     let allowedKeys: [String]
     private let pairs: [(key: String, keyNode: Node, value: Node)]
+    /// The keys alone, in the same order: looking a key up scans these, not the pairs, so that no
+    /// YAML node is copied for each key that is not there (front matter is read a key at a time).
+    private let keys: [String]
     private var used: Set<String> = []
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var locations: FieldLocations
@@ -28,6 +31,7 @@ struct MappingReader {
         self.allowedKeys = allowedKeys
         self.locations = FieldLocations(start: start)
         self.pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+        self.keys = pairs.map(\.key)
         for pair in pairs {
             locations[pair.key] = YAMLText.location(of: pair.value, path: path, firstLine: firstLine)
         }
@@ -48,7 +52,7 @@ struct MappingReader {
     /// The value of `key`, marking it as read. A YAML null counts as absent.
     mutating func value(_ key: String, required: Bool = false) -> Node? {
         used.insert(key)
-        guard let pair = pairs.first(where: { $0.key == key }),
+        guard let index = keys.firstIndex(of: key), case let pair = pairs[index],
               !Self.isNull(pair.value) else {
             if required { error("missing required key '\(key)'", at: locations.start) }
             return nil
