@@ -10,6 +10,15 @@ public struct Chart: Sendable {
     public var table: ChartTable
     public var width: Double
     public var height: Double
+    /// A key shown under the chart in HTML, where names wrap instead of being cut: one entry per
+    /// line or colour the chart cannot name in full on the drawing itself.
+    public var key: [KeyEntry] = []
+}
+
+/// One entry of a chart's key: the colour's palette class (`c3`) and what it stands for.
+public struct KeyEntry: Sendable, Hashable {
+    public var colorClass: String
+    public var text: String
 }
 
 /// The numbers of a chart as a table: the text equivalent shown next to it.

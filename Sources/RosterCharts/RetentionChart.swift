@@ -98,7 +98,9 @@ public struct RetentionChart: Sendable {
                 svg.line(x1: axis.x(endDay), y1: y(value(current, of: line)), x2: axis.x(endDay), y2: y(value(line.finalValue, of: line)),
                          className: "step-unknown \(Palette.className(line.colorIndex))")
             }
-            let text = TextMetrics.fit("\(format(line.finalValue, of: line)) \(line.label)", maxWidth: 122, fontSize: Self.fontSize)
+            // Several lines: the value at the end, the name in full in the key under the chart.
+            let text = TextMetrics.fit(series.count > 1 ? format(line.finalValue, of: line) : "\(format(line.finalValue, of: line)) \(line.label)",
+                                       maxWidth: 122, fontSize: Self.fontSize)
             let width = TextMetrics.width(text, fontSize: Self.fontSize)
             if let box = endLabels.place(text, x: axis.x(endDay) + 6, centerY: y(value(line.finalValue, of: line)),
                                          width: width, height: Self.fontSize, maxShift: Self.height) {
@@ -120,7 +122,12 @@ public struct RetentionChart: Sendable {
                          format(line.finalValue, of: line)])
         }
         let table = ChartTable(columns: ["Cohort", "Date", asShares ? "Share at \(origin)" : "Members at \(origin)"], rows: rows)
-        return Chart(id: id, title: title, description: description, svg: svg.markup, labels: labels, table: table,
-                     width: Self.width, height: Self.height)
+        var chart = Chart(id: id, title: title, description: description, svg: svg.markup, labels: labels, table: table,
+                          width: Self.width, height: Self.height)
+        if series.count > 1 {
+            chart.key = ordered.map { KeyEntry(colorClass: Palette.className($0.element.colorIndex),
+                                               text: "\($0.element.label): \(format($0.element.finalValue, of: $0.element))") }
+        }
+        return chart
     }
 }

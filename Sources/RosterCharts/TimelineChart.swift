@@ -132,7 +132,7 @@ public struct TimelineChart: Sendable {
         let labelWidth = showRowLabels ? min(170, max(60, (rows.map { TextMetrics.width($0.label, fontSize: Self.fontSize) }.max() ?? 0))) : 0
         // The company each row ends at, named in text at the right, so no bar is told by colour alone.
         let endNames = rows.map { row in row.bars.last.map { $0.open ? $0.company : "\($0.company) (left)" } ?? "" }
-        let endWidth = min(150, endNames.map { TextMetrics.width($0, fontSize: Self.fontSize) }.max() ?? 0)
+        let endWidth = min(220, endNames.map { TextMetrics.width($0, fontSize: Self.fontSize) }.max() ?? 0)
         let axis = TimeAxis(startDay: axisStart, endDay: endDay, x0: labelWidth + (showRowLabels ? 16 : 8),
                             x1: Self.width - endWidth - 20)
         let top = markers.isEmpty ? 8.0 : 44.0

@@ -135,6 +135,13 @@ struct ChartFactory {
         var html = "<figure class=\"chart\" id=\"\(chart.id)\">\n"
         html += "<figcaption>\(Markup.escapeHTML(caption ?? chart.title))</figcaption>\n"
         html += "<div class=\"chart-frame\" tabindex=\"0\" role=\"region\" aria-label=\"\(label)\">\n\(chart.svg)\n</div>\n"
+        if !chart.key.isEmpty {
+            html += "<ul class=\"chart-key\">\n"
+            for entry in chart.key {
+                html += "<li><span class=\"swatch \(entry.colorClass)\" aria-hidden=\"true\"></span>\(Markup.escapeHTML(entry.text))</li>\n"
+            }
+            html += "</ul>\n"
+        }
         html += "<details class=\"chart-data\">\n<summary>The numbers behind this chart</summary>\n<table>\n<thead><tr>"
         html += chart.table.columns.map { "<th scope=\"col\">\(Markup.escapeHTML($0))</th>" }.joined()
         html += "</tr></thead>\n<tbody>\n"

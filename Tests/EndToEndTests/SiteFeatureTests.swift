@@ -108,6 +108,9 @@ final class SiteFeatureTests: XCTestCase {
         XCTAssertTrue(site.build().succeeded)
         let home = try site.read("Output/index.html")
         XCTAssertTrue(home.contains("Share of each cohort at its origin over time"))
+        // Several lines: each is named in full in the key under the chart, not cut on the drawing.
+        XCTAssertTrue(home.contains(#"<ul class="chart-key">"#), "no key under the overlay")
+        XCTAssertTrue(home.contains(#"<li><span class="swatch"#) && home.contains("Globex people: "), "the key does not name the cohorts")
         XCTAssertTrue(home.contains("The team"))
         XCTAssertTrue(home.contains("Globex people"))
         let cohort = try site.read("Output/cohorts/team/index.html")
