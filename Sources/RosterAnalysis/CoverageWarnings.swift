@@ -11,7 +11,7 @@ public struct CoverageWarnings: Sendable {
     public static func check(_ site: Site, facts: SiteFacts) -> [Diagnostic] {
         guard !site.cohorts.isEmpty || !site.sources.isEmpty else { return [] }
         let uncited = site.sources.filter { facts.citations.routes(citing: $0.id).isEmpty }
-        let unaffiliated = site.cohorts.isEmpty ? [] : site.authors.filter { facts.memberships(of: $0.slug).isEmpty }
+        let unaffiliated = site.cohorts.isEmpty ? [] : site.authors.filter { !facts.isMember($0.slug) }
         return summarised(uncited.map {
             .warning("source '\($0.id)' is cited by nothing; cite it in a stint's sources, an entry's sources or a [link](source:\($0.id)), or remove it",
                      at: $0.locations.start)

@@ -65,6 +65,9 @@ public struct SiteFacts: Sendable {
 
     public func cohort(_ slug: String) -> CohortFacts? { cohortIndex[slug].map { cohorts[$0] } }
 
+    /// Whether the author belongs to any cohort (no list is made).
+    public func isMember(_ author: String) -> Bool { memberships[author] != nil }
+
     /// The cohorts an author belongs to, in the order of `site.yml`, with the author's facts in each.
     public func memberships(of author: String) -> [(cohort: CohortFacts, member: MemberFacts)] {
         (memberships[author] ?? []).map { (cohorts[$0.cohort], cohorts[$0.cohort].members[$0.member]) }

@@ -56,7 +56,10 @@ extension Builder {
         case .failure(let problem):
             return (nil, run.diagnostics + [problem])
         case .success(let report):
-            let facts = SiteFacts.analyse(site, links: [], parallelism: options.parallelism)
+            // Compared with the edition asked for only: not also with the newest saved one.
+            var current = site
+            current.editions = []
+            let facts = SiteFacts.analyse(current, links: [], parallelism: options.parallelism)
             let changes = EditionChanges.compare(edition: report, since: report.settings.asOf, with: site, facts: facts)
             return (EditionReport(changes: changes, wording: ChangeWording(changes: changes, site: site)), run.diagnostics)
         }

@@ -7,19 +7,9 @@ extension SiteLoader {
     /// it is not the one compared with); only the newest before `asOf` keeps its report.
     func loadEditions(_ files: SiteFolder, asOf: PartialDate?, _ problems: inout [Diagnostic]) -> [Edition] {
         guard files.isDirectory(SiteLayout.editions) else { return [] }
-        let listing = files.files(in: SiteLayout.editions, problems: &problems)
-        for path in listing.folders {
-            problems.append(.warning("\(path) is a folder; editions are the .json files directly in \(SiteLayout.editions), so it is ignored",
-                                     at: SourceLocation(path: path)))
-        }
         var dated: [(date: PartialDate, path: String)] = []
-        for path in listing.files {
-            let name = (path as NSString).lastPathComponent
-            guard name.hasSuffix(".json") else {
-                problems.append(.warning("'\(name)' is not an edition (.json) and is ignored", at: SourceLocation(path: path)))
-                continue
-            }
-            let stem = String(name.dropLast(5))
+        for (path, name, stem) in listFiles(in: SiteLayout.editions, ending: ".json", folderNoun: "editions", fileNoun: "an edition",
+                                            files, &problems).found {
             guard let date = PartialDate(parsing: stem), date.description == stem else {
                 problems.append(.error("an edition's file name is the date it was published, like 2025-05-27.json; rename '\(name)'",
                                        at: SourceLocation(path: path)))

@@ -168,31 +168,45 @@ public struct SiteLoader: Sendable {
         }
     }
 
+    /// The files directly in `folder` whose names end in `suffix`, each with its name and its name
+    /// without the suffix, and which of them are links; a folder there, or a file of another kind,
+    /// is a warning and is left out.
+    func listFiles(in folder: String, ending suffix: String, folderNoun: String, fileNoun: String, _ files: SiteFolder,
+                   _ problems: inout [Diagnostic]) -> (found: [(path: String, name: String, stem: String)], linked: Set<String>) {
+        let listing = files.files(in: folder, problems: &problems)
+        for path in listing.folders {
+            problems.append(.warning("\(path) is a folder; \(folderNoun) are the \(suffix) files directly in \(folder), so it is ignored",
+                                     at: SourceLocation(path: path)))
+        }
+        var found: [(path: String, name: String, stem: String)] = []
+        for path in listing.files {
+            let name = (path as NSString).lastPathComponent
+            guard name.hasSuffix(suffix) else {
+                problems.append(.warning("'\(name)' is not \(fileNoun) (\(suffix)) and is ignored", at: SourceLocation(path: path)))
+                continue
+            }
+            found.append((path, name, String(name.dropLast(suffix.count))))
+        }
+        return (found, listing.linked)
+    }
+
     private typealias Decode<T> = @Sendable (String, FrontMatter, Node?, String, inout [Diagnostic]) -> T?
 
     /// Reads a folder of Markdown documents on every core; results keep the files' order.
     private func loadDocuments<T: Sendable>(_ kind: DocumentKind, _ files: SiteFolder, _ problems: inout [Diagnostic],
                                             _ slugs: inout Set<String>, decode: Decode<T>) -> [T] {
         var paths: [(path: String, slug: String, walked: Bool)] = []
-        let listing = files.files(in: kind.folder, problems: &problems)
-        for path in listing.folders {
-            problems.append(.warning("\(path) is a folder; \(kind.folderName) are the .md files directly in \(kind.folder), so it is ignored",
-                                     at: SourceLocation(path: path)))
-        }
-        for path in listing.files {
-            let name = (path as NSString).lastPathComponent
-            guard name.hasSuffix(".md") else {
-                problems.append(.warning("'\(name)' is not a Markdown file (.md) and is ignored", at: SourceLocation(path: path)))
-                continue
-            }
-            let slug = String(name.dropLast(3))
+        let (found, linked) = listFiles(in: kind.folder, ending: ".md", folderNoun: kind.folderName, fileNoun: "a Markdown file",
+                                        files, &problems)
+        for (path, name, stem) in found {
+            let slug = stem
             guard Slug.isValid(slug) else {
                 problems.append(.error("the file name '\(name)' is not a valid slug; use lowercase letters, digits and single dashes, like '\(Slug.forTag(slug).isEmpty ? "my-page" : Slug.forTag(slug)).md'",
                                        at: SourceLocation(path: path)))
                 continue
             }
             slugs.insert(slug)
-            paths.append((path, slug, !listing.linked.contains(path)))
+            paths.append((path, slug, !linked.contains(path)))
         }
         let slots = ConcurrentSlots<(T?, [Diagnostic])>(count: paths.count)
         let work = paths

@@ -31,7 +31,8 @@ extension ViewBuilder {
                           careersHref: facts.memberCount > ChartFactory.cohortPageRows ? linker.href(.cohortCareers(slug)) : nil)
     }
 
-    static func statusKey(_ status: MemberFacts.Status) -> String {
+    /// The search filter's words for a status (`MemberRow.statusKey`, the raw value, names CSS classes).
+    static func searchStatus(_ status: MemberFacts.Status) -> String {
         switch status {
         case .atOrigin: return "at origin"
         case .returned: return "returned"

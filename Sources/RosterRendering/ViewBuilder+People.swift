@@ -27,7 +27,7 @@ extension ViewBuilder {
         let cohorts: [AuthorCohortRow] = facts.memberships(of: author.slug).map { facts, member in
             AuthorCohortRow(cohort: facts.cohort.name, href: linker.href(.cohort(facts.cohort.slug)),
                                    status: statusLabel(member, origin: facts.cohort.origin),
-                                   statusKey: Self.statusKey(member.status),
+                                   searchStatus: Self.searchStatus(member.status),
                                    routeText: member.route.map(companyName).joined(separator: " → "),
                                    route: member.route.map { companyLink($0, linker) },
                                    tenure: Self.years(member.tenureYears).map { "\($0) years" } ?? "unknown")

@@ -50,7 +50,7 @@ public struct AuthorCohortRow: Sendable {
     public var href: String
     public var status: String
     /// `at origin`, `left` or `returned`: the same words on every site (the search filter's values).
-    public var statusKey: String
+    public var searchStatus: String
     public var routeText: String
     public var route: [CompanyLink]
     public var tenure: String
