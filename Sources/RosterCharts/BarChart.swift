@@ -29,8 +29,8 @@ public struct BarChart: Sendable {
         self.valueHeading = valueHeading
     }
 
-    static let width = 560.0
-    static let fontSize = 13.0
+    static let maxWidth = 640.0
+    static let fontSize = 12.0
     static let rowHeight = 24.0
 
     /// The bars drawn: the first `maxDrawn`, then one bar for the rest, "N others (M people)".
@@ -42,25 +42,38 @@ public struct BarChart: Sendable {
     }
 
     public func draw() -> Chart {
-        let all = bars
+        let table = ChartTable(columns: [categoryHeading, valueHeading], rows: bars.map { [$0.label, String($0.value)] })
+        return Chart(id: id, title: title, description: description, table: table, maxWidth: Self.maxWidth, draw: draw)
+    }
+
+    /// Side by side, the name left of its bar; compact, the name on its own line above the bar.
+    func draw(on canvas: ChartCanvas) -> ChartDrawing {
         let bars = drawnBars()
+        let compact = canvas.isCompact
         let maxLabel = bars.map { TextMetrics.width($0.label, fontSize: Self.fontSize) }.max() ?? 0
-        let labelWidth = min(220, max(60, maxLabel))
-        let plotX = labelWidth + 12
+        let labelWidth = compact ? canvas.width - 4 : min(canvas.width * 0.4, max(60, maxLabel))
+        let plotX = compact ? 2 : labelWidth + 12
         let maxValue = max(1, bars.map(\.value).max() ?? 1)
         let valueRoom = TextMetrics.width(String(maxValue), fontSize: Self.fontSize) + 8
-        let plotWidth = Self.width - plotX - valueRoom
-        let height = Double(max(1, bars.count)) * Self.rowHeight + 8
+        let plotWidth = canvas.width - plotX - valueRoom
+        let rowHeight = compact ? Self.rowHeight + Self.fontSize + 4 : Self.rowHeight
+        let height = Double(max(1, bars.count)) * rowHeight + 8
         var svg = SVGWriter()
-        svg.open(id: id, title: title, description: description, width: Self.width, height: height)
+        svg.open(canvas, title: title, description: description, height: height)
         var labels: [LabelBox] = []
         for (index, bar) in bars.enumerated() {
-            let top = 4 + Double(index) * Self.rowHeight
+            let rowTop = 4 + Double(index) * rowHeight
+            let top = compact ? rowTop + Self.fontSize + 4 : rowTop
             let baseline = top + Self.rowHeight / 2 + Self.fontSize * 0.35
             let text = TextMetrics.fit(bar.label, maxWidth: labelWidth, fontSize: Self.fontSize)
             let textWidth = TextMetrics.width(text, fontSize: Self.fontSize)
-            svg.text(text, x: labelWidth, y: baseline, anchor: "end")
-            labels.append(LabelBox(text: text, x: labelWidth - textWidth, y: top + 4, width: textWidth, height: Self.fontSize))
+            if compact {
+                svg.text(text, x: plotX, y: rowTop + Self.fontSize)
+                labels.append(LabelBox(text: text, x: plotX, y: rowTop + 1, width: textWidth, height: Self.fontSize))
+            } else {
+                svg.text(text, x: labelWidth, y: baseline, anchor: "end")
+                labels.append(LabelBox(text: text, x: labelWidth - textWidth, y: top + 4, width: textWidth, height: Self.fontSize))
+            }
             let barWidth = plotWidth * Double(bar.value) / Double(maxValue)
             svg.rect(x: plotX, y: top + 4, width: barWidth, height: Self.rowHeight - 8, className: "bar \(Palette.className(bar.colorIndex))")
             let valueText = String(bar.value)
@@ -68,9 +81,6 @@ public struct BarChart: Sendable {
             labels.append(LabelBox(text: valueText, x: plotX + barWidth + 4, y: top + 4,
                                    width: TextMetrics.width(valueText, fontSize: Self.fontSize), height: Self.fontSize))
         }
-        svg.close()
-        let table = ChartTable(columns: [categoryHeading, valueHeading], rows: all.map { [$0.label, String($0.value)] })
-        return Chart(id: id, title: title, description: description, svg: svg.markup, labels: labels, table: table,
-                     width: Self.width, height: height)
+        return svg.finish(canvas, height: height, labels: labels)
     }
 }

@@ -1,18 +1,71 @@
 /// A chart drawn as inline SVG, with what a reader without sight of it needs (title, description,
 /// and the same numbers as a table) and where its labels landed (so tests can prove they do not
-/// overlap).
+/// overlap). It is drawn several times, once per column width it may land in (`ChartCanvas`); the
+/// page's CSS shows the one drawing that fits its column, so chart text is never drawn smaller than
+/// its 12 px and no chart scrolls sideways.
 public struct Chart: Sendable {
     public var id: String
     public var title: String
     public var description: String
-    public var svg: String
-    public var labels: [LabelBox]
     public var table: ChartTable
-    public var width: Double
-    public var height: Double
+    /// Narrowest first; each names the column widths it is shown at.
+    public var drawings: [ChartDrawing]
     /// A key shown under the chart in HTML, where names wrap instead of being cut: one entry per
     /// line or colour the chart cannot name in full on the drawing itself.
     public var key: [KeyEntry] = []
+
+    /// Draws the chart at each of `ChartCanvas.breakpoints` up to `maxWidth`; the widest drawing is
+    /// also shown in wider columns.
+    init(id: String, title: String, description: String, table: ChartTable, maxWidth: Double,
+         draw: (ChartCanvas) -> ChartDrawing) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.table = table
+        let widths = ChartCanvas.breakpoints.filter { $0 <= maxWidth }
+        drawings = widths.enumerated().map { index, width in
+            let serves = index == widths.count - 1 ? ChartCanvas.breakpoints.filter { $0 >= width } : [width]
+            return draw(ChartCanvas(chartID: id, width: width, serves: serves))
+        }
+    }
+
+    /// Every drawing's markup, in order: what goes inside the chart's frame.
+    public var svg: String { drawings.map(\.svg).joined(separator: "\n") }
+
+    /// The widest drawing (the one a desktop reader sees).
+    public var widest: ChartDrawing { drawings[drawings.count - 1] }
+}
+
+/// Where one drawing of a chart goes: its width in CSS pixels at a scale of 1, and the column widths
+/// it is shown at.
+public struct ChartCanvas: Sendable {
+    /// The column widths charts are drawn for: a 320 px phone's column (288), a large phone's or a
+    /// half-width grid cell's (440), an article's (640) and a desktop's (1000). A drawing is shown
+    /// from its width up to the next one's, stretched up to `stretch` times, so its text is drawn at
+    /// 12 to 15 px.
+    public static let breakpoints: [Double] = [288, 440, 640, 1000]
+    public static let stretch = 1.25
+
+    public let chartID: String
+    public let width: Double
+    /// The breakpoints this drawing is shown at (its CSS classes `v288`, `v440`, …).
+    public let serves: [Double]
+
+    /// Narrower than a large phone: labels go above marks instead of beside them.
+    public var isCompact: Bool { width < 440 }
+
+    /// Unique on the page: the chart's id and this drawing's width.
+    public var id: String { "\(chartID)-\(Int(width))" }
+
+    var classes: String { "chart-svg chart-v " + serves.map { "v\(Int($0))" }.joined(separator: " ") }
+}
+
+/// One drawing of a chart at one width.
+public struct ChartDrawing: Sendable {
+    public var width: Double
+    public var height: Double
+    public var svg: String
+    public var labels: [LabelBox]
 }
 
 /// One entry of a chart's key: the colour's palette class (`c3`) and what it stands for.
@@ -118,5 +171,23 @@ public enum TextMetrics {
             for scalar in last.unicodeScalars { width -= ems(scalar) }
         }
         return characters.isEmpty ? "" : String(characters) + "…"
+    }
+
+    /// The text broken into lines at spaces, each as wide as `maxWidth` at most (a word longer than
+    /// that is cut to fit).
+    public static func wrap(_ text: String, maxWidth: Double, fontSize: Double) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if line.isEmpty || width(candidate, fontSize: fontSize) <= maxWidth {
+                line = candidate
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.map { fit($0, maxWidth: maxWidth, fontSize: fontSize) }
     }
 }

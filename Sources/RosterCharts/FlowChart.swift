@@ -25,7 +25,7 @@ public struct FlowChart: Sendable {
         self.colors = colors
     }
 
-    static let width = 900.0
+    static let maxWidth = 1000.0
     static let fontSize = 12.0
     static let nodeWidth = 12.0
     static let maxColumns = 5
@@ -79,9 +79,28 @@ public struct FlowChart: Sendable {
     }
 
     public func draw() -> Chart {
+        var counts: [String: Int] = [:]
+        var routeOrder: [String] = []
+        for route in routes {
+            let text = route.steps.count <= 1 ? "\(origin) (stayed)" : route.steps.joined(separator: " → ")
+            if counts[text] == nil { routeOrder.append(text) }
+            counts[text, default: 0] += 1
+        }
+        let rows = routeOrder.sorted { ((counts[$1] ?? 0), $0) < ((counts[$0] ?? 0), $1) }.map { [$0, String(counts[$0] ?? 0)] }
         let paths = budgetedPaths()
+        let nodes = columnNodes(paths)
+        return Chart(id: id, title: title, description: description, table: ChartTable(columns: ["Route", "People"], rows: rows),
+                     maxWidth: Self.maxWidth) { canvas in
+            let stepWidth = (canvas.width - Self.labelRoom - 16 - Self.nodeWidth) / Double(max(1, nodes.count - 1))
+            return stepWidth < 120 ? drawVertically(on: canvas, paths: paths, nodes: nodes) : draw(on: canvas, paths: paths, nodes: nodes)
+        }
+    }
+
+    static let labelRoom = 150.0
+
+    /// Nodes per column, largest first, then by name.
+    func columnNodes(_ paths: [[String]]) -> [[Node]] {
         let columns = max(2, paths.map(\.count).max() ?? 2)
-        // Nodes per column, largest first, then by name.
         var nodes: [[Node]] = Array(repeating: [], count: columns)
         for column in 0..<columns {
             var counts: [String: Int] = [:]
@@ -89,6 +108,29 @@ public struct FlowChart: Sendable {
             nodes[column] = counts.map { Node(column: column, name: $0.key, count: $0.value) }
                 .sorted { ($1.count, $0.name) < ($0.count, $1.name) }
         }
+        return nodes
+    }
+
+    /// The moves between consecutive columns (column, source node, target node, people), in drawing order.
+    func moves(_ paths: [[String]], nodes: [[Node]]) -> [(from: Int, to: Int, column: Int, count: Int)] {
+        let index: [[String: Int]] = nodes.map { column in
+            Dictionary(column.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        var moves: [String: (from: Int, to: Int, column: Int, count: Int)] = [:]
+        for path in paths {
+            for column in 0..<(path.count - 1) {
+                guard let from = index[column][path[column]], let to = index[column + 1][path[column + 1]] else { continue }
+                let key = "\(column)|\(from)|\(to)"
+                moves[key, default: (from, to, column, 0)].count += 1
+            }
+        }
+        return moves.values.sorted { ($0.column, $0.from, $0.to) < ($1.column, $1.from, $1.to) }
+    }
+
+    /// Left to right: a column per step, labels right of their nodes.
+    func draw(on canvas: ChartCanvas, paths: [[String]], nodes: [[Node]]) -> ChartDrawing {
+        var nodes = nodes
+        let columns = nodes.count
         let total = max(1, routes.count)
         let gap = 10.0
         let maxNodes = Double(nodes.map(\.count).max() ?? 1)
@@ -104,27 +146,15 @@ public struct FlowChart: Sendable {
             }
         }
         let height = (nodes.map { column in column.last.map { $0.y + $0.height } ?? 0 }.max() ?? top) + 8
-        let labelRoom = 150.0
+        let labelRoom = Self.labelRoom
         let columnX: (Int) -> Double = { column in
-            8 + (Self.width - 16 - labelRoom - Self.nodeWidth) * Double(column) / Double(columns - 1)
+            8 + (canvas.width - 16 - labelRoom - Self.nodeWidth) * Double(column) / Double(columns - 1)
         }
 
         var svg = SVGWriter()
-        svg.open(id: id, title: title, description: description, width: Self.width, height: height)
+        svg.open(canvas, title: title, description: description, height: height)
         // Ribbons, grouped by move, drawn under the nodes.
-        var moves: [String: (from: Int, to: Int, column: Int, count: Int)] = [:]
-        var order: [String] = []
-        for path in paths {
-            for column in 0..<(path.count - 1) {
-                guard let from = nodes[column].firstIndex(where: { $0.name == path[column] }),
-                      let to = nodes[column + 1].firstIndex(where: { $0.name == path[column + 1] }) else { continue }
-                let key = "\(column)|\(from)|\(to)"
-                if moves[key] == nil { order.append(key); moves[key] = (from, to, column, 0) }
-                moves[key]?.count += 1
-            }
-        }
-        let sortedMoves = order.compactMap { moves[$0] }.sorted { ($0.column, $0.from, $0.to) < ($1.column, $1.from, $1.to) }
-        for move in sortedMoves {
+        for move in moves(paths, nodes: nodes) {
             let thickness = Double(move.count) * unit
             let source = nodes[move.column][move.from]
             let target = nodes[move.column + 1][move.to]
@@ -158,16 +188,6 @@ public struct FlowChart: Sendable {
                 }
             }
         }
-        svg.close()
-        var counts: [String: Int] = [:]
-        var routeOrder: [String] = []
-        for route in routes {
-            let text = route.steps.count <= 1 ? "\(origin) (stayed)" : route.steps.joined(separator: " → ")
-            if counts[text] == nil { routeOrder.append(text) }
-            counts[text, default: 0] += 1
-        }
-        let rows = routeOrder.sorted { ((counts[$1] ?? 0), $0) < ((counts[$0] ?? 0), $1) }.map { [$0, String(counts[$0] ?? 0)] }
-        return Chart(id: id, title: title, description: description, svg: svg.markup, labels: labels,
-                     table: ChartTable(columns: ["Route", "People"], rows: rows), width: Self.width, height: height)
+        return svg.finish(canvas, height: height, labels: labels)
     }
 }

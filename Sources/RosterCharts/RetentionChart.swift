@@ -39,7 +39,7 @@ public struct RetentionChart: Sendable {
         self.origin = origin
     }
 
-    static let width = 560.0
+    static let maxWidth = 640.0
     static let height = 300.0
     static let fontSize = 12.0
 
@@ -52,14 +52,52 @@ public struct RetentionChart: Sendable {
     }
 
     public func draw() -> Chart {
+        var rows: [[String]] = []
+        for line in series {
+            for point in line.points {
+                rows.append([line.label, Self.isoDate(point.day), format(point.value, of: line)])
+            }
+            rows.append([line.label, Self.isoDate(endDay) + (line.finalValue != (line.points.last?.value ?? line.finalValue) ? " (with departures at unknown dates)" : ""),
+                         format(line.finalValue, of: line)])
+        }
+        let table = ChartTable(columns: ["Cohort", "Date", asShares ? "Share at \(origin)" : "Members at \(origin)"], rows: rows)
+        var chart = Chart(id: id, title: title, description: description, table: table, maxWidth: Self.maxWidth, draw: draw)
+        if series.count > 1 {
+            chart.key = orderedByFinalValue().map { KeyEntry(colorClass: Palette.className($0.colorIndex),
+                                                             text: "\($0.label): \(format($0.finalValue, of: $0))") }
+        }
+        return chart
+    }
+
+    static func isoDate(_ day: Int) -> String {
+        let (year, month, day) = TimeAxis.civil(day)
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
+    /// Highest final value first: the order of the end labels and of the key.
+    func orderedByFinalValue() -> [Series] {
+        series.enumerated().sorted { a, b in
+            let (left, right) = (value(a.element.finalValue, of: a.element), value(b.element.finalValue, of: b.element))
+            return left != right ? left > right : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// The end of each line is labelled with its value; one line alone also with its name, where
+    /// there is room (the title names it too).
+    func endLabel(_ line: Series, compact: Bool) -> String {
+        series.count > 1 || compact ? format(line.finalValue, of: line) : "\(format(line.finalValue, of: line)) \(line.label)"
+    }
+
+    func draw(on canvas: ChartCanvas) -> ChartDrawing {
         let startDay = series.compactMap { $0.points.first?.day }.min() ?? endDay - 365
         let maxValue = asShares ? 100.0 : Double(series.map(\.total).max() ?? 1)
         let widestTick = TextMetrics.width(asShares ? "100%" : String(Int(maxValue)), fontSize: Self.fontSize)
-        let axis = TimeAxis(startDay: startDay, endDay: max(endDay, startDay + 30), x0: widestTick + 12, x1: Self.width - 130)
+        let endRoom = min(130, (series.map { TextMetrics.width(endLabel($0, compact: canvas.isCompact), fontSize: Self.fontSize) }.max() ?? 0) + 14)
+        let axis = TimeAxis(startDay: startDay, endDay: max(endDay, startDay + 30), x0: widestTick + 12, x1: canvas.width - endRoom)
         let top = 12.0, bottom = Self.height - 28
         let y: (Double) -> Double = { bottom - (bottom - top) * $0 / max(1, maxValue) }
         var svg = SVGWriter()
-        svg.open(id: id, title: title, description: description, width: Self.width, height: Self.height)
+        svg.open(canvas, title: title, description: description, height: Self.height)
         var labels: [LabelBox] = []
         // Horizontal grid with about five value labels.
         let rawStep = maxValue / 5
@@ -73,17 +111,14 @@ public struct RetentionChart: Sendable {
             labels.append(LabelBox(text: text, x: axis.x0 - 6 - width, y: y(tick) - Self.fontSize / 2, width: width, height: Self.fontSize))
             tick += step
         }
-        for yearTick in axis.yearTicks(fontSize: Self.fontSize, chartWidth: Self.width) {
+        for yearTick in axis.yearTicks(fontSize: Self.fontSize, chartWidth: canvas.width) {
             let text = String(yearTick.year)
             let width = TextMetrics.width(text, fontSize: Self.fontSize)
             svg.text(text, x: yearTick.x, y: bottom + 18, className: "tick", anchor: "middle")
             labels.append(LabelBox(text: text, x: yearTick.x - width / 2, y: bottom + 6, width: width, height: Self.fontSize))
         }
         var endLabels = LabelColumn(gap: 3)
-        let ordered = series.enumerated().sorted { a, b in
-            value(a.element.finalValue, of: a.element) > value(b.element.finalValue, of: b.element)
-        }
-        for (_, line) in ordered {
+        for line in orderedByFinalValue() {
             guard let first = line.points.first else { continue }
             let n = SVGWriter.number
             var d = "M\(n(axis.x(first.day))),\(n(y(value(first.value, of: line))))"
@@ -99,8 +134,7 @@ public struct RetentionChart: Sendable {
                          className: "step-unknown \(Palette.className(line.colorIndex))")
             }
             // Several lines: the value at the end, the name in full in the key under the chart.
-            let text = TextMetrics.fit(series.count > 1 ? format(line.finalValue, of: line) : "\(format(line.finalValue, of: line)) \(line.label)",
-                                       maxWidth: 122, fontSize: Self.fontSize)
+            let text = TextMetrics.fit(endLabel(line, compact: canvas.isCompact), maxWidth: endRoom - 8, fontSize: Self.fontSize)
             let width = TextMetrics.width(text, fontSize: Self.fontSize)
             if let box = endLabels.place(text, x: axis.x(endDay) + 6, centerY: y(value(line.finalValue, of: line)),
                                          width: width, height: Self.fontSize, maxShift: Self.height) {
@@ -108,26 +142,6 @@ public struct RetentionChart: Sendable {
                 labels.append(box)
             }
         }
-        svg.close()
-        var rows: [[String]] = []
-        for line in series {
-            for point in line.points {
-                let (year, month, day) = TimeAxis.civil(point.day)
-                let date = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
-                rows.append([line.label, date, format(point.value, of: line)])
-            }
-            let (year, month, day) = TimeAxis.civil(endDay)
-            let date = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
-            rows.append([line.label, date + (line.finalValue != (line.points.last?.value ?? line.finalValue) ? " (with departures at unknown dates)" : ""),
-                         format(line.finalValue, of: line)])
-        }
-        let table = ChartTable(columns: ["Cohort", "Date", asShares ? "Share at \(origin)" : "Members at \(origin)"], rows: rows)
-        var chart = Chart(id: id, title: title, description: description, svg: svg.markup, labels: labels, table: table,
-                          width: Self.width, height: Self.height)
-        if series.count > 1 {
-            chart.key = ordered.map { KeyEntry(colorClass: Palette.className($0.element.colorIndex),
-                                               text: "\($0.element.label): \(format($0.element.finalValue, of: $0.element))") }
-        }
-        return chart
+        return svg.finish(canvas, height: Self.height, labels: labels)
     }
 }

@@ -16,14 +16,22 @@ struct SVGWriter {
 
     mutating func raw(_ text: String) { markup += text }
 
-    mutating func open(id: String, title: String, description: String, width: Double, height: Double) {
-        let w = Self.number(width), h = Self.number(height)
-        markup += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
+    /// Opens a drawing on `canvas`, `height` units tall. Its `width` attribute is the most it may be
+    /// stretched to; CSS shrinks it to its column, never below its own width (see `ChartCanvas`).
+    mutating func open(_ canvas: ChartCanvas, title: String, description: String, height: Double) {
+        let id = canvas.id
+        let w = Self.number(canvas.width), h = Self.number(height)
+        let shownWidth = Self.number(canvas.width * ChartCanvas.stretch), shownHeight = Self.number(height * ChartCanvas.stretch)
+        markup += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(canvas.classes)\" viewBox=\"0 0 \(w) \(h)\" width=\"\(shownWidth)\" height=\"\(shownHeight)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
         markup += "<title id=\"\(id)-title\">\(Self.escape(title))</title>\n"
         markup += "<desc id=\"\(id)-desc\">\(Self.escape(description))</desc>\n"
     }
 
-    mutating func close() { markup += "</svg>" }
+    /// Closes the drawing and hands it over with its labels.
+    mutating func finish(_ canvas: ChartCanvas, height: Double, labels: [LabelBox]) -> ChartDrawing {
+        markup += "</svg>"
+        return ChartDrawing(width: canvas.width, height: height, svg: markup, labels: labels)
+    }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, className: String, extra: String = "") {
         markup += "<rect class=\"\(className)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(max(0, width)))\" height=\"\(Self.number(max(0, height)))\"\(extra)/>\n"

@@ -25,17 +25,25 @@ public struct YearBarsChart: Sendable {
         self.years = years
     }
 
-    static let width = 640.0
+    static let maxWidth = 640.0
     static let height = 220.0
     static let fontSize = 12.0
 
     public func draw() -> Chart {
-        let top = 30.0, bottom = Self.height - 26, left = 12.0, right = Self.width - 12
+        let table = ChartTable(columns: ["Year", "Arrived", "Left"],
+                               rows: years.map { [String($0.year), String($0.arrivals), String($0.departures)] })
+        return Chart(id: id, title: title, description: description, table: table, maxWidth: Self.maxWidth, draw: draw)
+    }
+
+    func draw(on canvas: ChartCanvas) -> ChartDrawing {
+        // Room at each side for half a year label under the first and last bars.
+        let side = TextMetrics.width("2000", fontSize: Self.fontSize) / 2 + 2
+        let top = 30.0, bottom = Self.height - 26, left = side, right = canvas.width - side
         let maxValue = max(1, years.map { max($0.arrivals, $0.departures) }.max() ?? 1)
         let slot = (right - left) / Double(max(1, years.count))
         let barWidth = min(28, slot * 0.35)
         var svg = SVGWriter()
-        svg.open(id: id, title: title, description: description, width: Self.width, height: Self.height)
+        svg.open(canvas, title: title, description: description, height: Self.height)
         var labels: [LabelBox] = []
         // Legend.
         svg.rect(x: left, y: 6, width: 12, height: 12, className: "bar c0")
@@ -55,11 +63,11 @@ public struct YearBarsChart: Sendable {
                 let h = Double(value) * scale
                 let x = center + offset
                 svg.rect(x: x, y: bottom - h, width: barWidth, height: h, className: className)
-                if value > 0 && barWidth >= TextMetrics.width(String(value), fontSize: Self.fontSize - 1) {
+                if value > 0 && barWidth >= TextMetrics.width(String(value), fontSize: Self.fontSize) {
                     let text = String(value)
-                    let width = TextMetrics.width(text, fontSize: Self.fontSize - 1)
+                    let width = TextMetrics.width(text, fontSize: Self.fontSize)
                     svg.text(text, x: x + barWidth / 2, y: bottom - h - 4, className: "value", anchor: "middle")
-                    labels.append(LabelBox(text: text, x: x + barWidth / 2 - width / 2, y: bottom - h - 4 - Self.fontSize + 2, width: width, height: Self.fontSize - 1))
+                    labels.append(LabelBox(text: text, x: x + barWidth / 2 - width / 2, y: bottom - h - 4 - Self.fontSize + 2, width: width, height: Self.fontSize))
                 }
             }
             if index % showEvery == 0 {
@@ -70,10 +78,6 @@ public struct YearBarsChart: Sendable {
             }
         }
         svg.line(x1: left, y1: bottom, x2: right, y2: bottom, className: "axis")
-        svg.close()
-        let table = ChartTable(columns: ["Year", "Arrived", "Left"],
-                               rows: years.map { [String($0.year), String($0.arrivals), String($0.departures)] })
-        return Chart(id: id, title: title, description: description, svg: svg.markup, labels: labels, table: table,
-                     width: Self.width, height: Self.height)
+        return svg.finish(canvas, height: Self.height, labels: labels)
     }
 }

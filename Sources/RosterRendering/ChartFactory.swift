@@ -130,11 +130,11 @@ struct ChartFactory {
     }
 
     /// The chart as a figure: SVG, caption, and its numbers in a table.
+    /// The frame holds one drawing per column width; the theme's CSS shows the one that fits.
     static func figure(_ chart: Chart, caption: String? = nil) -> String {
-        let label = Markup.escapeHTML("Chart: \(chart.title)")
         var html = "<figure class=\"chart\" id=\"\(chart.id)\">\n"
         html += "<figcaption>\(Markup.escapeHTML(caption ?? chart.title))</figcaption>\n"
-        html += "<div class=\"chart-frame\" tabindex=\"0\" role=\"region\" aria-label=\"\(label)\">\n\(chart.svg)\n</div>\n"
+        html += "<div class=\"chart-frame\">\n\(chart.svg)\n</div>\n"
         if !chart.key.isEmpty {
             html += "<ul class=\"chart-key\">\n"
             for entry in chart.key {

@@ -117,7 +117,7 @@ final class SiteFeatureTests: XCTestCase {
         for id in ["chart-destinations-team", "chart-flow-team", "chart-careers-team", "chart-retention-team"] {
             XCTAssertTrue(cohort.contains(#"<figure class="chart" id="\#(id)">"#), id)
         }
-        XCTAssertTrue(cohort.contains("<title id=\"chart-flow-team-title\">"))
+        XCTAssertTrue(cohort.contains("<title id=\"chart-flow-team-288-title\">"))
         XCTAssertTrue(try site.read("Output/authors/ada/index.html").contains(#"id="chart-career""#))
         XCTAssertTrue(try site.read("Output/companies/acme/index.html").contains(#"id="chart-moves""#))
         XCTAssertTrue(site.check().diagnostics.isEmpty, site.check().diagnostics.map(\.description).joined(separator: "\n"))

@@ -7,12 +7,19 @@ final class ChartLayoutTests: XCTestCase {
     let companies = ["Meta", "Mistral AI", "Google DeepMind", "Anthropic", "Cohere", "Kyutai", "Microsoft AI",
                      "Thinking Machines Lab", "Apple", "Inflection AI", "OpenAI", "xAI"]
 
+    /// At every width the chart is drawn at: no two labels overlap and every label is inside.
     private func assertNoOverlap(_ chart: Chart, file: StaticString = #filePath, line: UInt = #line) {
-        let pairs = LabelBox.overlappingPairs(chart.labels)
-        XCTAssertTrue(pairs.isEmpty, "\(chart.id): \(pairs.prefix(3).map { "'\($0.0.text)' × '\($0.1.text)'" })", file: file, line: line)
-        for label in chart.labels {
-            XCTAssertGreaterThanOrEqual(label.x, -0.5, "\(label.text) starts left of the chart", file: file, line: line)
-            XCTAssertLessThanOrEqual(label.x + label.width, chart.width + 0.5, "\(label.text) ends right of the chart", file: file, line: line)
+        XCTAssertEqual(chart.drawings.map(\.width), ChartCanvas.breakpoints.filter { $0 <= chart.widest.width }, file: file, line: line)
+        for drawing in chart.drawings {
+            let pairs = LabelBox.overlappingPairs(drawing.labels)
+            XCTAssertTrue(pairs.isEmpty, "\(chart.id) at \(drawing.width): \(pairs.prefix(3).map { "'\($0.0.text)' × '\($0.1.text)'" })",
+                          file: file, line: line)
+            for label in drawing.labels {
+                XCTAssertGreaterThanOrEqual(label.x, -0.5, "\(label.text) starts left of the chart at \(drawing.width)", file: file, line: line)
+                XCTAssertLessThanOrEqual(label.x + label.width, drawing.width + 0.5, "\(label.text) ends right of the chart at \(drawing.width)",
+                                         file: file, line: line)
+                XCTAssertLessThanOrEqual(label.y + label.height, drawing.height + 0.5, "\(label.text) ends below the chart", file: file, line: line)
+            }
         }
     }
 
@@ -43,7 +50,7 @@ final class ChartLayoutTests: XCTestCase {
         for count in [3, 14, 50, 500] {
             let chart = FlowChart(id: "f\(count)", title: "T", description: "D", origin: "Meta", routes: routes(count), colors: colors).draw()
             assertNoOverlap(chart)
-            XCTAssertFalse(chart.labels.isEmpty)
+            XCTAssertFalse(chart.widest.labels.isEmpty)
             XCTAssertEqual(chart.table.rows.map { Int($0[1]) ?? 0 }.reduce(0, +), count)
         }
     }
@@ -56,8 +63,8 @@ final class ChartLayoutTests: XCTestCase {
         ], colors: colors).draw()
         XCTAssertEqual(chart.table.rows.map { $0[0] }.sorted(),
                        ["Meta (stayed)", "Meta → Apple → Google DeepMind", "Meta → Google → Meta"])
-        XCTAssertTrue(chart.labels.contains { $0.text == "Meta 1" }, "the return shows as a Meta node in the last column")
-        XCTAssertTrue(chart.labels.contains { $0.text == "Still at Meta 1" })
+        XCTAssertTrue(chart.widest.labels.contains { $0.text == "Meta 1" }, "the return shows as a Meta node in the last column")
+        XCTAssertTrue(chart.widest.labels.contains { $0.text == "Still at Meta 1" })
     }
 
     func testTimelineLabelsNeverOverlapFromThreeTo500Rows() {
@@ -94,7 +101,7 @@ final class ChartLayoutTests: XCTestCase {
         assertNoOverlap(chart)
         // The names are in the key under the chart, in full; the drawing carries the values.
         XCTAssertEqual(Set(chart.key.map(\.text)), Set((0..<6).map { "Cohort \($0): 50%" }))
-        XCTAssertFalse(chart.labels.contains { $0.text.contains("Cohort") })
+        XCTAssertFalse(chart.widest.labels.contains { $0.text.contains("Cohort") })
     }
 
     func testYearBarsLabelsNeverOverlapEvenWithManyYears() {
@@ -108,7 +115,7 @@ final class ChartLayoutTests: XCTestCase {
         let make = { BarChart(id: "x", title: "<T & \"q\">", description: "D", bars: [.init(label: "<b>", value: 1, colorIndex: 0)],
                               categoryHeading: "C", valueHeading: "V").draw().svg }
         XCTAssertEqual(make(), make())
-        XCTAssertTrue(make().contains("<title id=\"x-title\">&lt;T &amp; &quot;q&quot;&gt;</title>"))
+        XCTAssertTrue(make().contains("<title id=\"x-288-title\">&lt;T &amp; &quot;q&quot;&gt;</title>"))
         XCTAssertFalse(make().contains("<b>"))
     }
 }
@@ -118,9 +125,9 @@ final class ChartCapTests: XCTestCase {
     func testWhereTheyWentDrawsTwelveBarsAndOneForTheOthersButTabulatesEveryCompany() {
         let bars = (0..<40).map { BarChart.Bar(label: "Company \($0)", value: 40 - $0, colorIndex: $0) }
         let chart = BarChart(id: "d", title: "T", description: "D", bars: bars, categoryHeading: "Company", valueHeading: "People").draw()
-        XCTAssertEqual(chart.svg.components(separatedBy: "<rect").count - 1, 13)
+        XCTAssertEqual(chart.widest.svg.components(separatedBy: "<rect").count - 1, 13)
         let others = (12..<40).map { 40 - $0 }.reduce(0, +)
-        XCTAssertTrue(chart.svg.contains("28 others (\(others) people)"), chart.svg)
+        XCTAssertTrue(chart.widest.svg.contains("28 others (\(others) people)"), chart.widest.svg)
         XCTAssertEqual(chart.table.rows.count, 40)
         XCTAssertEqual(chart.table.rows.map { Int($0[1]) ?? 0 }.reduce(0, +), bars.map(\.value).reduce(0, +))
     }
