@@ -38,7 +38,8 @@ let package = Package(
         .target(name: "RosterModel"),
 
         // The pipeline, in order: load → validate → analyse / markdown → templates → render → publish.
-        .target(name: "RosterLoading", dependencies: ["RosterModel", "RosterSupport", .product(name: "Yams", package: "Yams")]),
+        .target(name: "RosterLoading", dependencies: ["RosterModel", "RosterSupport", .product(name: "Yams", package: "Yams")],
+                plugins: ["RosterCodegenPlugin"]),
         .target(name: "RosterValidation", dependencies: ["RosterModel", "RosterSupport"]),
         .target(name: "RosterAnalysis", dependencies: ["RosterModel", "RosterSupport"]),
         .target(name: "RosterMarkdown", dependencies: ["RosterModel", "RosterSupport", "CCmarkGFM", "CCmarkGFMThreads"]),
@@ -87,7 +88,8 @@ let package = Package(
         .testTarget(name: "RosterMarkdownTests", dependencies: ["RosterMarkdown", "RosterModel"]),
         .testTarget(name: "RosterChartsTests", dependencies: ["RosterCharts"]),
         .testTarget(name: "RosterTemplatesTests", dependencies: ["RosterTemplates", "RosterModel", "RosterSupport", "RosterTestSupport"]),
-        .testTarget(name: "RosterRenderingTests", dependencies: ["RosterRendering", "RosterAnalysis", "RosterTemplates", "RosterMarkdown", "RosterModel"]),
+        .testTarget(name: "RosterRenderingTests", dependencies: ["RosterRendering", "RosterAnalysis", "RosterTemplates", "RosterMarkdown", "RosterModel",
+                                                         "RosterLoading"]),
         .testTarget(name: "RosterPublishingTests", dependencies: ["RosterPublishing", "RosterAnalysis", "RosterModel", "RosterSupport"]),
         .testTarget(name: "RosterBuildTests", dependencies: ["RosterBuild", "RosterModel", "RosterRendering", "RosterTestSupport"]),
         .testTarget(name: "RosterScaffoldTests", dependencies: [

@@ -3,7 +3,9 @@ import PackagePlugin
 
 /// Generates, at build time, what would otherwise be committed and could drift:
 /// - for RosterRendering, the view models' `MustacheParent` conformances (from `ViewModels/*.swift`);
-/// - for RosterScaffold, the default theme embedded as bytes (from the package's `Templates/`).
+/// - for RosterScaffold, the default theme embedded as bytes (from the package's `Templates/`);
+/// - for RosterLoading, the default theme's labels (`Templates/labels/*.yml`), the words of a theme
+///   that has none of its own.
 @main
 struct RosterCodegenPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -25,6 +27,13 @@ struct RosterCodegenPlugin: BuildToolPlugin {
             let output = work.appending(path: "EmbeddedThemeFiles.swift")
             return [.buildCommand(displayName: "Embedding the default theme",
                                   executable: tool, arguments: ["theme", output.path, templates.path] + files.map(\.path),
+                                  inputFiles: files, outputFiles: [output])]
+        case "RosterLoading":
+            let labels = context.package.directoryURL.appending(path: "Templates/labels")
+            let files = Self.files(below: labels)
+            let output = work.appending(path: "EmbeddedLabelFiles.swift")
+            return [.buildCommand(displayName: "Embedding the default theme's labels",
+                                  executable: tool, arguments: ["labels", output.path, labels.path] + files.map(\.path),
                                   inputFiles: files, outputFiles: [output])]
         default:
             return []

@@ -5,6 +5,7 @@ import Foundation
 ///
 ///     roster-codegen views OUTPUT FILE.swift...   MustacheParent conformances for the view models
 ///     roster-codegen theme OUTPUT TEMPLATES_DIR FILE...   the default theme, embedded as bytes
+///     roster-codegen labels OUTPUT LABELS_DIR FILE...     its labels alone (for RosterLoading)
 @main
 enum RosterCodegen {
     static func main() throws {
@@ -17,8 +18,10 @@ enum RosterCodegen {
         let text: String
         switch arguments[0] {
         case "views": text = try ViewModelConformances.generate(sources: arguments.dropFirst(2).map(URL.init(fileURLWithPath:)))
-        case "theme": text = try EmbeddedTheme.generate(root: URL(fileURLWithPath: arguments[2]),
-                                                       files: arguments.dropFirst(3).map(URL.init(fileURLWithPath:)))
+        case "theme", "labels":
+            text = try EmbeddedTheme.generate(root: URL(fileURLWithPath: arguments[2]),
+                                              files: arguments.dropFirst(3).map(URL.init(fileURLWithPath:)),
+                                              name: arguments[0] == "theme" ? "EmbeddedThemeFiles" : "EmbeddedLabelFiles")
         default:
             FileHandle.standardError.write(Data("roster-codegen: unknown mode '\(arguments[0])'\n".utf8))
             exit(64)

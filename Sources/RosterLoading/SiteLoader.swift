@@ -73,6 +73,10 @@ public struct SiteLoader: Sendable {
         var site = Site(settings: settings ?? .unreadable, cohorts: cohorts, authors: authors, companies: companies,
                         articles: articles, pages: pages, sources: sources, data: data, assets: assets)
         site.editions = editions
+        if templatesOutside == nil, let settings {
+            site.labels = loadLabels(files, settings: settings, &problems)
+            problems += LabelCheck.missing(in: site.labels, templates: templates)
+        }
         return LoadedSite(site: site, templates: templates, diagnostics: problems.sorted(), fileSlugs: slugs)
     }
 

@@ -1,3 +1,4 @@
+import RosterSupport
 import Foundation
 import RosterModel
 
@@ -79,4 +80,61 @@ extension SiteLoader {
         }
         return templates
     }
+
+    /// `Templates/labels/<language>.yml`, with `site.yml`'s `labels:` on top. A label `site.yml` sets
+    /// that the theme does not have is an error (with a did-you-mean), as is a language with no file.
+    func loadLabels(_ files: SiteFolder, settings: SiteSettings, _ problems: inout [Diagnostic]) -> Labels {
+        let language = settings.language
+        let path = SiteLayout.themeLabels + "/" + language + ".yml"
+        // A theme from before labels has no folder of them: it gets the default theme's words.
+        if !files.exists(SiteLayout.themeLabels), let builtIn = BuiltInLabels.labels(language) {
+            return overriding(builtIn, with: settings, known: Array(builtIn.values.keys), path: path, &problems)
+        }
+        guard Slug.isValid(language.lowercased()), files.exists(path) else {
+            problems.append(.error("the theme has no words for the language '\(language)': there is no \(path). Copy \(SiteLayout.themeLabels)/en.yml to it and translate it, or set 'language' to a language the theme has",
+                                   at: settings.locations["language"]))
+            return .empty
+        }
+        var decoded = LabelsDecoder.Decoded()
+        switch files.text(path, problems: &problems) {
+        case .failure(let problem): problems.append(problem)
+        case .success(let text):
+            switch YAMLText.parse(text, path: path, firstLine: 1) {
+            case .failure(let problem): problems.append(problem)
+            case .success(let node): decoded = LabelsDecoder.decode(node, path: path, what: path)
+            }
+        }
+        problems += decoded.problems
+        let labels = Labels(language: language, values: decoded.values, locations: decoded.locations)
+        return overriding(labels, with: settings, known: Array(decoded.values.keys), path: path, &problems)
+    }
+
+    /// The labels with `site.yml`'s `labels:` on top; a label the theme does not have, or a
+    /// placeholder it is not given, is an error.
+    private func overriding(_ base: Labels, with settings: SiteSettings, known: [String], path: String,
+                            _ problems: inout [Diagnostic]) -> Labels {
+        var labels = base
+        for key in settings.labels.keys.sorted() {
+            let location = settings.labelLocations[key] ?? settings.locations["labels"]
+            guard let value = settings.labels[key] else { continue }
+            guard let original = base.values[key] else {
+                let hint = Suggestion.closest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? ""
+                problems.append(.error("'labels' sets '\(key)', which is not a label of the theme (\(path))\(hint)", at: location))
+                continue
+            }
+            let unknown = Labels.placeholders(value).subtracting(Labels.placeholders(original))
+            if !unknown.isEmpty {
+                problems.append(.error("the label '\(key)' uses \(unknown.sorted().map { "{\($0)}" }.joined(separator: ", ")), which it is not given; it may use \(Labels.placeholders(original).sorted().map { "{\($0)}" }.joined(separator: ", ").ifEmpty("no placeholder"))",
+                                       at: location))
+                continue
+            }
+            labels.values[key] = value
+            labels.locations[key] = location
+        }
+        return labels
+    }
+}
+
+private extension String {
+    func ifEmpty(_ other: String) -> String { isEmpty ? other : self }
 }

@@ -45,6 +45,8 @@ enum SiteSettingsDecoder {
             }
         }
         let search = reader.bool("search") ?? true
+        let labels = LabelsDecoder.decode(reader.value("labels"), path: path, what: "'labels'")
+        problems += labels.problems
         let featured = reader.stringList("featured")
         if featured.count > SiteSettings.maximumFeatured {
             reader.error("'featured' names \(featured.count) cohorts; at most \(SiteSettings.maximumFeatured) fit in one chart",
@@ -61,6 +63,8 @@ enum SiteSettingsDecoder {
                                     asOf: asOf, unsafeHTML: unsafeHTML, paginate: paginate, feedLimit: feedLimit,
                                     home: home, featured: featured, evidence: evidence, locations: reader.locations)
         settings.search = search
+        settings.labels = labels.values
+        settings.labelLocations = labels.locations
         return (settings, cohorts, cohortSlugs, problems)
     }
 
@@ -82,8 +86,21 @@ enum SiteSettingsDecoder {
         } else if members.isEmpty {
             reader.error("missing required key 'members'", at: reader.locations.start)
         }
+        var member: [String: String]?
+        if let node = reader.value("member") {
+            if let text = node.scalar?.string {
+                member = ["other": text]
+            } else if let forms = LabelsDecoder.pluralForms(node) {
+                member = forms
+            } else {
+                reader.error("'member' names one member and several, like member: {one: researcher, other: researchers}",
+                             at: reader.locations["member"])
+            }
+        }
         problems += reader.finish()
         guard let slug, let name, let origin, let date else { return nil }
-        return Cohort(slug: slug, name: name, origin: origin, date: date, members: members, locations: reader.locations)
+        var cohort = Cohort(slug: slug, name: name, origin: origin, date: date, members: members, locations: reader.locations)
+        cohort.member = member
+        return cohort
     }
 }

@@ -18,6 +18,8 @@ public struct Site: Sendable {
     public var assets: [Asset]
     /// `Content/editions/`, oldest first.
     public var editions: [Edition] = []
+    /// The theme's words in the site's language, with `site.yml`'s `labels:` on top.
+    public var labels: Labels = .empty
 
     public init(settings: SiteSettings, cohorts: [Cohort] = [], authors: [Author] = [],
                 companies: [Company] = [], articles: [Article] = [], pages: [Page] = [],
@@ -72,7 +74,7 @@ public struct SiteSettings: Sendable, Hashable {
     public static let keys: [ContentKeys.Key] = [
         .init("title", required: true), .init("description"), .init("base_url", required: true), .init("language"),
         .init("as_of", required: true), .init("unsafe_html"), .init("paginate"), .init("feed_limit"),
-        .init("home"), .init("featured"), .init("evidence"), .init("search"), .init("cohorts", required: true),
+        .init("home"), .init("featured"), .init("evidence"), .init("search"), .init("labels"), .init("cohorts", required: true),
     ]
     /// What an unsourced claim is: an error (a report) or a warning (a tracker whose data has no
     /// per-claim sources; the site then says how many claims have none).
@@ -105,6 +107,9 @@ public struct SiteSettings: Sendable, Hashable {
     public var evidence: Evidence
     /// A search page and box, indexed by Pagefind at every build (`search: false` turns it off).
     public var search: Bool = true
+    /// `labels:`: the theme's labels this site words its own way (dotted keys, as in the labels file).
+    public var labels: [String: Labels.Value] = [:]
+    public var labelLocations: [String: SourceLocation] = [:]
     public var locations: FieldLocations
 
     public init(title: String, description: String? = nil, baseURL: String, language: String = "en",
@@ -153,7 +158,7 @@ public struct Cohort: Sendable, Hashable {
     /// The keys of one entry of `cohorts:` in `site.yml`.
     public static let keys: [ContentKeys.Key] = [
         .init("slug", required: true), .init("name", required: true), .init("origin", required: true),
-        .init("date", required: true), .init("members", required: true),
+        .init("date", required: true), .init("members", required: true), .init("member"),
     ]
     public var slug: String
     public var name: String
@@ -161,6 +166,9 @@ public struct Cohort: Sendable, Hashable {
     public var date: PartialDate
     /// Author slugs, in display order.
     public var members: [String]
+    /// What one member and several are called (`member: {one: researcher, other: researchers}`), by
+    /// plural category; nil for the theme's `cohort.member` label.
+    public var member: [String: String]?
     public var locations: FieldLocations
 
     public init(slug: String, name: String, origin: String, date: PartialDate, members: [String],

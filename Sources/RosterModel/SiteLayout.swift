@@ -11,6 +11,8 @@ public enum SiteLayout {
     public static let data = "Content/data"
     public static let contentAssets = "Content/assets"
     public static let themeAssets = "Templates/assets"
+    /// `Templates/labels/<language>.yml`: the theme's words in each language.
+    public static let themeLabels = "Templates/labels"
     /// Saved editions, `<date>.json` each (`roster edition save`); a build only reads them.
     public static let editions = "Content/editions"
     /// An edition's file: `Content/editions/2025-05-27.json`.

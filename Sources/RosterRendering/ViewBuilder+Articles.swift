@@ -3,11 +3,12 @@ import RosterModel
 extension ViewBuilder {
     /// Splits `items` into pages of `size` (`site.paginate` unless given; at least one page), each
     /// built when rendered.
-    func paginate<T: Sendable>(_ items: [T], size: Int? = nil, labels: (String, String) = ("Previous", "Next"),
+    func paginate<T: Sendable>(_ items: [T], size: Int? = nil, labels pager: (String, String) = ("common.previous", "common.next"),
                                route: @escaping @Sendable (Int) -> Route,
                                _ build: @escaping @Sendable (Route, [T], Pagination) -> PageJob) -> [PageSpec] {
         let size = max(1, size ?? site.settings.paginate)
         let count = items.count
+        let labels = self.labels
         let total = max(1, (items.count + size - 1) / size)
         return (1...total).map { number in
             let here = route(number)
@@ -22,8 +23,10 @@ extension ViewBuilder {
                         PageNumber(number: shown.number, href: linker.href(route(shown.number)), current: shown.number == number,
                                    gapBefore: shown.gapBefore)
                     },
-                    isPaged: total > 1, previousLabel: labels.0, nextLabel: labels.1,
-                    range: count == 0 ? "" : "\((number - 1) * size + 1)–\(min(count, number * size)) of \(count)")
+                    isPaged: total > 1, previousLabel: labels.text(pager.0), nextLabel: labels.text(pager.1),
+                    range: count == 0 ? "" : labels.text("common.range", ["first": labels.number((number - 1) * size + 1),
+                                                                         "last": labels.number(min(count, number * size)),
+                                                                         "total": labels.number(count)]))
                 return build(here, slice, pagination)
             }
         }
@@ -41,9 +44,9 @@ extension ViewBuilder {
     }
 
     func articleIndexPages() -> [PageSpec] {
-        paginate(site.articles, labels: ("Newer", "Older"), route: { .articles(page: $0) }) { route, articles, pagination in
-            let title = pagination.current > 1 ? "Articles, page \(pagination.current)" : "Articles"
-            var context = context(for: route, title: title, breadcrumbs: [("Articles", .articles(page: 1))])
+        paginate(site.articles, labels: ("common.newer", "common.older"), route: { .articles(page: $0) }) { route, articles, pagination in
+            let title = labels.text("nav.articles") + pageSuffix(pagination)
+            var context = context(for: route, title: title, breadcrumbs: [(labels.text("nav.articles"), .articles(page: 1))])
             let linker = options.linker(for: route)
             context["articles"] = articles.map { articleItem($0, linker) }
             context["pagination"] = pagination
@@ -56,13 +59,13 @@ extension ViewBuilder {
         let linker = options.linker(for: route)
         let toc = (bodies.html[route]?.headings ?? []).filter { (2...3).contains($0.level) }
         let view = ArticleView(
-            item: articleItem(article, linker), updated: article.updated?.display, updatedISO: article.updated?.isoDay,
+            item: articleItem(article, linker), updated: article.updated.map(date), updatedISO: article.updated?.isoDay,
             body: body(route),
             toc: toc.map { TocEntry(level: $0.level, text: $0.text, href: "#\($0.id)") },
             hasToc: toc.count >= 3,
             sources: article.sources.compactMap { sourcesByID[$0] }.map { sourceEntry($0, linker, citedBy: []) })
         var context = context(for: route, title: article.title, description: article.summary, ogType: "article",
-                              breadcrumbs: [("Articles", .articles(page: 1)), (article.title, route)])
+                              breadcrumbs: [(labels.text("nav.articles"), .articles(page: 1)), (article.title, route)])
         context["article"] = view
         return PageJob(route: route, template: "article", context: context)
     }
@@ -70,7 +73,7 @@ extension ViewBuilder {
     func tagsPage() -> PageJob {
         let route = Route.tags
         let linker = options.linker(for: route)
-        var context = context(for: route, title: "Tags", breadcrumbs: [("Articles", .articles(page: 1)), ("Tags", .tags)])
+        var context = context(for: route, title: labels.text("nav.tags"), breadcrumbs: [(labels.text("nav.articles"), .articles(page: 1)), (labels.text("nav.tags"), .tags)])
         context["tags"] = tags.map { TagLink(name: $0.name, slug: $0.slug, href: linker.href(.tag($0.slug, page: 1)),
                                              count: $0.articles.count) }
         return PageJob(route: route, template: "tags", context: context)
@@ -79,10 +82,11 @@ extension ViewBuilder {
     func tagPages() -> [PageSpec] {
         tags.flatMap { tag in
             let articles = tag.articles.compactMap { articlesBySlug[$0] }
-            return paginate(articles, labels: ("Newer", "Older"), route: { .tag(tag.slug, page: $0) }) { route, slice, pagination in
-                let title = "Tag: \(tag.name)" + (pagination.current > 1 ? ", page \(pagination.current)" : "")
+            return paginate(articles, labels: ("common.newer", "common.older"), route: { .tag(tag.slug, page: $0) }) { route, slice, pagination in
+                let title = labels.text("article.tag_title", ["tag": tag.name]) + pageSuffix(pagination)
                 var context = context(for: route, title: title,
-                                      breadcrumbs: [("Tags", .tags), (tag.name, .tag(tag.slug, page: 1))])
+                                      breadcrumbs: [(labels.text("nav.tags"), .tags), (tag.name, .tag(tag.slug, page: 1))])
+                context["tagSummary"] = labels.count("article.tagged", articles.count, ["tag": tag.name])
                 let linker = options.linker(for: route)
                 context["tag"] = TagLink(name: tag.name, slug: tag.slug, href: linker.href(.tag(tag.slug, page: 1)),
                                          count: articles.count)
@@ -102,7 +106,7 @@ extension ViewBuilder {
     }
 
     func notFoundPage() -> PageJob {
-        var context = context(for: .notFound, title: "Page not found")
+        var context = context(for: .notFound, title: labels.text("not_found.title"))
         context["notFound"] = true
         return PageJob(route: .notFound, template: "404", context: context)
     }

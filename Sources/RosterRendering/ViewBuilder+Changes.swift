@@ -12,10 +12,10 @@ extension ViewBuilder {
         let route = Route.changes
         let linker = options.linker(for: route)
         let wording = ChangeWording(changes: changes, site: site)
-        let title = "Since \(changes.since.display)"
-        var context = context(for: route, title: title, description: wording.summary, breadcrumbs: [("Changes", .changes)])
+        let title = labels.text("changes.since") + " " + date(changes.since)
+        var context = context(for: route, title: title, description: wording.summary, breadcrumbs: [(labels.text("changes.kicker"), .changes)])
         context["changes"] = ChangesView(
-            since: changes.since.display, sinceISO: changes.since.isoDay, summary: wording.summary,
+            since: date(changes.since), sinceISO: changes.since.isoDay, summary: wording.summary,
             cohorts: changes.cohorts.map { row in
                 func pair(_ value: (EditionChanges.Counts) -> Int) -> ThenNow {
                     let then = row.then.map(value), now = row.now.map(value)
@@ -31,12 +31,12 @@ extension ViewBuilder {
                                  entries: person.entries.map { line(wording.sentence($0), linker) })
             },
             corrections: changes.corrections.map { entry in
-                CorrectionRow(date: entry.correction.date.display, dateISO: entry.correction.date.isoDay, name: entry.name,
+                CorrectionRow(date: date(entry.correction.date), dateISO: entry.correction.date.isoDay, name: entry.name,
                               href: linker.href(.author(entry.author), fragment: "corrections"),
                               company: entry.company.map(companyName), text: entry.correction.text)
             },
             editions: site.editions.reversed().map { edition in
-                EditionRow(date: edition.date.display, dateISO: edition.date.isoDay, href: linker.href(.edition(edition.date.description)),
+                EditionRow(date: date(edition.date), dateISO: edition.date.isoDay, href: linker.href(.edition(edition.date.description)),
                            contents: "\(ChangeWording.count(edition.people, "person", "people") ?? "no people") in "
                                + (ChangeWording.count(edition.cohorts, "cohort", "cohorts") ?? "no cohort"),
                            compared: edition.date == changes.since)
@@ -52,6 +52,6 @@ extension ViewBuilder {
     /// The note on an author page whose facts changed since the compared edition.
     func changedSinceNote(_ slug: String, _ linker: Linker) -> ChangedSinceNote? {
         guard let changes = facts.changes, changedPeople.contains(slug) else { return nil }
-        return ChangedSinceNote(since: changes.since.display, href: linker.href(.changes, fragment: slug))
+        return ChangedSinceNote(since: date(changes.since), href: linker.href(.changes, fragment: slug))
     }
 }

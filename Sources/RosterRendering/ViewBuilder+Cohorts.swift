@@ -13,14 +13,14 @@ extension ViewBuilder {
                       statusKey: member.status.rawValue, current: companyLink(member.currentCompany, linker),
                       route: member.route.map { companyLink($0, linker) },
                       routeText: member.route.map(companyName).joined(separator: " → "),
-                      tenure: Self.years(member.tenureYears).map { "\($0) years" } ?? "unknown",
+                      tenure: years(member.tenureYears) ?? labels.text("common.unknown"),
                       founder: member.isFounder)
         }
         let factory = ChartFactory(builder: self)
         let slug = cohort.slug
         let departed = facts.departedCount > 0
         return CohortView(slug: cohort.slug, name: cohort.name, href: linker.href(.cohort(cohort.slug)),
-                          origin: companyLink(cohort.origin, linker), date: cohort.date.display,
+                          origin: companyLink(cohort.origin, linker), date: date(cohort.date),
                           facts: factsView(facts, linker), members: members,
                           destinationsChart: charts != .none && departed
                               ? ChartFactory.figure(factory.destinations(facts, id: "chart-destinations-\(slug)")) : nil,
@@ -42,11 +42,24 @@ extension ViewBuilder {
 
     func statusLabel(_ member: MemberFacts, origin: String) -> String {
         switch member.status {
-        case .atOrigin: return "at \(companyName(origin))"
-        case .returned: return "returned to \(companyName(origin))"
-        case .departed: return "left"
+        case .atOrigin: return labels.text("status.at_origin", ["origin": companyName(origin)])
+        case .returned: return labels.text("status.returned", ["origin": companyName(origin)])
+        case .departed: return labels.text("status.left")
         }
     }
+
+    /// What the cohort's members are called, for `count` of them: its `member:`, or the theme's.
+    func memberNoun(_ cohort: Cohort, _ count: Int) -> String {
+        cohort.member.map { labels.choose($0, count) } ?? labels.count("cohort.member", count)
+    }
+
+    /// "5.5 years" ("5,5 ans"), or nil when unknown.
+    func years(_ value: Double?) -> String? {
+        value.map { labels.count("common.years", $0 == 1 ? 1 : 2, ["count": labels.decimal($0)]) }
+    }
+
+    /// "5.5" ("5,5"), or nil when unknown.
+    func decimalYears(_ value: Double?) -> String? { value.map(labels.decimal) }
 
     func factsView(_ facts: CohortFacts, _ linker: Linker) -> FactsView {
         let origin = companyName(facts.cohort.origin)
@@ -54,31 +67,33 @@ extension ViewBuilder {
         let destinations = facts.destinations.map { destination in
             DestinationRow(company: companyLink(destination.company, linker), count: destination.count,
                            authors: destination.authors.map { authorLink($0, linker) },
-                           share: departed == 0 ? "0%" : "\(Int((Double(destination.count) * 100 / Double(departed)).rounded()))%")
+                           share: labels.percent(departed == 0 ? 0 : Int((Double(destination.count) * 100 / Double(departed)).rounded())))
         }
-        let headline: String
-        if departed == 0 {
-            headline = facts.memberCount == 1 ? "The one author is still at \(origin)" : "All \(facts.memberCount) authors are still at \(origin)"
-        } else {
-            headline = "\(departed) of \(facts.memberCount) \(facts.memberCount == 1 ? "author has" : "authors have") left \(origin)"
-        }
+        let count = facts.memberCount
+        let words = ["origin": origin, "member": memberNoun(facts.cohort, count), "departed": labels.number(departed)]
+        let headline = departed == 0 ? labels.count("headline.all_stayed", count, words) : labels.count("headline.left", count, words)
         let tenureNote: String
         if departed == 0 {
-            tenureNote = "Nobody has left, so there is no tenure of the departed to report."
+            tenureNote = labels.text("facts.nobody_left")
         } else if facts.tenureKnownCount == departed {
-            tenureNote = "Tenure is known for all \(departed) who left."
+            tenureNote = labels.count("facts.tenure_all_known", departed)
         } else {
-            tenureNote = "Tenure at \(origin) is known for \(facts.tenureKnownCount) of the \(departed) who left; the others' start or end dates are not public."
+            tenureNote = labels.count("facts.tenure_some_known", departed, ["origin": origin, "known": labels.number(facts.tenureKnownCount)])
         }
         let returned = facts.returnedCount
-        let atOriginLabel = "at \(origin) now" + (returned == 0 ? "" : ", \(returned) of them after leaving and coming back")
+        let atOriginLabel = returned == 0 ? labels.text("numbers.at_origin", ["origin": origin])
+            : labels.count("numbers.at_origin_returned", returned, ["origin": origin])
+        let unknown = labels.text("common.unknown")
+        let tenureSummary = labels.text("facts.tenure_summary", ["mean": years(facts.tenureMeanYears) ?? unknown,
+                                                                 "median": years(facts.tenureMedianYears) ?? unknown])
         return FactsView(headline: headline, members: facts.memberCount, atOrigin: facts.atOriginCount, atOriginLabel: atOriginLabel,
                          returned: facts.returnedCount, departed: departed, founderCount: facts.founders.count,
                          founders: facts.founders.map { authorLink($0, linker) },
-                         tenureMean: Self.years(facts.tenureMeanYears), tenureMedian: Self.years(facts.tenureMedianYears),
+                         tenureMean: decimalYears(facts.tenureMeanYears), tenureMedian: decimalYears(facts.tenureMedianYears),
                          tenureKnown: facts.tenureKnownCount, tenureNote: tenureNote, destinations: destinations,
                          departuresByYear: facts.departuresByYear.map { YearRow(year: $0.year, count: $0.count) },
-                         hasDepartures: departed > 0)
+                         hasDepartures: departed > 0, followedLabel: labels.count("numbers.followed", count, ["member": memberNoun(facts.cohort, count)]),
+                         destinationsCaption: labels.count("facts.destinations", departed, ["origin": origin]), tenureSummary: tenureSummary)
     }
 
     func homePage() -> PageJob {
@@ -97,7 +112,7 @@ extension ViewBuilder {
         context["latest"] = site.articles.prefix(5).map { articleItem($0, linker) }
         context["events"] = site.events.map { event in
             let date = PartialDate(parsing: event.date)
-            return EventRow(date: date?.display ?? event.date, dateISO: date?.isoDay, title: event.title)
+            return EventRow(date: date.map(self.date) ?? event.date, dateISO: date?.isoDay, title: event.title)
         }
         return PageJob(route: route, template: "home", context: context)
     }
@@ -124,7 +139,7 @@ extension ViewBuilder {
 
     func cohortsPages() -> [PageSpec] {
         paginate(cohortFacts, route: { Route.page($0, of: .cohorts) }) { route, slice, pagination in
-            var context = context(for: route, title: "Cohorts" + Self.pageSuffix(pagination), breadcrumbs: [("Cohorts", .cohorts)])
+            var context = context(for: route, title: labels.text("nav.cohorts") + pageSuffix(pagination), breadcrumbs: [(labels.text("nav.cohorts"), .cohorts)])
             let linker = options.linker(for: route)
             context["cohorts"] = slice.map { cohortView($0, linker) }
             context["pagination"] = pagination
@@ -137,8 +152,8 @@ extension ViewBuilder {
         let base = Route.cohort(facts.cohort.slug)
         return paginate(facts.members, route: { Route.page($0, of: base) }) { route, slice, pagination in
             let view = cohortView(facts, options.linker(for: route), charts: pagination.current == 1 ? .all : .none, members: slice[...])
-            var context = context(for: route, title: facts.cohort.name + Self.pageSuffix(pagination), description: view.facts.headline,
-                                  breadcrumbs: [("Cohorts", .cohorts), (facts.cohort.name, base)])
+            var context = context(for: route, title: facts.cohort.name + pageSuffix(pagination), description: view.facts.headline,
+                                  breadcrumbs: [(labels.text("nav.cohorts"), .cohorts), (facts.cohort.name, base)])
             context["cohort"] = view
             context["pagination"] = pagination
             return PageJob(route: route, template: "cohort", context: context)
@@ -155,9 +170,10 @@ extension ViewBuilder {
             let linker = options.linker(for: route)
             let first = (pagination.current - 1) * size + 1
             let chart = ChartFactory(builder: self).careers(facts, id: "chart-careers-\(slug)", members: slice[...], first: first)
-            var context = context(for: route, title: "Careers: \(facts.cohort.name)" + Self.pageSuffix(pagination),
+            var context = context(for: route, title: labels.text("cohort.careers_title", ["cohort": facts.cohort.name]) + pageSuffix(pagination),
                                   description: chart.title,
-                                  breadcrumbs: [("Cohorts", .cohorts), (facts.cohort.name, .cohort(slug)), ("Careers", base)])
+                                  breadcrumbs: [(labels.text("nav.cohorts"), .cohorts), (facts.cohort.name, .cohort(slug)),
+                                                (labels.text("cohort.careers"), base)])
             context["cohort"] = cohortView(facts, linker)
             context["careersChart"] = ChartFactory.figure(chart)
             context["pagination"] = pagination
@@ -166,7 +182,7 @@ extension ViewBuilder {
     }
 
     /// ", page 2" after a title, nothing on a first page.
-    static func pageSuffix(_ pagination: Pagination) -> String {
-        pagination.current > 1 ? ", page \(pagination.current)" : ""
+    func pageSuffix(_ pagination: Pagination) -> String {
+        pagination.current > 1 ? labels.text("common.page_suffix", ["page": labels.number(pagination.current)]) : ""
     }
 }

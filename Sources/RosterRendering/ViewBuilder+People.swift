@@ -8,7 +8,7 @@ extension ViewBuilder {
         let sorted = site.authors.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }
         return paginate(sorted, route: { Route.page($0, of: .authors) }) { route, slice, pagination in
             let linker = options.linker(for: route)
-            var context = context(for: route, title: "Authors" + Self.pageSuffix(pagination), breadcrumbs: [("Authors", .authors)])
+            var context = context(for: route, title: labels.text("nav.people") + pageSuffix(pagination), breadcrumbs: [(labels.text("nav.people"), .authors)])
             context["authors"] = slice.map { author in
                 let current = author.currentStint(at: day)
                 return AuthorRow(author: authorLink(author.slug, linker), current: companyLink(current?.company, linker),
@@ -30,14 +30,14 @@ extension ViewBuilder {
                                    searchStatus: Self.searchStatus(member.status),
                                    routeText: member.route.map(companyName).joined(separator: " → "),
                                    route: member.route.map { companyLink($0, linker) },
-                                   tenure: Self.years(member.tenureYears).map { "\($0) years" } ?? "unknown")
+                                   tenure: years(member.tenureYears) ?? labels.text("common.unknown"))
         }
         var sourceIDs: [String] = []
         for id in author.career.flatMap(\.sources) where !sourceIDs.contains(id) { sourceIDs.append(id) }
         let view = AuthorView(
             slug: author.slug, name: author.name,
             current: current.map { CurrentPosition(company: companyLink($0.company, linker), role: $0.role,
-                                                   unit: $0.unit, since: $0.start.date?.display) },
+                                                   unit: $0.unit, since: $0.start.date.map(date)) },
             career: author.career.map { stintRow($0, linker, day: day) }, cohorts: cohorts,
             links: author.links.map { LabelledLink(label: $0.label, url: $0.url) },
             bio: body(route), mentions: mentions(facts.mentions.articlesByAuthor[author.slug], linker),
@@ -47,10 +47,10 @@ extension ViewBuilder {
                 + author.career.flatMap { stint in stint.corrections.map { correctionNote($0, company: companyName(stint.company)) } })
                 .sorted { $0.dateISO < $1.dateISO },
             changed: changedSinceNote(author.slug, linker), photo: pictureView(author.photo, linker))
-        let position = current.map { " Now at \(companyName($0.company))." } ?? ""
+        let position = current.map { " " + labels.text("person.description_now", ["company": companyName($0.company)]) } ?? ""
         var context = context(for: route, title: author.name,
-                              description: "\(author.name): career, route and sources.\(position)",
-                              ogType: "profile", breadcrumbs: [("Authors", .authors), (author.name, route)])
+                              description: labels.text("person.description", ["name": author.name]) + position,
+                              ogType: "profile", breadcrumbs: [(labels.text("nav.people"), .authors), (author.name, route)])
         context["author"] = view
         if let photo = author.photo { context.setImage(absoluteURL(.asset(photo.path))) }
         return PageJob(route: route, template: "author", context: context)
@@ -58,17 +58,20 @@ extension ViewBuilder {
 
     func stintRow(_ stint: Stint, _ linker: Linker, day: Int) -> StintRow {
         StintRow(company: companyLink(stint.company, linker), unit: stint.unit, role: stint.role,
-                 start: stint.start.display, end: stint.end?.display ?? "now", isOpen: stint.end == nil,
-                 confidence: stint.confidence.rawValue, note: stint.note, founder: stint.founder,
+                 start: date(stint.start), end: stint.end.map(date) ?? labels.text("person.present"), isOpen: stint.end == nil,
+                 confidence: stint.confidence.rawValue, confidenceLabel: labels.text("confidence." + stint.confidence.rawValue), note: stint.note, founder: stint.founder,
                  sources: stint.sources.map { sourceRef($0, linker) }, corrections: stint.corrections.map { correctionNote($0) })
     }
 
     func correctionNote(_ correction: Correction, company: String? = nil) -> CorrectionNote {
-        CorrectionNote(date: correction.date.display, dateISO: correction.date.isoDay, text: correction.text, company: company)
+        CorrectionNote(date: date(correction.date), dateISO: correction.date.isoDay, text: correction.text, company: company)
     }
 
-    /// A company's `kind` as words: `big-tech` → "Big tech".
-    static func kindLabel(_ kind: String) -> String {
+    /// A company's `kind` as words: the label `company.kinds.big_tech` when the theme has one, else
+    /// the kind itself (`big-tech` → "Big tech").
+    func kindLabel(_ kind: String) -> String {
+        let key = "company.kinds." + kind.lowercased().replacingOccurrences(of: "-", with: "_")
+        if labels.values[key] != nil { return labels.text(key) }
         let words = kind.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }
@@ -81,9 +84,9 @@ extension ViewBuilder {
         let sorted = site.companies.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }
         return paginate(sorted, route: { Route.page($0, of: .companies) }) { route, slice, pagination in
             let linker = options.linker(for: route)
-            var context = context(for: route, title: "Companies" + Self.pageSuffix(pagination), breadcrumbs: [("Companies", .companies)])
+            var context = context(for: route, title: labels.text("nav.companies") + pageSuffix(pagination), breadcrumbs: [(labels.text("nav.companies"), .companies)])
             context["companies"] = slice.map { company in
-                CompanyRow(company: companyLink(company.slug, linker), kind: company.kind.map(Self.kindLabel), headquarters: company.headquarters,
+                CompanyRow(company: companyLink(company.slug, linker), kind: company.kind.map(kindLabel), headquarters: company.headquarters,
                            currentCount: companyFacts[company.slug]?.current.count ?? 0)
             }
             context["pagination"] = pagination
@@ -107,23 +110,23 @@ extension ViewBuilder {
                 let range = min(slice.first ?? 0, end)..<end
                 return range.isEmpty ? [] : slugs[range].compactMap { authorsBySlug[$0] }.map { author in
                     let shown = author.stint(at: company.slug, on: day)
-                    let period = shown.map { "\($0.start.display) – \($0.end?.display ?? "now")" } ?? ""
+                    let period = shown.map { "\(date($0.start)) – \($0.end.map(date) ?? labels.text("person.present"))" } ?? ""
                     return PersonAtCompany(author: authorLink(author.slug, linker), role: shown?.role, period: period)
                 }
             }
             let first = pagination.current == 1
             let moves = (facts?.moves ?? []).map { MoveRow(year: $0.year, arrivals: $0.arrivals, departures: $0.departures) }
-            let view = CompanyView(slug: company.slug, name: company.name, logo: pictureView(company.logo, linker), kind: company.kind.map(Self.kindLabel),
-                                   headquarters: company.headquarters, founded: company.founded?.display,
+            let view = CompanyView(slug: company.slug, name: company.name, logo: pictureView(company.logo, linker), kind: company.kind.map(kindLabel),
+                                   headquarters: company.headquarters, founded: company.founded.map(date),
                                    website: company.website, description: first ? body(base) : "",
                                    current: people(current), alumni: people(alumni), currentCount: current.count,
                                    alumniCount: alumni.count, moves: first ? moves : [],
                                    movesChart: first ? ChartFactory(builder: self).moves(company, facts: facts, id: "chart-moves").map { ChartFactory.figure($0) } : nil,
                                    mentions: first ? mentions(self.facts.mentions.articlesByCompany[company.slug], linker) : [],
                                    sources: company.sources.map { sourceRef($0, linker) }, isFirstPage: first)
-            var context = context(for: route, title: company.name + Self.pageSuffix(pagination),
+            var context = context(for: route, title: company.name + pageSuffix(pagination),
                                   description: "\(company.name): the tracked people who work there now, its alumni and the moves in and out.",
-                                  breadcrumbs: [("Companies", .companies), (company.name, base)])
+                                  breadcrumbs: [(labels.text("nav.companies"), .companies), (company.name, base)])
             context["company"] = view
             if let logo = company.logo { context.setImage(absoluteURL(.asset(logo.path))) }
             context["pagination"] = pagination

@@ -2,15 +2,15 @@ import RosterModel
 
 extension ViewBuilder {
     func sourceEntry(_ source: Source, _ linker: Linker, citedBy: [Crumb]) -> SourceEntry {
-        SourceEntry(id: source.id, title: source.title, publisher: source.publisher, date: source.date?.display,
-                    url: source.url, archived: source.archived, accessed: source.accessed?.display,
+        SourceEntry(id: source.id, title: source.title, publisher: source.publisher, date: source.date.map(date),
+                    url: source.url, archived: source.archived, accessed: source.accessed.map(date),
                     href: linker.href(.sources, fragment: source.id), citedBy: citedBy)
     }
 
     /// `/search/`: Pagefind's interface, with a way through the site for readers without JavaScript.
     func searchPage() -> PageJob {
-        var context = context(for: .search, title: "Search", description: "Search the people, organisations, cohorts, articles and sources of \(site.settings.title).",
-                              breadcrumbs: [("Search", .search)])
+        var context = context(for: .search, title: labels.text("search.title"), description: labels.text("search.lede"),
+                              breadcrumbs: [(labels.text("search.title"), .search)])
         context["search"] = true
         return PageJob(route: .search, template: "search", context: context)
     }
@@ -28,7 +28,7 @@ extension ViewBuilder {
     func sourcesPage() -> PageJob {
         let route = Route.sources
         let linker = options.linker(for: route)
-        var context = context(for: route, title: "Sources", breadcrumbs: [("Sources", .sources)])
+        var context = context(for: route, title: labels.text("nav.sources"), breadcrumbs: [(labels.text("nav.sources"), .sources)])
         context["sources"] = site.sources.map { source in
             let citedBy = facts.citations.routes(citing: source.id)
                 .map { Crumb(title: title(of: $0), href: linker.href($0)) }

@@ -102,9 +102,10 @@ public struct ViewBuilder: Sendable {
         changedPeople = facts.changes?.changedPeople ?? []
         let settings = site.settings
         siteView = SiteView(title: settings.title, description: settings.description, language: settings.language,
-                            baseURL: settings.baseURL, asOf: settings.asOf.display, asOfISO: settings.asOf.isoDay,
+                            baseURL: settings.baseURL, asOf: site.labels.date(settings.asOf), asOfISO: settings.asOf.isoDay,
                             generator: "Roster \(options.version)", evidenceNote: Self.evidenceNote(site.settings, facts.evidence))
-        constants = ConstantValues(values: ["site": siteView, "data": site.data.mapValues(DataContext.value)])
+        constants = ConstantValues(values: ["site": siteView, "data": site.data.mapValues(DataContext.value),
+                                            "labels": LabelsContext.nested(site.labels)])
     }
 
     /// How many claims cite no source, when the site allows that (`evidence: warn`).
@@ -112,6 +113,15 @@ public struct ViewBuilder: Sendable {
         guard settings.evidence == .warn, evidence.withoutSource > 0 else { return nil }
         return "\(evidence.withoutSource) of \(evidence.stints) claims about careers cite no source; they rest on the tracker's data as a whole."
     }
+
+    /// The site's words (`Templates/labels/<language>.yml` and `site.yml`'s `labels:`).
+    var labels: Labels { site.labels }
+
+    /// A date as the site's language writes it ("27 May 2025", "27 mai 2025").
+    func date(_ date: PartialDate) -> String { site.labels.date(date) }
+
+    /// A stint's start or end: its date, or "date unknown" in the site's language.
+    func date(_ bound: DateBound) -> String { bound.date.map(date) ?? labels.text("common.date_unknown") }
 
     /// The keys of the context that are the same on every page.
     var constantContext: [String: Any] { constants.values }
@@ -179,7 +189,7 @@ public struct ViewBuilder: Sendable {
 
     func articleItem(_ article: Article, _ linker: Linker) -> ArticleItem {
         ArticleItem(slug: article.slug, title: article.title, href: linker.href(.article(article.slug)),
-                    date: article.date.display, dateISO: article.date.isoDay, summary: article.summary,
+                    date: date(article.date), dateISO: article.date.isoDay, summary: article.summary,
                     byline: article.byline, tags: article.tags.map { tagLink($0, linker) }, draft: article.draft)
     }
 
@@ -195,7 +205,7 @@ public struct ViewBuilder: Sendable {
                  breadcrumbs: [(String, Route)] = []) -> PageContext {
         let linker = options.linker(for: route)
         let settings = site.settings
-        var crumbs = [Crumb(title: "Home", href: linker.href(.home))]
+        var crumbs = [Crumb(title: labels.text("nav.home"), href: linker.href(.home))]
         crumbs += breadcrumbs.map { Crumb(title: $0.0, href: linker.href($0.1)) }
         let meta = PageMeta(title: title, description: description ?? settings.description ?? settings.title,
                             canonical: absoluteURL(route), ogType: ogType,
@@ -227,9 +237,9 @@ public struct ViewBuilder: Sendable {
                               assets: linker.filePrefix("/assets/"))
         let section = Self.section(of: route)
         let nav: [NavItem] = [
-            ("Report", Route.home), ("Cohorts", .cohorts), ("Authors", .authors), ("Companies", .companies),
-            ("Articles", .articles(page: 1)), ("Sources", .sources),
-        ].map { NavItem(title: $0.0, href: linker.href($0.1), current: Self.section(of: $0.1) == section) }
+            ("nav.report", Route.home), ("nav.cohorts", .cohorts), ("nav.people", .authors), ("nav.companies", .companies),
+            ("nav.articles", .articles(page: 1)), ("nav.sources", .sources),
+        ].map { NavItem(title: labels.text($0.0), href: linker.href($0.1), current: Self.section(of: $0.1) == section) }
         let pageLinks = site.pages.map { Crumb(title: $0.title, href: linker.href(.page($0.slug))) }
         return SharedView(links: links, nav: nav, pages: pageLinks)
     }
@@ -259,11 +269,6 @@ public struct ViewBuilder: Sendable {
         }
     }
 
-    // MARK: Formatting
-
-    static func years(_ value: Double?) -> String? {
-        value.map { String(format: "%.1f", $0) }
-    }
 }
 
 /// Shared views by what they depend on; filled by the workers that render pages.

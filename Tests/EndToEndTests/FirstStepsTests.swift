@@ -61,7 +61,7 @@ extension CommandLineTests {
         let site = try TestSite.minimal()
         try site.write("Content/companies/globex.md", "---\nname: Globex\nkind: big-tech\n---\nGlobex.\n")
         XCTAssertEqual(try run(["build", "--quiet"], in: site.root).status, 0)
-        XCTAssertTrue(try site.read("Output/companies/globex/index.html").contains("Company · Big tech"))
+        XCTAssertTrue(try site.read("Output/companies/globex/index.html").contains("Organisation · Big tech"))
         XCTAssertTrue(try site.read("Output/authors/ada/index.html").contains(#"<a class="source-link" href="../../sources/#paper">The paper</a>"#))
     }
 }

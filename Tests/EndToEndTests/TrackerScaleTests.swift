@@ -68,10 +68,10 @@ final class TrackerScaleTests: XCTestCase {
         XCTAssertTrue(home.contains("Where the 3 people who left are now"), home)
         XCTAssertTrue(home.contains("The largest flows"))
         XCTAssertTrue(home.contains("chart-retention"))
-        XCTAssertFalse(home.contains("authors have left"), "no single cohort's headline leads")
+        XCTAssertFalse(home.contains("members have left"), "no single cohort's headline leads")
         let report = try tracker(people: 6, cohorts: 9, extra: "home: cohort\n")
         XCTAssertTrue(report.build().succeeded)
-        XCTAssertTrue(try report.read("Output/index.html").contains("3 of 6 authors have left Acme"))
+        XCTAssertTrue(try report.read("Output/index.html").contains("3 of 6 members have left Acme"))
     }
 
     func testMoreThanEightFeaturedCohortsIsAnError() throws {

@@ -1,4 +1,5 @@
 import RosterAnalysis
+import RosterLoading
 import RosterModel
 @testable import RosterRendering
 import XCTest
@@ -9,7 +10,7 @@ final class ViewBuilderTests: XCTestCase {
 
     /// One cohort at Acme: Ada left for Globex (which she founded), Bob stayed, Cy left and came back.
     private func views(as asOf: String = "2025-05-27") -> ViewBuilder {
-        let site = Site(
+        var site = Site(
             settings: SiteSettings(title: "T", baseURL: "https://e.org/", asOf: date(asOf)),
             cohorts: [Cohort(slug: "team", name: "Team", origin: "acme", date: date("2020-01-01"), members: ["ada", "bob", "cy"])],
             authors: [
@@ -26,6 +27,8 @@ final class ViewBuilderTests: XCTestCase {
             ],
             companies: [Company(slug: "acme", name: "Acme"), Company(slug: "globex", name: "Globex")],
             sources: [Source(id: "paper", title: "The paper")])
+        site.labels = BuiltInLabels.english
+        site.cohorts[0].member = ["one": "author", "other": "authors"]
         let options = RenderOptions(parallelism: .sequential)
         let bodies = BodyRenderer(site: site, targets: LinkTargets(site: site, draftArticles: []), options: options).renderAll()
         return ViewBuilder(site: site, facts: SiteFacts.analyse(site, links: bodies.links), bodies: bodies, options: options)

@@ -41,6 +41,12 @@ public struct FactsView: Sendable {
     public var destinations: [DestinationRow]
     public var departuresByYear: [YearRow]
     public var hasDepartures: Bool
+    /// "authors followed", in the cohort's words for its members.
+    public var followedLabel: String
+    /// "Where the 11 who left Meta are now".
+    public var destinationsCaption: String
+    /// "Mean tenure of those who left: 5.5; median 6.1." with the unit, in the site's language.
+    public var tenureSummary: String
 }
 
 public struct DestinationRow: Sendable {

@@ -38,6 +38,8 @@ public struct StintRow: Sendable {
     public var isOpen: Bool
     /// confirmed, reported or inferred.
     public var confidence: String
+    /// The confidence in the site's language ("confirmed"; "confirmé").
+    public var confidenceLabel: String
     /// The reasoning behind the claim (`note:`).
     public var note: String?
     public var founder: Bool

@@ -1,0 +1,76 @@
+import Foundation
+import RosterTestSupport
+import XCTest
+
+/// The site's words come from the theme's labels: another language, a site's own words, a cohort's
+/// name for its members, and an error naming any label that is missing.
+final class SiteLabelsTests: XCTestCase {
+    private func setting(_ site: TestSite, _ replace: String, with text: String) throws {
+        let yaml = try site.read("Content/site.yml")
+        XCTAssertTrue(yaml.contains(replace), "site.yml has no '\(replace)'")
+        try site.write("Content/site.yml", yaml.replacingOccurrences(of: replace, with: text))
+    }
+
+    func testTheShippedReportInFrenchHasNoEnglishLeftInTheThemesWords() throws {
+        let site = try TestSite.shippedReport()
+        try setting(site, "language: en", with: "language: fr")
+        try setting(site, "member: { one: author, other: authors }", with: "member: { one: auteur, other: auteurs }")
+        let report = site.build()
+        XCTAssertTrue(report.succeeded, report.diagnostics.map(\.description).joined(separator: "\n"))
+        let home = try site.read("Output/index.html")
+        XCTAssertTrue(home.contains("<html lang=\"fr\">"))
+        XCTAssertTrue(home.contains("11 auteurs sur 14 ont quitté Meta"), "the headline is the French label")
+        XCTAssertTrue(home.contains("27 mai 2025"), "dates are French")
+        XCTAssertTrue(home.contains("<span>auteurs suivis</span>"))
+        XCTAssertTrue(home.contains(">5,0<small> ans</small>"), "decimals have a comma")
+        let english = try TestSite.shippedReport()
+        XCTAssertTrue(english.build().succeeded)
+        // Every phrase the English theme prints on these pages is gone from the French ones.
+        let phrases = ["Skip to content", "Facts as of", "Latest articles", "authors followed", "The figures",
+                       "Mentioned in", "Career, oldest first", "Confidence and sources", "Tracked people here now", "Reference date",
+                       "Every figure is computed", "Built with", "Now at", "median tenure of those who left"]
+        // Not yet: the words inside the charts (titles, descriptions, tables) are still English.
+        for page in ["Output/index.html", "Output/cohorts/llama-2023/index.html", "Output/authors/armand-joulin/index.html",
+                     "Output/companies/mistral-ai/index.html", "Output/sources/index.html"] {
+            let englishPage = try english.read(page), frenchPage = try site.read(page)
+            let shown = phrases.filter { englishPage.contains($0) }
+            XCTAssertFalse(shown.isEmpty, "\(page) shows none of the phrases: the test proves nothing there")
+            for phrase in shown { XCTAssertFalse(frenchPage.contains(phrase), "'\(phrase)' is still in English on \(page)") }
+        }
+    }
+
+    func testSiteYmlMayRewordAnyLabelAndACohortNamesItsMembers() throws {
+        let site = try TestSite.minimal()
+        var yaml = try site.read("Content/site.yml")
+        yaml = yaml.replacingOccurrences(of: "cohorts:", with: "labels:\n  nav:\n    people: Researchers\ncohorts:")
+        yaml = yaml.replacingOccurrences(of: "    members:", with: "    member: { one: researcher, other: researchers }\n    members:")
+        try site.write("Content/site.yml", yaml)
+        XCTAssertTrue(site.build().succeeded, site.build().diagnostics.map(\.description).joined(separator: "\n"))
+        let home = try site.read("Output/index.html")
+        XCTAssertTrue(home.contains(">Researchers</a>"), "the menu item is the site's word")
+        XCTAssertTrue(home.contains("researchers followed") || home.contains("researcher followed"))
+    }
+
+    func testAnUnknownLabelInSiteYmlIsAnErrorWithADidYouMean() throws {
+        let site = try TestSite.minimal()
+        let yaml = try site.read("Content/site.yml").replacingOccurrences(of: "cohorts:", with: "labels:\n  nav:\n    peeple: Staff\ncohorts:")
+        try site.write("Content/site.yml", yaml)
+        let report = site.build()
+        XCTAssertFalse(report.succeeded)
+        XCTAssertTrue(report.diagnostics.contains { $0.message.contains("'nav.peeple'") && $0.message.contains("did you mean 'nav.people'") },
+                      report.diagnostics.map(\.description).joined(separator: "\n"))
+    }
+
+    func testAMissingLabelIsAnErrorNamingItAndALanguageWithoutWordsToo() throws {
+        let site = try TestSite.shippedReport()
+        let french = try site.read("Templates/labels/fr.yml")
+        try site.write("Templates/labels/fr.yml", french.replacingOccurrences(of: "  skip: Aller au contenu\n", with: ""))
+        try setting(site, "language: en", with: "language: fr")
+        let report = site.build()
+        XCTAssertFalse(report.succeeded)
+        XCTAssertTrue(report.diagnostics.contains { $0.message.contains("the label 'nav.skip' is missing from Templates/labels/fr.yml") },
+                      report.diagnostics.map(\.description).joined(separator: "\n"))
+        try setting(site, "language: fr", with: "language: de")
+        XCTAssertTrue(site.build().diagnostics.contains { $0.message.contains("no Templates/labels/de.yml") })
+    }
+}
