@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "RosterValidationTests", dependencies: ["RosterValidation", "RosterModel"]),
         .testTarget(name: "RosterAnalysisTests", dependencies: ["RosterAnalysis", "RosterModel", "RosterSupport"]),
         .testTarget(name: "RosterMarkdownTests", dependencies: ["RosterMarkdown", "RosterModel"]),
-        .testTarget(name: "RosterChartsTests", dependencies: ["RosterCharts"]),
+        .testTarget(name: "RosterChartsTests", dependencies: ["RosterCharts", "RosterLoading", "RosterModel"]),
         .testTarget(name: "RosterTemplatesTests", dependencies: ["RosterTemplates", "RosterModel", "RosterSupport", "RosterTestSupport"]),
         .testTarget(name: "RosterRenderingTests", dependencies: ["RosterRendering", "RosterAnalysis", "RosterTemplates", "RosterMarkdown", "RosterModel",
                                                          "RosterLoading"]),

@@ -13,10 +13,16 @@ public struct EditionChanges: Sendable {
         case newStint(company: String, start: DateBound, confidence: Confidence)
         case stintEnded(company: String, end: DateBound)
         /// A stint of the edition whose dates were revised (matched by company, in career order).
-        case datesRevised(company: String, then: String, now: String)
+        case datesRevised(company: String, then: Span, now: Span)
         case stintWithdrawn(company: String, start: DateBound)
         case currentCompany(then: String?, now: String?)
         case confidence(company: String, then: Confidence, now: Confidence)
+    }
+
+    /// A stint's dates: its start and its end (nil while it goes on).
+    public struct Span: Sendable, Hashable {
+        public var start: DateBound
+        public var end: DateBound?
     }
 
     public struct PersonChange: Sendable {

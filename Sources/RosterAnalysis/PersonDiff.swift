@@ -76,7 +76,7 @@ struct PersonDiff {
         return (entries, newCompanies)
     }
 
-    private func span(_ stint: Stint) -> String {
-        "\(stint.start.display) – " + (stint.end?.display ?? "now")
+    private func span(_ stint: Stint) -> EditionChanges.Span {
+        EditionChanges.Span(start: stint.start, end: stint.end)
     }
 }

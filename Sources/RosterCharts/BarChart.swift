@@ -1,3 +1,5 @@
+import RosterModel
+
 /// Horizontal bars, one per category, labelled with the category and its value (destinations).
 public struct BarChart: Sendable {
     public struct Bar: Sendable {
@@ -17,10 +19,14 @@ public struct BarChart: Sendable {
     public var bars: [Bar]
     public var valueHeading: String
     public var categoryHeading: String
+    /// The site's words (`chart.*`) and number format.
+    public var labels: Labels
     /// At most this many bars are drawn; the rest become one "N others" bar (the table keeps all).
     public var maxDrawn = 12
 
-    public init(id: String, title: String, description: String, bars: [Bar], categoryHeading: String, valueHeading: String) {
+    public init(id: String, title: String, description: String, bars: [Bar], categoryHeading: String, valueHeading: String,
+                labels: Labels) {
+        self.labels = labels
         self.id = id
         self.title = title
         self.description = description
@@ -38,11 +44,12 @@ public struct BarChart: Sendable {
         guard bars.count > maxDrawn + 1 else { return bars }
         let rest = bars.dropFirst(maxDrawn)
         let people = rest.map(\.value).reduce(0, +)
-        return Array(bars.prefix(maxDrawn)) + [Bar(label: "\(rest.count) others (\(people) \(valueHeading.lowercased()))", value: people, colorIndex: 7)]
+        return Array(bars.prefix(maxDrawn)) + [Bar(label: labels.count("chart.others", rest.count, ["people": labels.count("chart.people", people)]),
+                                                  value: people, colorIndex: 7)]
     }
 
     public func draw() -> Chart {
-        let table = ChartTable(columns: [categoryHeading, valueHeading], rows: bars.map { [$0.label, String($0.value)] })
+        let table = ChartTable(columns: [categoryHeading, valueHeading], rows: bars.map { [$0.label, labels.number($0.value)] })
         return Chart(id: id, title: title, description: description, table: table, maxWidth: Self.maxWidth, draw: draw)
     }
 
@@ -54,7 +61,7 @@ public struct BarChart: Sendable {
         let labelWidth = compact ? canvas.width - 4 : min(canvas.width * 0.4, max(60, maxLabel))
         let plotX = compact ? 2 : labelWidth + 12
         let maxValue = max(1, bars.map(\.value).max() ?? 1)
-        let valueRoom = TextMetrics.width(String(maxValue), fontSize: Self.fontSize) + 8
+        let valueRoom = TextMetrics.width(self.labels.number(maxValue), fontSize: Self.fontSize) + 8
         let plotWidth = canvas.width - plotX - valueRoom
         let rowHeight = compact ? Self.rowHeight + Self.fontSize + 4 : Self.rowHeight
         let height = Double(max(1, bars.count)) * rowHeight + 8
@@ -76,7 +83,7 @@ public struct BarChart: Sendable {
             }
             let barWidth = plotWidth * Double(bar.value) / Double(maxValue)
             svg.rect(x: plotX, y: top + 4, width: barWidth, height: Self.rowHeight - 8, className: "bar \(Palette.className(bar.colorIndex))")
-            let valueText = String(bar.value)
+            let valueText = self.labels.number(bar.value)
             svg.text(valueText, x: plotX + barWidth + 4, y: baseline, className: "value")
             labels.append(LabelBox(text: valueText, x: plotX + barWidth + 4, y: top + 4,
                                    width: TextMetrics.width(valueText, fontSize: Self.fontSize), height: Self.fontSize))

@@ -51,7 +51,7 @@ extension FlowChart {
             for (index, node) in nodes[column].enumerated() {
                 svg.rect(x: node.y, y: top, width: node.height, height: thickness,
                          className: "node \(Palette.className(colors[node.name] ?? 7))")
-                let text = TextMetrics.fit("\(node.name) \(node.count)", maxWidth: canvas.width - 4, fontSize: font)
+                let text = TextMetrics.fit("\(node.name) \(self.labels.number(node.count))", maxWidth: canvas.width - 4, fontSize: font)
                 let width = TextMetrics.width(text, fontSize: font)
                 let x = min(max(2, node.y), canvas.width - width - 2)
                 let lineTop = top + thickness + 4 + Double(index) * lineHeight

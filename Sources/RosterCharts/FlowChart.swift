@@ -1,3 +1,5 @@
+import RosterModel
+
 /// Where members went, step by step: a column per step of the routes, a node per company in each
 /// column (as tall as the people there), and ribbons between consecutive steps as wide as the
 /// people who made that move. A return to the origin is a ribbon back to an origin node.
@@ -15,8 +17,11 @@ public struct FlowChart: Sendable {
     public var routes: [Route]
     /// Company name → colour index.
     public var colors: [String: Int]
+    /// The site's words (`chart.*`) and number format.
+    public var labels: Labels
 
-    public init(id: String, title: String, description: String, origin: String, routes: [Route], colors: [String: Int]) {
+    public init(id: String, title: String, description: String, origin: String, routes: [Route], colors: [String: Int], labels: Labels) {
+        self.labels = labels
         self.id = id
         self.title = title
         self.description = description
@@ -45,7 +50,7 @@ public struct FlowChart: Sendable {
     func drawnSteps() -> [[String]] {
         routes.map { route in
             var steps = route.steps.isEmpty ? [origin] : route.steps
-            if steps.count == 1 { steps.append("Still at \(origin)") }
+            if steps.count == 1 { steps.append(labels.text("chart.still_at", ["origin": origin])) }
             if steps.count > Self.maxColumns {
                 steps = Array(steps.prefix(Self.maxColumns - 1)) + [steps[steps.count - 1]]
             }
@@ -74,7 +79,7 @@ public struct FlowChart: Sendable {
         for path in largestFirst where ribbons(Array(kept) + [path]) <= Self.maxRibbons - 1 { kept.insert(path) }
         let others = paths.filter { !kept.contains($0) }
         let otherRoutes = Set(others).count
-        let label = "\(otherRoutes) other route\(otherRoutes == 1 ? "" : "s") (\(others.count) people)"
+        let label = labels.count("chart.other_routes", otherRoutes, ["people": labels.count("chart.people", others.count)])
         return paths.map { kept.contains($0) ? $0 : [origin, label] }
     }
 
@@ -82,14 +87,14 @@ public struct FlowChart: Sendable {
         var counts: [String: Int] = [:]
         var routeOrder: [String] = []
         for route in routes {
-            let text = route.steps.count <= 1 ? "\(origin) (stayed)" : route.steps.joined(separator: " → ")
+            let text = route.steps.count <= 1 ? labels.text("chart.stayed", ["origin": origin]) : route.steps.joined(separator: " → ")
             if counts[text] == nil { routeOrder.append(text) }
             counts[text, default: 0] += 1
         }
-        let rows = routeOrder.sorted { ((counts[$1] ?? 0), $0) < ((counts[$0] ?? 0), $1) }.map { [$0, String(counts[$0] ?? 0)] }
+        let rows = routeOrder.sorted { ((counts[$1] ?? 0), $0) < ((counts[$0] ?? 0), $1) }.map { [$0, labels.number(counts[$0] ?? 0)] }
         let paths = budgetedPaths()
         let nodes = columnNodes(paths)
-        return Chart(id: id, title: title, description: description, table: ChartTable(columns: ["Route", "People"], rows: rows),
+        return Chart(id: id, title: title, description: description, table: ChartTable(columns: [labels.text("chart.route"), labels.text("chart.people_heading")], rows: rows),
                      maxWidth: Self.maxWidth) { canvas in
             let stepWidth = (canvas.width - Self.labelRoom - 16 - Self.nodeWidth) / Double(max(1, nodes.count - 1))
             return stepWidth < 120 ? drawVertically(on: canvas, paths: paths, nodes: nodes) : draw(on: canvas, paths: paths, nodes: nodes)
@@ -178,7 +183,7 @@ public struct FlowChart: Sendable {
             for node in nodes[column] {
                 svg.rect(x: x, y: node.y, width: Self.nodeWidth, height: node.height,
                          className: "node \(Palette.className(colors[node.name] ?? 7))")
-                let text = TextMetrics.fit("\(node.name) \(node.count)", maxWidth: room, fontSize: Self.fontSize)
+                let text = TextMetrics.fit("\(node.name) \(self.labels.number(node.count))", maxWidth: room, fontSize: Self.fontSize)
                 guard !text.isEmpty else { continue }
                 let width = TextMetrics.width(text, fontSize: Self.fontSize)
                 if let box = labelColumn.place(text, x: x + Self.nodeWidth + 4, centerY: node.y + node.height / 2,

@@ -1,3 +1,5 @@
+import RosterModel
+
 /// Members still at the origin over time, as a step line from the cohort date to the as-of date.
 /// Departures whose date is unknown are drawn as a dashed drop at the end. With several cohorts the
 /// curves are shares of each cohort, on one calendar axis, so they can be compared.
@@ -28,8 +30,12 @@ public struct RetentionChart: Sendable {
     /// Plot shares (0–100%) instead of counts.
     public var asShares: Bool
     public var origin: String
+    /// The site's words (`chart.*`) and number format.
+    public var labels: Labels
 
-    public init(id: String, title: String, description: String, series: [Series], endDay: Int, asShares: Bool, origin: String) {
+    public init(id: String, title: String, description: String, series: [Series], endDay: Int, asShares: Bool, origin: String,
+                labels: Labels) {
+        self.labels = labels
         self.id = id
         self.title = title
         self.description = description
@@ -48,7 +54,7 @@ public struct RetentionChart: Sendable {
     }
 
     func format(_ count: Int, of series: Series) -> String {
-        asShares ? "\(Int(value(count, of: series).rounded()))%" : String(count)
+        asShares ? labels.percent(Int(value(count, of: series).rounded())) : labels.number(count)
     }
 
     public func draw() -> Chart {
@@ -57,10 +63,11 @@ public struct RetentionChart: Sendable {
             for point in line.points {
                 rows.append([line.label, Self.isoDate(point.day), format(point.value, of: line)])
             }
-            rows.append([line.label, Self.isoDate(endDay) + (line.finalValue != (line.points.last?.value ?? line.finalValue) ? " (with departures at unknown dates)" : ""),
+            rows.append([line.label, Self.isoDate(endDay) + (line.finalValue != (line.points.last?.value ?? line.finalValue) ? " " + labels.text("chart.with_unknown") : ""),
                          format(line.finalValue, of: line)])
         }
-        let table = ChartTable(columns: ["Cohort", "Date", asShares ? "Share at \(origin)" : "Members at \(origin)"], rows: rows)
+        let table = ChartTable(columns: [labels.text("chart.cohort"), labels.text("chart.date"),
+                                         labels.text(asShares ? "chart.share_at" : "chart.members_at", ["origin": origin])], rows: rows)
         var chart = Chart(id: id, title: title, description: description, table: table, maxWidth: Self.maxWidth, draw: draw)
         if series.count > 1 {
             chart.key = orderedByFinalValue().map { KeyEntry(colorClass: Palette.className($0.colorIndex),

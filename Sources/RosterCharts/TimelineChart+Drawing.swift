@@ -22,7 +22,7 @@ extension TimelineChart {
                             x1: canvas.width - (compact ? 4 : endWidth + 20))
         let top = markers.isEmpty ? 8.0 : 48.0
         let bottom = top + Double(rows.count) * rowHeight
-        let legend = uncertain ? TextMetrics.wrap("Hatched: dates not known; the stint may be shorter",
+        let legend = uncertain ? TextMetrics.wrap(labels.text("chart.hatched"),
                                                   maxWidth: canvas.width - axis.x0 - 24, fontSize: font) : []
         let height = bottom + 26 + Double(legend.count) * (font + 6)
         var svg = SVGWriter()

@@ -1,3 +1,5 @@
+import RosterModel
+
 /// Careers as a timeline: one row per person, one bar per stint coloured by company and named
 /// when the name fits, the cohort date and the as-of date marked. Where a date is unknown, the whole
 /// stretch of the bar that the sources do not vouch for is hatched (from the guessed edge to the
@@ -60,9 +62,12 @@ public struct TimelineChart: Sendable {
     /// The axis ends here (the as-of date).
     public var endDay: Int
     public var showRowLabels: Bool
+    /// The site's words (`chart.*`).
+    public var labels: Labels
 
     public init(id: String, title: String, description: String, rows: [Row], markers: [Marker], endDay: Int,
-                showRowLabels: Bool = true) {
+                showRowLabels: Bool = true, labels: Labels) {
+        self.labels = labels
         self.id = id
         self.title = title
         self.description = description
@@ -122,13 +127,13 @@ public struct TimelineChart: Sendable {
     }
 
     public func draw() -> Chart {
-        let table = ChartTable(columns: ["Person", "Company", "Period"],
+        let table = ChartTable(columns: [labels.text("chart.person"), labels.text("chart.company"), labels.text("chart.period")],
                                rows: rows.flatMap { row in row.bars.map { [row.label, $0.company, $0.period] } })
         return Chart(id: id, title: title, description: description, table: table, maxWidth: Self.maxWidth, draw: draw)
     }
 
     /// The company each row ends at, named in text, so no bar is told by colour alone.
     func endName(_ row: Row) -> String {
-        row.bars.last.map { $0.open ? $0.company : "\($0.company) (left)" } ?? ""
+        row.bars.last.map { $0.open ? $0.company : labels.text("chart.left_company", ["company": $0.company]) } ?? ""
     }
 }

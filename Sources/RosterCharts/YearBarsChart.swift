@@ -1,3 +1,5 @@
+import RosterModel
+
 /// Arrivals and departures per year at one company: two bars a year, told apart by colour, by their
 /// place (arrivals left, departures right), by the legend and by the numbers on top of them. No
 /// hatching: on every chart of the site hatching means "date not known", and these dates are known.
@@ -17,8 +19,11 @@ public struct YearBarsChart: Sendable {
     public var title: String
     public var description: String
     public var years: [Year]
+    /// The site's words (`chart.*`) and number format.
+    public var labels: Labels
 
-    public init(id: String, title: String, description: String, years: [Year]) {
+    public init(id: String, title: String, description: String, years: [Year], labels: Labels) {
+        self.labels = labels
         self.id = id
         self.title = title
         self.description = description
@@ -30,8 +35,8 @@ public struct YearBarsChart: Sendable {
     static let fontSize = 12.0
 
     public func draw() -> Chart {
-        let table = ChartTable(columns: ["Year", "Arrived", "Left"],
-                               rows: years.map { [String($0.year), String($0.arrivals), String($0.departures)] })
+        let table = ChartTable(columns: [labels.text("chart.year"), labels.text("chart.arrived"), labels.text("chart.left")],
+                               rows: years.map { [String($0.year), labels.number($0.arrivals), labels.number($0.departures)] })
         return Chart(id: id, title: title, description: description, table: table, maxWidth: Self.maxWidth, draw: draw)
     }
 
@@ -47,14 +52,15 @@ public struct YearBarsChart: Sendable {
         var labels: [LabelBox] = []
         // Legend.
         svg.rect(x: left, y: 6, width: 12, height: 12, className: "bar c0")
-        svg.text("Arrived", x: left + 16, y: 16)
-        let arrivedWidth = TextMetrics.width("Arrived", fontSize: Self.fontSize)
-        labels.append(LabelBox(text: "Arrived", x: left + 16, y: 6, width: arrivedWidth, height: Self.fontSize))
+        let arrived = self.labels.text("chart.arrived"), departed = self.labels.text("chart.left")
+        svg.text(arrived, x: left + 16, y: 16)
+        let arrivedWidth = TextMetrics.width(arrived, fontSize: Self.fontSize)
+        labels.append(LabelBox(text: arrived, x: left + 16, y: 6, width: arrivedWidth, height: Self.fontSize))
         let leftX = left + 16 + arrivedWidth + 16
         svg.rect(x: leftX, y: 6, width: 12, height: 12, className: "bar c1")
-        svg.text("Left", x: leftX + 16, y: 16)
-        labels.append(LabelBox(text: "Left", x: leftX + 16, y: 6,
-                               width: TextMetrics.width("Left", fontSize: Self.fontSize), height: Self.fontSize))
+        svg.text(departed, x: leftX + 16, y: 16)
+        labels.append(LabelBox(text: departed, x: leftX + 16, y: 6,
+                               width: TextMetrics.width(departed, fontSize: Self.fontSize), height: Self.fontSize))
         let scale = (bottom - top - 14) / Double(maxValue)
         let showEvery = Int((TextMetrics.width("2000", fontSize: Self.fontSize) + 8) / slot) + 1
         for (index, year) in years.enumerated() {
@@ -63,8 +69,8 @@ public struct YearBarsChart: Sendable {
                 let h = Double(value) * scale
                 let x = center + offset
                 svg.rect(x: x, y: bottom - h, width: barWidth, height: h, className: className)
-                if value > 0 && barWidth >= TextMetrics.width(String(value), fontSize: Self.fontSize) {
-                    let text = String(value)
+                if value > 0 && barWidth >= TextMetrics.width(self.labels.number(value), fontSize: Self.fontSize) {
+                    let text = self.labels.number(value)
                     let width = TextMetrics.width(text, fontSize: Self.fontSize)
                     svg.text(text, x: x + barWidth / 2, y: bottom - h - 4, className: "value", anchor: "middle")
                     labels.append(LabelBox(text: text, x: x + barWidth / 2 - width / 2, y: bottom - h - 4 - Self.fontSize + 2, width: width, height: Self.fontSize))

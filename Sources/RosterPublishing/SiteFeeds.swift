@@ -30,7 +30,7 @@ public enum SiteFeeds {
           <generator>Roster</generator>
 
         """
-        var entries: [(date: PartialDate, xml: String)] = editions.map { ($0.date, entry(for: $0, settings, changes: changes)) }
+        var entries: [(date: PartialDate, xml: String)] = editions.map { ($0.date, entry(for: $0, settings, labels: site.labels, changes: changes)) }
         for article in articles {
             var xml = ""
             let url = absolute(settings, .article(article.slug))
@@ -59,18 +59,20 @@ public enum SiteFeeds {
     }
 
     /// One entry per saved edition, linked to `/changes/` (or to its data when there is no such page).
-    static func entry(for edition: Edition, _ settings: SiteSettings, changes: Bool) -> String {
+    /// Its words are the site's labels (`feed.*`), in the site's language.
+    static func entry(for edition: Edition, _ settings: SiteSettings, labels: Labels, changes: Bool) -> String {
         let id = absolute(settings, .changes) + "#edition-" + edition.date.isoDay
         let link = changes ? id : absolute(settings, .edition(edition.date.description))
-        let people = edition.people == 1 ? "1 person" : "\(NumberText.grouped(edition.people)) people"
-        let cohorts = edition.cohorts == 1 ? "1 cohort" : "\(NumberText.grouped(edition.cohorts)) cohorts"
+        let date = labels.date(edition.date)
+        let contents = labels.text("changes.edition_contents", ["people": labels.count("chart.people", edition.people),
+                                                                "cohorts": labels.count("changes.cohort_count", edition.cohorts)])
         return "  <entry>\n"
-            + "    <title>\(xmlEscape("Edition of \(edition.date.display)"))</title>\n"
+            + "    <title>\(xmlEscape(labels.text("feed.edition_title", ["date": date])))</title>\n"
             + "    <link href=\"\(xmlEscape(link))\" rel=\"alternate\" type=\"text/html\"/>\n"
             + "    <id>\(xmlEscape(id))</id>\n"
             + "    <published>\(edition.date.timestamp)</published>\n"
             + "    <updated>\(edition.date.timestamp)</updated>\n"
-            + "    <summary>\(xmlEscape("The report as of \(edition.date.display): \(people) in \(cohorts)."))</summary>\n"
+            + "    <summary>\(xmlEscape(labels.text("feed.edition_summary", ["date": date, "contents": contents])))</summary>\n"
             + "  </entry>\n"
     }
 

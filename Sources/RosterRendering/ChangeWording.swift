@@ -15,6 +15,7 @@ public struct ChangeWording: Sendable {
     }
 
     let changes: EditionChanges
+    let labels: Labels
     /// Cohort slug → (name, origin), now and in the edition.
     let cohorts: [String: (name: String, origin: String)]
     /// Cohorts and companies that have a page in the report now.
@@ -23,6 +24,7 @@ public struct ChangeWording: Sendable {
 
     public init(changes: EditionChanges, site: Site) {
         self.changes = changes
+        labels = site.labels
         var cohorts: [String: (name: String, origin: String)] = [:]
         for cohort in site.cohorts where cohorts[cohort.slug] == nil { cohorts[cohort.slug] = (cohort.name, cohort.origin) }
         for row in changes.cohorts where cohorts[row.slug] == nil { cohorts[row.slug] = (row.name, "") }
@@ -34,41 +36,39 @@ public struct ChangeWording: Sendable {
     public func sentence(_ entry: EditionChanges.Entry) -> Sentence {
         switch entry {
         case .added(let cohort):
-            return Sentence(before: "Added to the cohort ", name: cohortName(cohort), target: cohortRoute(cohort), after: ".")
+            return sentence("changes.entry.added", name: cohortName(cohort), target: cohortRoute(cohort))
         case .removed(let cohort):
-            return Sentence(before: "Removed from the cohort ", name: cohortName(cohort), target: cohortRoute(cohort), after: ".")
+            return sentence("changes.entry.removed", name: cohortName(cohort), target: cohortRoute(cohort))
         case .departed(let cohort, let to):
-            let origin = changes.name(ofCompany: cohorts[cohort]?.origin ?? "")
-            guard let to else {
-                return Sentence(before: "Left \(origin) (\(cohortName(cohort))); ", name: "where to is not known", target: nil, after: ".")
-            }
-            return company(to, before: "Left \(origin) (\(cohortName(cohort))); now at ", after: ".")
+            let words = ["origin": changes.name(ofCompany: cohorts[cohort]?.origin ?? ""), "cohort": cohortName(cohort)]
+            guard let to else { return sentence("changes.entry.departed_unknown", name: labels.text("changes.entry.where_unknown"), words) }
+            return company(to, "changes.entry.departed", words)
         case .returned(let cohort):
-            return company(cohorts[cohort]?.origin ?? "", before: "Returned to ", after: " (\(cohortName(cohort))).")
+            return company(cohorts[cohort]?.origin ?? "", "changes.entry.returned", ["cohort": cohortName(cohort)])
         case .newStint(let slug, let start, let confidence):
-            let from = start.date.map { "from \($0.display)" } ?? "from a date not known"
-            return company(slug, before: "New stint at ", after: ", \(from) (\(confidence.rawValue)).")
+            return company(slug, start.date == nil ? "changes.entry.new_stint_undated" : "changes.entry.new_stint",
+                           ["start": start.date.map(labels.date) ?? "", "confidence": labels.text("confidence." + confidence.rawValue)])
         case .stintEnded(let slug, let end):
-            return company(slug, before: "The stint at ", after: " ended" + (end.date.map { " in \($0.display)" } ?? " at a date not known") + ".")
+            return company(slug, end.date == nil ? "changes.entry.ended_undated" : "changes.entry.ended", ["end": end.date.map(labels.date) ?? ""])
         case .datesRevised(let slug, let then, let now):
-            return company(slug, before: "Dates of the stint at ", after: " revised: now \(now) (was \(then)).")
+            return company(slug, "changes.entry.revised", ["now": span(now), "then": span(then)])
         case .stintWithdrawn(let slug, let start):
-            return company(slug, before: "The stint at ", after: " (from \(start.display)) was withdrawn.")
+            return company(slug, "changes.entry.withdrawn", ["start": date(start)])
         case .currentCompany(let then, let now):
-            let was = then.map { " (was at \(changes.name(ofCompany: $0)))" } ?? ""
-            guard let now else {
-                return Sentence(before: "", name: "No current position known", target: nil, after: was + ".")
-            }
-            return company(now, before: "Now at ", after: was + ".")
+            let was = then.map { labels.text("changes.entry.was_at", ["company": changes.name(ofCompany: $0)]) } ?? ""
+            guard let now else { return sentence("changes.entry.no_position", name: labels.text("changes.entry.no_position_name"), ["was": was]) }
+            return company(now, "changes.entry.now_at", ["was": was])
         case .confidence(let slug, let then, let now):
-            return company(slug, before: "The stint at ", after: " is now \(now.rawValue) (was \(then.rawValue)).")
+            return company(slug, "changes.entry.confidence", ["now": labels.text("confidence." + now.rawValue),
+                                                              "then": labels.text("confidence." + then.rawValue)])
         }
     }
 
     /// "3 people changed since 31 Dec 2023: 1 departure, 1 return, 2 new stints."
     public var summary: String {
         let people = changes.people.count
-        guard people > 0 else { return "Nothing changed since the edition of \(changes.since.display)." }
+        let since = labels.date(changes.since)
+        guard people > 0 else { return labels.text("changes.summary.nothing", ["since": since]) }
         var departures = 0, returns = 0, stints = 0
         for person in changes.people {
             for entry in person.entries {
@@ -80,18 +80,28 @@ public struct ChangeWording: Sendable {
                 }
             }
         }
-        let parts = [Self.count(departures, "departure", "departures"), Self.count(returns, "return", "returns"),
-                     Self.count(stints, "new stint", "new stints")].compactMap { $0 }
-        return "\(Self.count(people, "person", "people") ?? "") changed since the edition of \(changes.since.display)"
-            + (parts.isEmpty ? "." : ": " + parts.joined(separator: ", ") + ".")
+        let parts = [(departures, "changes.summary.departures"), (returns, "changes.summary.returns"), (stints, "changes.summary.new_stints")]
+            .filter { $0.0 > 0 }.map { labels.count($0.1, $0.0) }
+        let head = labels.count("changes.summary.people", people, ["since": since])
+        return parts.isEmpty ? head + "." : labels.text("changes.summary.with_parts", ["head": head, "parts": parts.joined(separator: ", ")])
     }
 
-    static func count(_ number: Int, _ one: String, _ other: String) -> String? {
-        number == 0 ? nil : "\(NumberText.grouped(number)) \(number == 1 ? one : other)"
+    /// A label with `{name}` in it, split around the name (which the page links), the rest filled in.
+    private func sentence(_ key: String, name: String, target: Route? = nil, _ words: [String: String] = [:]) -> Sentence {
+        var words = words
+        words["name"] = "\u{1}"
+        let parts = labels.text(key, words).components(separatedBy: "\u{1}")
+        return Sentence(before: parts.first ?? "", name: name, target: target, after: parts.dropFirst().joined(separator: name))
     }
 
-    private func company(_ slug: String, before: String, after: String) -> Sentence {
-        Sentence(before: before, name: changes.name(ofCompany: slug), target: companies.contains(slug) ? .company(slug) : nil, after: after)
+    private func company(_ slug: String, _ key: String, _ words: [String: String] = [:]) -> Sentence {
+        sentence(key, name: changes.name(ofCompany: slug), target: companies.contains(slug) ? .company(slug) : nil, words)
+    }
+
+    private func date(_ bound: DateBound) -> String { bound.date.map(labels.date) ?? labels.text("common.date_unknown") }
+
+    private func span(_ span: EditionChanges.Span) -> String {
+        "\(date(span.start)) – \(span.end.map(date) ?? labels.text("person.present"))"
     }
 
     private func cohortName(_ slug: String) -> String { cohorts[slug]?.name ?? slug }

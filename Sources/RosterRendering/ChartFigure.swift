@@ -28,27 +28,33 @@ struct ChartFigure {
             return evidenceTable(builder.facts.evidence, id: id, caption: embed.caption)
         }
         guard let chart else { return "" }
-        return ChartFactory.figure(chart, caption: embed.caption.isEmpty ? nil : embed.caption)
+        return factory.figure(chart, caption: embed.caption.isEmpty ? nil : embed.caption)
     }
 
     /// `figures:evidence`: the site's evidence figures as a table, computed at every build.
     func evidenceTable(_ figures: EvidenceFigures, id: String, caption: String) -> String {
+        let labels = builder.labels
         func percent(_ count: Int) -> String {
-            figures.stints == 0 ? "0%" : "\(Int((Double(count) * 100 / Double(figures.stints)).rounded()))%"
+            labels.percent(figures.stints == 0 ? 0 : Int((Double(count) * 100 / Double(figures.stints)).rounded()))
         }
-        var rows = figures.byConfidence.map { ("Stints marked \($0.confidence.rawValue)", $0.stints) }
-        rows += [("Stints citing two sources or more", figures.withTwoOrMoreSources),
-                 ("Stints citing no source", figures.withoutSource)]
+        var rows = figures.byConfidence.map {
+            (labels.text("chart.evidence.marked", ["confidence": labels.text("confidence." + $0.confidence.rawValue)]), $0.stints)
+        }
+        rows += [(labels.text("chart.evidence.two_or_more"), figures.withTwoOrMoreSources),
+                 (labels.text("chart.evidence.none"), figures.withoutSource)]
+        let title = caption.isEmpty ? labels.count("chart.evidence.caption", figures.stints) : caption
         var html = "<figure class=\"evidence-figures\" id=\"\(id)\">\n<table>\n"
-        html += "<caption>\(Markup.escapeHTML(caption.isEmpty ? "The evidence behind the \(figures.stints) claims about careers" : caption))</caption>\n"
-        html += "<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Stints</th><th scope=\"col\">Share</th></tr></thead>\n<tbody>\n"
+        html += "<caption>\(Markup.escapeHTML(title))</caption>\n"
+        html += "<thead><tr><th scope=\"col\">\(Markup.escapeHTML(labels.text("chart.evidence.figure")))</th>"
+            + "<th scope=\"col\">\(Markup.escapeHTML(labels.text("chart.evidence.stints")))</th>"
+            + "<th scope=\"col\">\(Markup.escapeHTML(labels.text("facts.share")))</th></tr></thead>\n<tbody>\n"
         for (label, count) in rows {
-            html += "<tr><th scope=\"row\">\(Markup.escapeHTML(label))</th><td>\(count)</td><td>\(percent(count))</td></tr>\n"
+            html += "<tr><th scope=\"row\">\(Markup.escapeHTML(label))</th><td>\(labels.number(count))</td><td>\(percent(count))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n"
-        html += "<p class=\"note\">\(figures.sources) sources in all"
-        if let oldest = figures.oldestAccessed { html += "; the oldest was last read on \(Markup.escapeHTML(oldest.display))" }
-        html += ".</p>\n</figure>\n"
+        var note = labels.count("chart.evidence.sources", figures.sources)
+        if let oldest = figures.oldestAccessed { note += labels.text("chart.evidence.oldest", ["date": builder.date(oldest)]) }
+        html += "<p class=\"note\">\(Markup.escapeHTML(note)).</p>\n</figure>\n"
         return html
     }
 }

@@ -16,10 +16,11 @@ extension ViewBuilder {
         var context = context(for: route, title: title, description: wording.summary, breadcrumbs: [(labels.text("changes.kicker"), .changes)])
         context["changes"] = ChangesView(
             since: date(changes.since), sinceISO: changes.since.isoDay, summary: wording.summary,
+            cohortsCaption: labels.text("changes.cohorts_caption", ["since": date(changes.since)]),
             cohorts: changes.cohorts.map { row in
                 func pair(_ value: (EditionChanges.Counts) -> Int) -> ThenNow {
                     let then = row.then.map(value), now = row.now.map(value)
-                    return ThenNow(then: then.map(String.init) ?? "—", now: now.map(String.init) ?? "—", changed: then != now)
+                    return ThenNow(then: then.map(labels.number) ?? "—", now: now.map(labels.number) ?? "—", changed: then != now)
                 }
                 return CohortChangeRow(name: row.name, linked: row.now != nil, href: row.now == nil ? "" : linker.href(.cohort(row.slug)),
                                        members: pair(\.members), atOrigin: pair(\.atOrigin), departed: pair(\.departed),
@@ -37,8 +38,8 @@ extension ViewBuilder {
             },
             editions: site.editions.reversed().map { edition in
                 EditionRow(date: date(edition.date), dateISO: edition.date.isoDay, href: linker.href(.edition(edition.date.description)),
-                           contents: "\(ChangeWording.count(edition.people, "person", "people") ?? "no people") in "
-                               + (ChangeWording.count(edition.cohorts, "cohort", "cohorts") ?? "no cohort"),
+                           contents: labels.text("changes.edition_contents", ["people": labels.count("chart.people", edition.people),
+                                                                              "cohorts": labels.count("changes.cohort_count", edition.cohorts)]),
                            compared: edition.date == changes.since)
             })
         return PageJob(route: route, template: "changes", context: context)

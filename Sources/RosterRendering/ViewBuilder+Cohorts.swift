@@ -20,23 +20,24 @@ extension ViewBuilder {
         let slug = cohort.slug
         let departed = facts.departedCount > 0
         return CohortView(slug: cohort.slug, name: cohort.name, href: linker.href(.cohort(cohort.slug)),
-                          origin: companyLink(cohort.origin, linker), date: date(cohort.date),
+                          origin: companyLink(cohort.origin, linker),
+                          tenureHeading: labels.text("cohort.tenure_at", ["origin": companyName(cohort.origin)]), date: date(cohort.date),
                           facts: factsView(facts, linker), members: members,
                           destinationsChart: charts != .none && departed
-                              ? ChartFactory.figure(factory.destinations(facts, id: "chart-destinations-\(slug)")) : nil,
-                          flowChart: charts == .all ? ChartFactory.figure(factory.flow(facts, id: "chart-flow-\(slug)")) : nil,
-                          careersChart: charts == .all ? ChartFactory.figure(factory.careers(
+                              ? factory.figure(factory.destinations(facts, id: "chart-destinations-\(slug)")) : nil,
+                          flowChart: charts == .all ? factory.figure(factory.flow(facts, id: "chart-flow-\(slug)")) : nil,
+                          careersChart: charts == .all ? factory.figure(factory.careers(
                               facts, id: "chart-careers-\(slug)", members: facts.members.prefix(ChartFactory.cohortPageRows), first: 1)) : nil,
-                          retentionChart: charts == .all ? ChartFactory.figure(factory.retention([facts], id: "chart-retention-\(slug)")) : nil,
+                          retentionChart: charts == .all ? factory.figure(factory.retention([facts], id: "chart-retention-\(slug)")) : nil,
                           careersHref: facts.memberCount > ChartFactory.cohortPageRows ? linker.href(.cohortCareers(slug)) : nil)
     }
 
     /// The search filter's words for a status (`MemberRow.statusKey`, the raw value, names CSS classes).
-    static func searchStatus(_ status: MemberFacts.Status) -> String {
+    func searchStatus(_ status: MemberFacts.Status) -> String {
         switch status {
-        case .atOrigin: return "at origin"
-        case .returned: return "returned"
-        case .departed: return "left"
+        case .atOrigin: return labels.text("search.statuses.at_origin")
+        case .returned: return labels.text("search.statuses.returned")
+        case .departed: return labels.text("search.statuses.left")
         }
     }
 
@@ -106,7 +107,7 @@ extension ViewBuilder {
             context["cohort"] = cohortView(first, linker, charts: .home)
         }
         if !cohortFacts.isEmpty && !showsOverview {
-            context["retentionOverlay"] = ChartFactory.figure(ChartFactory(builder: self).retention(cohortFacts, id: "chart-retention"))
+            context["retentionOverlay"] = ChartFactory(builder: self).figure(ChartFactory(builder: self).retention(cohortFacts, id: "chart-retention"))
         }
         context["cohorts"] = cohortFacts.map { cohortView($0, linker) }
         context["latest"] = site.articles.prefix(5).map { articleItem($0, linker) }
@@ -132,9 +133,9 @@ extension ViewBuilder {
             departedPeople: overview.departedPeople,
             cohorts: cohortFacts.prefix(size).map { cohortView($0, linker) },
             allCohortsHref: cohortFacts.count > size ? linker.href(.cohorts) : nil,
-            destinationsChart: overview.departedPeople == 0 ? nil : ChartFactory.figure(factory.overviewDestinations(overview, id: "chart-destinations")),
+            destinationsChart: overview.departedPeople == 0 ? nil : factory.figure(factory.overviewDestinations(overview, id: "chart-destinations")),
             flows: overview.flows.prefix(15).map { FlowRow(from: companyLink($0.from, linker), to: companyLink($0.to, linker), people: $0.people) },
-            retentionChart: featured.isEmpty ? nil : ChartFactory.figure(factory.retention(featured, id: "chart-retention")))
+            retentionChart: featured.isEmpty ? nil : factory.figure(factory.retention(featured, id: "chart-retention")))
     }
 
     func cohortsPages() -> [PageSpec] {
@@ -175,7 +176,7 @@ extension ViewBuilder {
                                   breadcrumbs: [(labels.text("nav.cohorts"), .cohorts), (facts.cohort.name, .cohort(slug)),
                                                 (labels.text("cohort.careers"), base)])
             context["cohort"] = cohortView(facts, linker)
-            context["careersChart"] = ChartFactory.figure(chart)
+            context["careersChart"] = ChartFactory(builder: self).figure(chart)
             context["pagination"] = pagination
             return PageJob(route: route, template: "careers", context: context)
         }

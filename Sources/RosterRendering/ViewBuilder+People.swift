@@ -27,7 +27,7 @@ extension ViewBuilder {
         let cohorts: [AuthorCohortRow] = facts.memberships(of: author.slug).map { facts, member in
             AuthorCohortRow(cohort: facts.cohort.name, href: linker.href(.cohort(facts.cohort.slug)),
                                    status: statusLabel(member, origin: facts.cohort.origin),
-                                   searchStatus: Self.searchStatus(member.status),
+                                   searchStatus: searchStatus(member.status),
                                    routeText: member.route.map(companyName).joined(separator: " → "),
                                    route: member.route.map { companyLink($0, linker) },
                                    tenure: years(member.tenureYears) ?? labels.text("common.unknown"))
@@ -42,7 +42,7 @@ extension ViewBuilder {
             links: author.links.map { LabelledLink(label: $0.label, url: $0.url) },
             bio: body(route), mentions: mentions(facts.mentions.articlesByAuthor[author.slug], linker),
             sources: sourceIDs.map { sourceRef($0, linker) },
-            timelineChart: ChartFactory.figure(ChartFactory(builder: self).careerRow(author, id: "chart-career")),
+            timelineChart: ChartFactory(builder: self).figure(ChartFactory(builder: self).careerRow(author, id: "chart-career")),
             corrections: (author.corrections.map { correctionNote($0) }
                 + author.career.flatMap { stint in stint.corrections.map { correctionNote($0, company: companyName(stint.company)) } })
                 .sorted { $0.dateISO < $1.dateISO },
@@ -121,7 +121,7 @@ extension ViewBuilder {
                                    website: company.website, description: first ? body(base) : "",
                                    current: people(current), alumni: people(alumni), currentCount: current.count,
                                    alumniCount: alumni.count, moves: first ? moves : [],
-                                   movesChart: first ? ChartFactory(builder: self).moves(company, facts: facts, id: "chart-moves").map { ChartFactory.figure($0) } : nil,
+                                   movesChart: first ? ChartFactory(builder: self).moves(company, facts: facts, id: "chart-moves").map { ChartFactory(builder: self).figure($0) } : nil,
                                    mentions: first ? mentions(self.facts.mentions.articlesByCompany[company.slug], linker) : [],
                                    sources: company.sources.map { sourceRef($0, linker) }, isFirstPage: first)
             var context = context(for: route, title: company.name + pageSuffix(pagination),

@@ -103,15 +103,15 @@ public struct ViewBuilder: Sendable {
         let settings = site.settings
         siteView = SiteView(title: settings.title, description: settings.description, language: settings.language,
                             baseURL: settings.baseURL, asOf: site.labels.date(settings.asOf), asOfISO: settings.asOf.isoDay,
-                            generator: "Roster \(options.version)", evidenceNote: Self.evidenceNote(site.settings, facts.evidence))
+                            generator: "Roster \(options.version)", evidenceNote: Self.evidenceNote(site.settings, facts.evidence, site.labels))
         constants = ConstantValues(values: ["site": siteView, "data": site.data.mapValues(DataContext.value),
                                             "labels": LabelsContext.nested(site.labels)])
     }
 
     /// How many claims cite no source, when the site allows that (`evidence: warn`).
-    static func evidenceNote(_ settings: SiteSettings, _ evidence: EvidenceFigures) -> String? {
+    static func evidenceNote(_ settings: SiteSettings, _ evidence: EvidenceFigures, _ labels: Labels) -> String? {
         guard settings.evidence == .warn, evidence.withoutSource > 0 else { return nil }
-        return "\(evidence.withoutSource) of \(evidence.stints) claims about careers cite no source; they rest on the tracker's data as a whole."
+        return labels.count("facts.evidence_note", evidence.stints, ["without": labels.number(evidence.withoutSource)])
     }
 
     /// The site's words (`Templates/labels/<language>.yml` and `site.yml`'s `labels:`).

@@ -4,12 +4,16 @@
 // JavaScript the page links to every index instead.
 (function () {
   "use strict";
-  var FILTERS = [["kind", "Kind"], ["company", "Company now"], ["cohort", "Cohort"], ["status", "Status"], ["confidence", "Confidence"]];
+  // The filters Pagefind indexes; their names and every other word come from the page's
+  // data-label-* attributes (the site's labels, in its language).
+  var FILTERS = ["kind", "company", "cohort", "status", "confidence"];
   var PAGE = 20;
 
   document.addEventListener("DOMContentLoaded", function () {
     var root = document.getElementById("search");
     if (!root) return;
+    var word = function (name) { return root.getAttribute("data-label-" + name) || ""; };
+    var plural = new Intl.PluralRules(document.documentElement.lang || "en");
     var form = root.querySelector(".search-form");
     var input = root.querySelector("#search-input");
     var filtersBox = root.querySelector(".search-filters");
@@ -28,7 +32,8 @@
       return pagefind.options({ baseUrl: siteRoot }).then(function () { return pagefind.filters(); });
     }).then(function (available) {
       var params = new URLSearchParams(location.search);
-      FILTERS.forEach(function (entry) {
+      FILTERS.forEach(function (name) {
+        var entry = [name, word(name)];
         var values = Object.keys(available[entry[0]] || {}).sort(function (a, b) { return a.localeCompare(b); });
         if (!values.length) return;
         var id = "search-filter-" + entry[0];
@@ -38,7 +43,7 @@
         var select = document.createElement("select");
         select.id = id;
         select.name = entry[0];
-        select.add(new Option("Any", ""));
+        select.add(new Option(word("any"), ""));
         values.forEach(function (value) {
           select.add(new Option(value + " (" + available[entry[0]][value] + ")", value));
         });
@@ -56,7 +61,7 @@
       form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
       run();
     }).catch(function () {
-      status.textContent = "The search index could not be loaded. Search works when the site is served over HTTP, not opened from disk.";
+      status.textContent = word("unavailable");
     });
 
     function schedule() {
@@ -89,7 +94,8 @@
         results = found.results;
         shown = 0;
         list.replaceChildren();
-        status.textContent = results.length === 1 ? "1 result" : results.length + " results";
+        status.textContent = word(plural.select(results.length) === "one" ? "result-one" : "result-other")
+          .replace("{count}", results.length.toLocaleString(document.documentElement.lang || "en"));
         more();
       });
     }
@@ -116,7 +122,7 @@
           var button = document.createElement("button");
           button.type = "button";
           button.className = "search-more";
-          button.textContent = "Show more results";
+          button.textContent = word("more");
           button.addEventListener("click", more);
           var holder = document.createElement("li");
           holder.className = "search-more";

@@ -208,7 +208,7 @@ final class SiteFeatureTests: XCTestCase {
         let text = try site.read("Output/methodology/index.html")
         XCTAssertTrue(text.contains(#"<th scope="row">Stints marked confirmed</th><td>3</td><td>100%</td>"#), text)
         XCTAssertTrue(text.contains(#"<th scope="row">Stints citing no source</th><td>0</td><td>0%</td>"#), text)
-        XCTAssertTrue(text.contains("1 sources in all"), text)
+        XCTAssertTrue(text.contains("1 source in all"), text)
         try site.write("Content/pages/methodology.md", "---\ntitle: Methodology\n---\n![x](figures:evidance)\n")
         XCTAssertTrue(site.build().errorLines.joined().contains("'figures:evidance' is not a table of figures; write figures:evidence"))
     }

@@ -1,5 +1,9 @@
 import XCTest
 @testable import RosterCharts
+import RosterLoading
+import RosterModel
+
+private let english = BuiltInLabels.english
 
 /// Charts must stay legible from 3 to 500 members: the layouts are computed with estimated text
 /// widths, and these tests assert on them.
@@ -42,13 +46,13 @@ final class ChartLayoutTests: XCTestCase {
     func testBarChartLabelsNeverOverlap() {
         for count in [3, 12, 500] {
             let bars = (0..<count).map { BarChart.Bar(label: "\(companies[$0 % companies.count]) \($0)", value: ($0 * 7) % 50 + 1, colorIndex: $0) }
-            assertNoOverlap(BarChart(id: "d\(count)", title: "T", description: "D", bars: bars, categoryHeading: "Company", valueHeading: "People").draw())
+            assertNoOverlap(BarChart(id: "d\(count)", title: "T", description: "D", bars: bars, categoryHeading: "Company", valueHeading: "People", labels: english).draw())
         }
     }
 
     func testFlowChartLabelsNeverOverlapFromThreeTo500Members() {
         for count in [3, 14, 50, 500] {
-            let chart = FlowChart(id: "f\(count)", title: "T", description: "D", origin: "Meta", routes: routes(count), colors: colors).draw()
+            let chart = FlowChart(id: "f\(count)", title: "T", description: "D", origin: "Meta", routes: routes(count), colors: colors, labels: english).draw()
             assertNoOverlap(chart)
             XCTAssertFalse(chart.widest.labels.isEmpty)
             XCTAssertEqual(chart.table.rows.map { Int($0[1]) ?? 0 }.reduce(0, +), count)
@@ -60,7 +64,7 @@ final class ChartLayoutTests: XCTestCase {
             FlowChart.Route(steps: ["Meta", "Apple", "Google DeepMind"]),
             FlowChart.Route(steps: ["Meta", "Google", "Meta"]),
             FlowChart.Route(steps: ["Meta"]),
-        ], colors: colors).draw()
+        ], colors: colors, labels: english).draw()
         XCTAssertEqual(chart.table.rows.map { $0[0] }.sorted(),
                        ["Meta (stayed)", "Meta → Apple → Google DeepMind", "Meta → Google → Meta"])
         XCTAssertTrue(chart.widest.labels.contains { $0.text == "Meta 1" }, "the return shows as a Meta node in the last column")
@@ -85,7 +89,7 @@ final class ChartLayoutTests: XCTestCase {
                                       markers: [.init(day: TimeAxis.daysFromCivil(2023, 2, 27), label: "LLaMA paper, 27 Feb 2023"),
                                                 .init(day: TimeAxis.daysFromCivil(2025, 1, 1), label: "Another date close by"),
                                                 .init(day: end, label: "As of 27 May 2025")],
-                                      endDay: end).draw()
+                                      endDay: end, labels: english).draw()
             assertNoOverlap(chart)
         }
     }
@@ -97,7 +101,7 @@ final class ChartLayoutTests: XCTestCase {
                                   points: [(TimeAxis.daysFromCivil(2020 + index % 3, 1, 1), 10), (TimeAxis.daysFromCivil(2024, 1, 1), 9 - index % 2)],
                                   finalValue: 5, total: 10)
         }
-        let chart = RetentionChart(id: "r", title: "T", description: "D", series: series, endDay: end, asShares: true, origin: "Meta").draw()
+        let chart = RetentionChart(id: "r", title: "T", description: "D", series: series, endDay: end, asShares: true, origin: "Meta", labels: english).draw()
         assertNoOverlap(chart)
         // The names are in the key under the chart, in full; the drawing carries the values.
         XCTAssertEqual(Set(chart.key.map(\.text)), Set((0..<6).map { "Cohort \($0): 50%" }))
@@ -107,13 +111,13 @@ final class ChartLayoutTests: XCTestCase {
     func testYearBarsLabelsNeverOverlapEvenWithManyYears() {
         for count in [1, 5, 40] {
             let years = (0..<count).map { YearBarsChart.Year(year: 1990 + $0, arrivals: $0 % 7, departures: ($0 * 3) % 5) }
-            assertNoOverlap(YearBarsChart(id: "y\(count)", title: "T", description: "D", years: years).draw())
+            assertNoOverlap(YearBarsChart(id: "y\(count)", title: "T", description: "D", years: years, labels: english).draw())
         }
     }
 
     func testOutputIsDeterministicAndEscaped() {
         let make = { BarChart(id: "x", title: "<T & \"q\">", description: "D", bars: [.init(label: "<b>", value: 1, colorIndex: 0)],
-                              categoryHeading: "C", valueHeading: "V").draw().svg }
+                              categoryHeading: "C", valueHeading: "V", labels: english).draw().svg }
         XCTAssertEqual(make(), make())
         XCTAssertTrue(make().contains("<title id=\"x-288-title\">&lt;T &amp; &quot;q&quot;&gt;</title>"))
         XCTAssertFalse(make().contains("<b>"))
@@ -124,7 +128,7 @@ final class ChartLayoutTests: XCTestCase {
 final class ChartCapTests: XCTestCase {
     func testWhereTheyWentDrawsTwelveBarsAndOneForTheOthersButTabulatesEveryCompany() {
         let bars = (0..<40).map { BarChart.Bar(label: "Company \($0)", value: 40 - $0, colorIndex: $0) }
-        let chart = BarChart(id: "d", title: "T", description: "D", bars: bars, categoryHeading: "Company", valueHeading: "People").draw()
+        let chart = BarChart(id: "d", title: "T", description: "D", bars: bars, categoryHeading: "Company", valueHeading: "People", labels: english).draw()
         XCTAssertEqual(chart.widest.svg.components(separatedBy: "<rect").count - 1, 13)
         let others = (12..<40).map { 40 - $0 }.reduce(0, +)
         XCTAssertTrue(chart.widest.svg.contains("28 others (\(others) people)"), chart.widest.svg)
@@ -136,7 +140,7 @@ final class ChartCapTests: XCTestCase {
         let routes = (0..<500).map { index in
             FlowChart.Route(steps: ["Meta", "Company \(index % 100)", "Company \(index % 37 + 100)", "Company \(index % 11 + 200)"])
         }
-        let flow = FlowChart(id: "f", title: "T", description: "D", origin: "Meta", routes: routes, colors: [:])
+        let flow = FlowChart(id: "f", title: "T", description: "D", origin: "Meta", routes: routes, colors: [:], labels: english)
         let paths = flow.budgetedPaths()
         let ribbons = Set(paths.flatMap { path in zip(path, path.dropFirst()).enumerated().map { "\($0.offset) \($0.element.0) \($0.element.1)" } })
         XCTAssertLessThanOrEqual(ribbons.count, 15)
@@ -148,7 +152,7 @@ final class ChartCapTests: XCTestCase {
 
     func testASmallFlowIsDrawnInFull() {
         let routes = [FlowChart.Route(steps: ["Meta", "Mistral AI"]), FlowChart.Route(steps: ["Meta", "Google", "Meta"]), FlowChart.Route(steps: ["Meta"])]
-        let flow = FlowChart(id: "f", title: "T", description: "D", origin: "Meta", routes: routes, colors: [:])
+        let flow = FlowChart(id: "f", title: "T", description: "D", origin: "Meta", routes: routes, colors: [:], labels: english)
         XCTAssertEqual(flow.budgetedPaths(), flow.drawnSteps())
     }
 }

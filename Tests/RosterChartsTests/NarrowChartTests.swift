@@ -1,5 +1,9 @@
 import XCTest
 @testable import RosterCharts
+import RosterLoading
+import RosterModel
+
+private let english = BuiltInLabels.english
 
 /// Every chart is drawn once per column width, and the narrow drawings are laid out for phones
 /// rather than shrunk: names above bars, careers from the cohort date, an upright flow, wrapped legends.
@@ -10,7 +14,7 @@ final class NarrowChartTests: XCTestCase {
     private func bars() -> BarChart {
         BarChart(id: "d", title: "T", description: "D", bars: [
             .init(label: "Mistral AI", value: 5, colorIndex: 0), .init(label: "Thinking Machines Lab", value: 1, colorIndex: 1),
-        ], categoryHeading: "Company", valueHeading: "People")
+        ], categoryHeading: "Company", valueHeading: "People", labels: english)
     }
 
     private func drawing(_ chart: Chart, at width: Double) throws -> ChartDrawing {
@@ -45,7 +49,7 @@ final class NarrowChartTests: XCTestCase {
                                   startsBefore: cohortDay),
                 TimelineChart.Bar(company: "Thinking Machines Lab", colorIndex: 1, start: asOf - 400, end: nil, open: true, period: "p"),
             ])
-        }, markers: [.init(day: cohortDay, label: "Cohort date, 27 Feb 2023"), .init(day: asOf, label: "As of 27 May 2025")], endDay: asOf)
+        }, markers: [.init(day: cohortDay, label: "Cohort date, 27 Feb 2023"), .init(day: asOf, label: "As of 27 May 2025")], endDay: asOf, labels: english)
     }
 
     func testOnAPhoneACohortsCareersStartAtTheCohortDateAndNameEachRowAboveItsBars() throws {
@@ -62,7 +66,7 @@ final class NarrowChartTests: XCTestCase {
 
     func testAPersonsOwnCareerKeepsItsWholeSpanOnAPhone() throws {
         let single = TimelineChart(id: "c", title: "T", description: "D", rows: Array(careers(rows: 2).rows.dropFirst()), markers: careers(rows: 1).markers,
-                                   endDay: asOf, showRowLabels: false).draw()
+                                   endDay: asOf, showRowLabels: false, labels: english).draw()
         let years = try drawing(single, at: 288).labels.compactMap { Int($0.text) }.filter { $0 > 1900 }
         XCTAssertLessThanOrEqual(years.min() ?? 9999, 2016)
     }
@@ -79,7 +83,7 @@ final class NarrowChartTests: XCTestCase {
         let names = ["Mistral AI", "Thinking Machines Lab", "Google DeepMind", "Anthropic", "Cohere", "Kyutai"]
         let routes = names.map { FlowChart.Route(steps: ["Meta", $0]) } + [FlowChart.Route(steps: ["Meta"]),
                                                                            FlowChart.Route(steps: ["Meta", "Inflection AI", "Microsoft AI"])]
-        let chart = FlowChart(id: "f", title: "T", description: "D", origin: "Meta", routes: routes, colors: [:]).draw()
+        let chart = FlowChart(id: "f", title: "T", description: "D", origin: "Meta", routes: routes, colors: [:], labels: english).draw()
         let narrow = try drawing(chart, at: 288)
         for name in names { XCTAssertTrue(narrow.labels.contains { $0.text == "\(name) 1" }, "\(name) is cut or missing") }
         XCTAssertTrue(narrow.labels.contains { $0.text == "Microsoft AI 1" })

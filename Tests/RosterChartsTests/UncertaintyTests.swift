@@ -1,5 +1,9 @@
 import XCTest
 @testable import RosterCharts
+import RosterLoading
+import RosterModel
+
+private let english = BuiltInLabels.english
 
 /// Hatching means "date not known", drawn from the career alone, the same on every chart.
 final class UncertaintyTests: XCTestCase {
@@ -8,7 +12,7 @@ final class UncertaintyTests: XCTestCase {
 
     private func chart(_ bars: [TimelineChart.Bar], markers: [TimelineChart.Marker] = []) -> TimelineChart {
         TimelineChart(id: "t", title: "T", description: "D", rows: [TimelineChart.Row(label: "Ann", bars: bars)],
-                      markers: markers, endDay: asOf)
+                      markers: markers, endDay: asOf, labels: english)
     }
 
     func testAnUnknownStartIsHatchedUpToTheFirstDayTheStintIsKnownAndDoesNotDependOnTheAxis() {
@@ -41,7 +45,7 @@ final class UncertaintyTests: XCTestCase {
 
     func testTheMovesChartDoesNotHatchDepartures() {
         let moves = YearBarsChart(id: "m", title: "M", description: "D",
-                                  years: [YearBarsChart.Year(year: 2023, arrivals: 2, departures: 3)]).draw()
+                                  years: [YearBarsChart.Year(year: 2023, arrivals: 2, departures: 3)], labels: english).draw()
         XCTAssertFalse(moves.svg.contains("hatch"))
     }
 }

@@ -5,6 +5,8 @@ public struct ChangesView: Sendable {
     public var sinceISO: String
     /// One sentence: "3 people changed: 1 departure, 1 return."
     public var summary: String
+    /// "Each cohort's numbers in the edition of 31 Dec 2023 and now." (label `changes.cohorts_caption`).
+    public var cohortsCaption: String
     public var cohorts: [CohortChangeRow]
     public var people: [PersonChangeView]
     public var corrections: [CorrectionRow]

@@ -4,6 +4,8 @@ public struct CohortView: Sendable {
     public var name: String
     public var href: String
     public var origin: CompanyLink
+    /// "Tenure at Meta": the members table's heading (label `cohort.tenure_at`).
+    public var tenureHeading: String
     /// The cohort's reference date, "27 Feb 2023".
     public var date: String
     public var facts: FactsView
