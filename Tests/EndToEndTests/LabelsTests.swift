@@ -28,15 +28,19 @@ final class SiteLabelsTests: XCTestCase {
         // Every phrase the English theme prints on these pages is gone from the French ones.
         let phrases = ["Skip to content", "Facts as of", "Latest articles", "authors followed", "The figures",
                        "Mentioned in", "Career, oldest first", "Confidence and sources", "Tracked people here now", "Reference date",
-                       "Every figure is computed", "Built with", "Now at", "median tenure of those who left"]
-        // Not yet: the words inside the charts (titles, descriptions, tables) are still English.
+                       "Every figure is computed", "Built with", "Now at", "median tenure of those who left",
+                       "The numbers behind this chart", "Routes from", "Careers of", "Career of", "over time", "Hatched: dates not known",
+                       "Company now", "Cohort date", "(left)", "Still at", "Tracked people who arrived", "Arrived", "date unknown",
+                       "Since ", "Each cohort's numbers", "changed since the edition", "New stint at", "Edition of"]
         for page in ["Output/index.html", "Output/cohorts/llama-2023/index.html", "Output/authors/armand-joulin/index.html",
-                     "Output/companies/mistral-ai/index.html", "Output/sources/index.html"] {
+                     "Output/companies/mistral-ai/index.html", "Output/sources/index.html", "Output/changes/index.html"] {
             let englishPage = try english.read(page), frenchPage = try site.read(page)
             let shown = phrases.filter { englishPage.contains($0) }
             XCTAssertFalse(shown.isEmpty, "\(page) shows none of the phrases: the test proves nothing there")
             for phrase in shown { XCTAssertFalse(frenchPage.contains(phrase), "'\(phrase)' is still in English on \(page)") }
         }
+        let feed = try site.read("Output/feed.xml")
+        XCTAssertTrue(feed.contains("<title>Édition du 31 déc. 2023</title>") && !feed.contains("Edition of"), "the feed's editions")
     }
 
     func testSiteYmlMayRewordAnyLabelAndACohortNamesItsMembers() throws {
