@@ -97,45 +97,25 @@ public struct SiteLoader: Sendable {
         let name = (relativePath as NSString).lastPathComponent
         guard name.hasSuffix(".md"), Slug.isValid(String(name.dropLast(3))) else { return (nil, []) }
         var problems: [Diagnostic] = []
-        let parsed = files.text(relativePath, problems: &problems)
-            .flatMap { FrontMatter.split($0, path: relativePath) }
-            .flatMap { document in
-                YAMLText.parse(document.yaml, path: relativePath, firstLine: document.yamlFirstLine).map { (document, $0) }
-            }
-        switch parsed {
-        case .failure(let problem): return (nil, problems + [problem])
-        case .success(let (document, node)):
-            guard let author = DocumentDecoders.author(slug: String(name.dropLast(3)), document, node, path: relativePath,
-                                                        problems: &problems) else { return (nil, problems) }
-            var authors = [author], companies: [Company] = []
-            measurePictures(&authors, &companies, files, &problems)
-            return (authors.first, problems)
+        let text = files.text(relativePath, problems: &problems)
+        let slug = String(name.dropLast(3))
+        let author = YAMLRecovery.document(text, path: relativePath, problems: &problems) { document, node, found in
+            DocumentDecoders.author(slug: slug, document, node, path: relativePath, problems: &found)
         }
-    }
-
-    /// An article from a file's bytes: UTF-8 checks, front matter, YAML, keys (and the fuzzer's entry).
-    public static func parseArticle(_ data: Data, path: String) -> (Article?, [Diagnostic]) {
-        var problems: [Diagnostic] = []
-        let text = TextFile.decode(data, path: path, problems: &problems)
-        let (article, more) = parseArticle(text, path: path)
-        return (article, problems + more)
+        guard let author else { return (nil, problems) }
+        var authors = [author], companies: [Company] = []
+        measurePictures(&authors, &companies, files, &problems)
+        return (authors.first, problems)
     }
 
     static func parseArticle(_ text: Result<String, Diagnostic>, path relativePath: String) -> (Article?, [Diagnostic]) {
         let name = (relativePath as NSString).lastPathComponent
         let slug = String(name.dropLast(3))
         var problems: [Diagnostic] = []
-        let parsed = text
-            .flatMap { FrontMatter.split($0, path: relativePath) }
-            .flatMap { document in
-                YAMLText.parse(document.yaml, path: relativePath, firstLine: document.yamlFirstLine).map { (document, $0) }
-            }
-        switch parsed {
-        case .failure(let problem): return (nil, [problem])
-        case .success(let (document, node)):
-            let article = DocumentDecoders.article(slug: slug, document, node, path: relativePath, problems: &problems)
-            return (article, problems)
+        let article = YAMLRecovery.document(text, path: relativePath, problems: &problems) { document, node, found in
+            DocumentDecoders.article(slug: slug, document, node, path: relativePath, problems: &found)
         }
+        return (article, problems)
     }
 
     /// `site.yml` from its bytes (the fuzzer's second entry).
@@ -158,16 +138,22 @@ public struct SiteLoader: Sendable {
             slugs.cohortsReadable = false
             return (nil, [])
         }
-        switch files.text(path, problems: &problems).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
+        switch files.text(path, problems: &problems).map({ YAMLRecovery.parse($0, path: path, firstLine: 1) }) {
         case .failure(let problem):
             problems.append(problem)
             slugs.cohortsReadable = false
             return (nil, [])
-        case .success(let node):
-            let (settings, cohorts, cohortSlugs, found) = SiteSettingsDecoder.decode(node, path: path)
-            problems += found
+        case .success(let recovery):
+            problems += recovery.problems
+            // Nothing readable: the syntax errors say why; no "missing key" follows them.
+            guard recovery.isComplete || recovery.node != nil else {
+                slugs.cohortsReadable = false
+                return (nil, [])
+            }
+            let (settings, cohorts, cohortSlugs, found) = SiteSettingsDecoder.decode(recovery.node, path: path)
+            problems += recovery.filtering(found)
             slugs.cohorts = cohortSlugs
-            if node?.mapping == nil { slugs.cohortsReadable = false }
+            if recovery.node?.mapping == nil || recovery.unreadableKeys.contains("cohorts") { slugs.cohortsReadable = false }
             return (settings, cohorts)
         }
     }
@@ -219,15 +205,9 @@ public struct SiteLoader: Sendable {
             defer { progress?.advance() }
             let (path, slug, walked) = work[index]
             var found: [Diagnostic] = []
-            let parsed = files.text(path, walked: walked, problems: &found)
-                .flatMap { FrontMatter.split($0, path: path) }
-                .flatMap { document in
-                    YAMLText.parse(document.yaml, path: path, firstLine: document.yamlFirstLine).map { (document, $0) }
-                }
-            var value: T?
-            switch parsed {
-            case .failure(let problem): found.append(problem)
-            case .success(let (document, node)): value = decode(slug, document, node, path, &found)
+            let text = files.text(path, walked: walked, problems: &found)
+            let value = YAMLRecovery.document(text, path: path, problems: &found) { document, node, problems in
+                decode(slug, document, node, path, &problems)
             }
             slots[index] = (value, found)
         }

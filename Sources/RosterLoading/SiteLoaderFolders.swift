@@ -7,13 +7,17 @@ extension SiteLoader {
     func loadSources(_ files: SiteFolder, _ problems: inout [Diagnostic], _ slugs: inout FileSlugs) -> [Source] {
         let path = SiteLayout.sources
         guard files.exists(path) else { return [] }
-        switch files.text(path, problems: &problems).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
+        switch files.text(path, problems: &problems).map({ YAMLRecovery.parse($0, path: path, firstLine: 1) }) {
         case .failure(let problem):
             problems.append(problem)
             slugs.sourcesReadable = false
             return []
-        case .success(let node):
-            return SourcesDecoder.decode(node, path: path, problems: &problems)
+        case .success(let recovery):
+            problems += recovery.problems
+            // A source whose entry could not be read is not known: references to it are not errors.
+            if !recovery.isComplete { slugs.sourcesReadable = false }
+            guard recovery.isComplete || recovery.node != nil else { return [] }
+            return SourcesDecoder.decode(recovery.node, path: path, problems: &problems)
         }
     }
 

@@ -1,0 +1,67 @@
+import RosterModel
+import XCTest
+@testable import RosterLoading
+
+/// A syntax error in one key of a YAML file does not hide the file's other problems.
+final class YAMLRecoveryTests: XCTestCase {
+    func testTwoSyntaxErrorsAndAnUnknownKeyInOneFrontMatterAreAllReportedAtTheirLines() throws {
+        let site = try ScratchSite()
+        try site.write("Content/authors/ada.md", """
+            ---
+            name: Ada
+            nickname: & Co
+            website: "https://example.org
+            career:
+              - {company: acme, start: 2019}
+            colour: blue
+            ---
+            Bio.
+            """)
+        let errors = site.load().errors(in: "Content/authors/ada.md")
+        XCTAssertEqual(errors.map { $0.location?.line ?? 0 }, [3, 4, 7], errors.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(errors[0].message.contains("must be in quotes"))
+        XCTAssertTrue(errors[2].message.contains("unknown key 'colour'"))
+    }
+
+    func testABrokenKeyOfSiteYmlIsNotAlsoReportedAsMissing() throws {
+        let site = try ScratchSite(siteYAML: """
+            title: Paris: the report
+            base_url: https://example.org/
+            as_of: 2025-01-01
+            paginat: 20
+            cohorts:
+              - {slug: c, name: C, origin: acme, date: 2020, members: [ada]}
+            """)
+        let errors = site.load().errors(in: SiteLayout.settings)
+        XCTAssertEqual(errors.count, 2, errors.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(errors.contains { $0.location?.line == 1 && $0.message.contains("YAML syntax error") })
+        XCTAssertTrue(errors.contains { $0.message.contains("unknown key 'paginat'") })
+        XCTAssertFalse(errors.contains { $0.message.contains("missing required key 'title'") })
+    }
+
+    func testABrokenCohortsBlockDoesNotMakeEveryPersonUnknown() throws {
+        let site = try ScratchSite(siteYAML: """
+            title: T
+            base_url: https://example.org/
+            as_of: 2025-01-01
+            cohorts:
+              - {slug: c, name: C, origin: acme, date: 2020, members: [ada]
+            """)
+        let loaded = site.load()
+        XCTAssertEqual(loaded.errors(in: SiteLayout.settings).count, 1, loaded.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertFalse(loaded.fileSlugs.cohortsReadable, "the cohorts could not be read, so no check may rely on them")
+    }
+
+    func testAKeyWrittenTwiceIsStillOneErrorAtTheSecond() throws {
+        let site = try ScratchSite()
+        try site.write("Content/companies/acme.md", "---\nname: Acme\nkind: lab\nname: Again\n---\n")
+        let errors = site.load().errors(in: "Content/companies/acme.md")
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertEqual(errors.first?.location?.line, 4)
+    }
+
+    func testATopLevelListIsNotSplit() {
+        XCTAssertNil(YAMLRecovery.blocks(["- a", "- b: [", "c: d"]))
+        XCTAssertEqual(YAMLRecovery.blocks(["a: 1", "b:", "- x", "c: 2"])?.map(\.key), ["a", "b", "c"], "a list at the margin belongs to the key above")
+    }
+}
