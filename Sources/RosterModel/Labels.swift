@@ -15,14 +15,79 @@ public struct Labels: Sendable, Hashable {
 
     public var language: String
     /// Dotted keys (`nav.people`) to values.
-    public var values: [String: Value]
+    public var values: [String: Value] {
+        didSet {
+            compiled = Self.compile(values)
+            monthNames = Self.months(values)
+        }
+    }
     /// Where each label was written (the labels file or `site.yml`), for error messages.
     public var locations: [String: SourceLocation]
+    /// Each value cut into text and placeholders once, so that filling one in (every date of every
+    /// page) does not search its text again.
+    private var compiled: [String: Compiled] = [:]
+    private var monthNames: [String] = []
 
     public init(language: String, values: [String: Value], locations: [String: SourceLocation] = [:]) {
         self.language = language
         self.values = values
         self.locations = locations
+        compiled = Self.compile(values)
+        monthNames = Self.months(values)
+    }
+
+    /// `date.months`, split at its commas.
+    private static func months(_ values: [String: Value]) -> [String] {
+        guard case .text(let list)? = values["date.months"] else { return [] }
+        return list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// A text cut at its placeholders: `"{day} {month} {year}"` → day, " ", month, " ", year.
+    struct Template: Sendable, Hashable {
+        enum Piece: Sendable, Hashable {
+            case text(String)
+            case placeholder(String)
+        }
+        var pieces: [Piece]
+        var raw: String
+
+        init(_ text: String) {
+            raw = text
+            pieces = []
+            var rest = Substring(text)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                if open > rest.startIndex { pieces.append(.text(String(rest[..<open]))) }
+                pieces.append(.placeholder(String(rest[rest.index(after: open)..<close])))
+                rest = rest[rest.index(after: close)...]
+            }
+            if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        }
+
+        func fill(_ arguments: [String: String]) -> String {
+            guard pieces.count > 1 || arguments.isEmpty == false else { return raw }
+            var result = ""
+            for piece in pieces {
+                switch piece {
+                case .text(let text): result += text
+                case .placeholder(let name): result += arguments[name] ?? "{\(name)}"
+                }
+            }
+            return result
+        }
+    }
+
+    enum Compiled: Sendable, Hashable {
+        case text(Template)
+        case plural([String: Template])
+    }
+
+    private static func compile(_ values: [String: Value]) -> [String: Compiled] {
+        values.mapValues { value in
+            switch value {
+            case .text(let text): return .text(Template(text))
+            case .plural(let forms): return .plural(forms.mapValues(Template.init))
+            }
+        }
     }
 
     /// An empty table: every label is missing (a site whose labels could not be read never builds).
@@ -31,9 +96,9 @@ public struct Labels: Sendable, Hashable {
     /// The label with its placeholders filled in. A missing label prints its key in braces (a site
     /// with a missing label never builds: validation reports it first).
     public func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
-        switch values[key] {
-        case .text(let text): return Self.fill(text, arguments)
-        case .plural(let forms): return Self.fill(forms["other"] ?? "", arguments)
+        switch compiled[key] {
+        case .text(let template): return template.fill(arguments)
+        case .plural(let forms): return forms["other"]?.fill(arguments) ?? ""
         case nil: return "{\(key)}"
         }
     }
@@ -43,9 +108,9 @@ public struct Labels: Sendable, Hashable {
     public func count(_ key: String, _ count: Int, _ arguments: [String: String] = [:]) -> String {
         var arguments = arguments
         if arguments["count"] == nil { arguments["count"] = number(count) }
-        switch values[key] {
-        case .plural(let forms): return Self.fill(forms[pluralCategory(count)] ?? forms["other"] ?? "", arguments)
-        case .text(let text): return Self.fill(text, arguments)
+        switch compiled[key] {
+        case .plural(let forms): return (forms[pluralCategory(count)] ?? forms["other"])?.fill(arguments) ?? ""
+        case .text(let template): return template.fill(arguments)
         case nil: return "{\(key)}"
         }
     }
@@ -63,24 +128,6 @@ public struct Labels: Sendable, Hashable {
         case "ja", "zh", "ko", "vi", "th", "id": return "other"
         default: return count == 1 ? "one" : "other"
         }
-    }
-
-    static func fill(_ text: String, _ arguments: [String: String]) -> String {
-        guard text.contains("{") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = arguments[name] {
-                result += value
-            } else {
-                result += rest[open...close]
-            }
-            rest = rest[rest.index(after: close)...]
-        }
-        return result + rest
     }
 
     /// The placeholders a label's texts use (`{count}`, `{origin}`).
@@ -107,7 +154,7 @@ public struct Labels: Sendable, Hashable {
     /// month names of `date.months` (twelve, comma-separated).
     public func date(_ date: PartialDate) -> String {
         guard let month = date.month else { return text("date.year", ["year": String(date.year)]) }
-        let names = text("date.months").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = monthNames
         let name = month <= names.count ? names[month - 1] : String(month)
         guard let day = date.day else { return text("date.month", ["month": name, "year": String(date.year)]) }
         return text("date.day", ["day": String(day), "month": name, "year": String(date.year)])
