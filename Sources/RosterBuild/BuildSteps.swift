@@ -45,8 +45,13 @@ extension BuildStep {
         // Looked for while the rest of the build goes on; the analyse step waits for the answer.
         if run.wantsSearch { DispatchQueue.global().async { _ = Pagefind.located } }
         run.diagnostics += SiteValidator(site: site, unreadable: unreadable).validate(parallelism: run.options.parallelism)
-        let (templates, problems) = run.templateCache?.compile(run.templateSources) ?? TemplateSet.compile(run.templateSources)
+        let cache = run.templateCache
+        let compile = { (sources: [TemplateSource]) in cache?.compile(sources) ?? TemplateSet.compile(sources) }
+        var (templates, problems) = compile(run.templateSources)
         run.diagnostics += problems
+        // The labels are written into the templates once they are known to compile as written (so
+        // that every error points at the template's own line and column).
+        if !problems.hasErrors { templates = compile(LabelFilling.fill(run.templateSources, labels: site.labels)).0 }
         if run.wantsSearch && !templates.names.contains("search") && !problems.hasErrors {
             run.diagnostics.append(.error("Templates/search.mustache is missing; the search page needs it (a site made by `roster init` has one to copy), or set 'search: false' in site.yml"))
         }

@@ -136,17 +136,21 @@ struct FastHTMLEscaping: MustacheContentType {
 }
 
 /// Compiled templates kept between the dev server's rebuilds: recompiled only when a template's
-/// text changes (compiling is not free, and swift-mustache keeps some of each compile alive).
+/// text changes (compiling is not free, and swift-mustache keeps some of each compile alive). Two
+/// sets are kept: the templates as written (checked for errors) and with the labels filled in.
 public final class TemplateCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var last: (sources: [TemplateSource], set: TemplateSet, problems: [Diagnostic])?
+    private var kept: [(sources: [TemplateSource], set: TemplateSet, problems: [Diagnostic])] = []
 
     public init() {}
 
     public func compile(_ sources: [TemplateSource]) -> (TemplateSet, [Diagnostic]) {
-        if let last = lock.withLock({ self.last }), last.sources == sources { return (last.set, last.problems) }
+        if let hit = lock.withLock({ kept.first { $0.sources == sources } }) { return (hit.set, hit.problems) }
         let (set, problems) = TemplateSet.compile(sources)
-        lock.withLock { last = (sources, set, problems) }
+        lock.withLock {
+            kept.append((sources, set, problems))
+            if kept.count > 2 { kept.removeFirst() }
+        }
         return (set, problems)
     }
 }
