@@ -66,7 +66,7 @@ public struct BarChart: Sendable {
         let rowHeight = compact ? Self.rowHeight + Self.fontSize + 4 : Self.rowHeight
         let height = Double(max(1, bars.count)) * rowHeight + 8
         var svg = SVGWriter()
-        svg.open(canvas, title: title, description: description, height: height)
+        svg.open(canvas, height: height)
         var labels: [LabelBox] = []
         for (index, bar) in bars.enumerated() {
             let rowTop = 4 + Double(index) * rowHeight

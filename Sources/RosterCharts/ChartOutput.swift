@@ -23,9 +23,12 @@ public struct Chart: Sendable {
         self.description = description
         self.table = table
         let widths = ChartCanvas.breakpoints.filter { $0 <= maxWidth }
+        // Escaped once: every drawing carries the same title and description.
+        let escapedTitle = SVGWriter.escape(title), escapedDescription = SVGWriter.escape(description)
         drawings = widths.enumerated().map { index, width in
             let serves = index == widths.count - 1 ? ChartCanvas.breakpoints.filter { $0 >= width } : [width]
-            return draw(ChartCanvas(chartID: id, width: width, serves: serves))
+            return draw(ChartCanvas(chartID: id, width: width, serves: serves, escapedTitle: escapedTitle,
+                                    escapedDescription: escapedDescription))
         }
     }
 
@@ -50,6 +53,9 @@ public struct ChartCanvas: Sendable {
     public let width: Double
     /// The breakpoints this drawing is shown at (its CSS classes `v288`, `v440`, …).
     public let serves: [Double]
+    /// The chart's title and description, escaped for the SVG's `<title>` and `<desc>`.
+    let escapedTitle: String
+    let escapedDescription: String
 
     /// Narrower than a large phone: labels go above marks instead of beside them.
     public var isCompact: Bool { width < 440 }

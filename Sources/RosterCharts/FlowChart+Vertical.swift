@@ -29,7 +29,7 @@ extension FlowChart {
         }
         let height = y - ribbonDrop + 4
         var svg = SVGWriter()
-        svg.open(canvas, title: title, description: description, height: height)
+        svg.open(canvas, height: height)
         let n = SVGWriter.number
         for move in moves(paths, nodes: nodes) {
             let width = Double(move.count) * unit

@@ -157,7 +157,7 @@ public struct FlowChart: Sendable {
         }
 
         var svg = SVGWriter()
-        svg.open(canvas, title: title, description: description, height: height)
+        svg.open(canvas, height: height)
         // Ribbons, grouped by move, drawn under the nodes.
         for move in moves(paths, nodes: nodes) {
             let thickness = Double(move.count) * unit

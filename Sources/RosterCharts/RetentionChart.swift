@@ -104,7 +104,7 @@ public struct RetentionChart: Sendable {
         let top = 12.0, bottom = Self.height - 28
         let y: (Double) -> Double = { bottom - (bottom - top) * $0 / max(1, maxValue) }
         var svg = SVGWriter()
-        svg.open(canvas, title: title, description: description, height: Self.height)
+        svg.open(canvas, height: Self.height)
         var labels: [LabelBox] = []
         // Horizontal grid with about five value labels.
         let rawStep = maxValue / 5

@@ -18,13 +18,13 @@ struct SVGWriter {
 
     /// Opens a drawing on `canvas`, `height` units tall. Its `width` attribute is the most it may be
     /// stretched to; CSS shrinks it to its column, never below its own width (see `ChartCanvas`).
-    mutating func open(_ canvas: ChartCanvas, title: String, description: String, height: Double) {
+    mutating func open(_ canvas: ChartCanvas, height: Double) {
         let id = canvas.id
         let w = Self.number(canvas.width), h = Self.number(height)
         let shownWidth = Self.number(canvas.width * ChartCanvas.stretch), shownHeight = Self.number(height * ChartCanvas.stretch)
         markup += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(canvas.classes)\" viewBox=\"0 0 \(w) \(h)\" width=\"\(shownWidth)\" height=\"\(shownHeight)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
-        markup += "<title id=\"\(id)-title\">\(Self.escape(title))</title>\n"
-        markup += "<desc id=\"\(id)-desc\">\(Self.escape(description))</desc>\n"
+        markup += "<title id=\"\(id)-title\">\(canvas.escapedTitle)</title>\n"
+        markup += "<desc id=\"\(id)-desc\">\(canvas.escapedDescription)</desc>\n"
     }
 
     /// Closes the drawing and hands it over with its labels.

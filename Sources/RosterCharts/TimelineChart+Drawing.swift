@@ -2,10 +2,10 @@
 /// company it ends at right of them; compact, both go on a line above the bars, and a cohort's
 /// careers start at the cohort date (the rest of each career is in the table).
 extension TimelineChart {
-    func draw(on canvas: ChartCanvas) -> ChartDrawing {
+    func draw(on canvas: ChartCanvas, _ prepared: Prepared) -> ChartDrawing {
         let compact = canvas.isCompact
         let font = Self.fontSize
-        let rowSpans = rows.map { spans($0.bars) }
+        let rowSpans = prepared.rowSpans
         let uncertain = rowSpans.contains { $0.contains(where: \.hasUncertainty) }
         var earliest = (rowSpans.flatMap { $0.map(\.start) } + markers.map(\.day)).min() ?? endDay - 3650
         if compact, showRowLabels, let cohortDate = markers.map(\.day).min() { earliest = cohortDate }
@@ -13,10 +13,9 @@ extension TimelineChart {
         let barHeight = rows.count > 40 ? 14.0 : 16.0
         let labelLine = compact ? font + 4 : 0
         let rowHeight = labelLine + barHeight + 6
-        let labelWidth = !compact && showRowLabels
-            ? min(170, max(60, rows.map { TextMetrics.width($0.label, fontSize: font) }.max() ?? 0)) : 0
-        let endNames = rows.map(endName)
-        let endWidth = compact ? 0 : min(220, endNames.map { TextMetrics.width($0, fontSize: font) }.max() ?? 0)
+        let labelWidth = !compact && showRowLabels ? min(170, max(60, prepared.widestLabel)) : 0
+        let endNames = prepared.endNames
+        let endWidth = compact ? 0 : min(220, prepared.widestEndName)
         let axis = TimeAxis(startDay: axisStart, endDay: endDay,
                             x0: compact ? 4 : labelWidth + (showRowLabels ? 16 : 8),
                             x1: canvas.width - (compact ? 4 : endWidth + 20))
@@ -26,7 +25,7 @@ extension TimelineChart {
                                                   maxWidth: canvas.width - axis.x0 - 24, fontSize: font) : []
         let height = bottom + 26 + Double(legend.count) * (font + 6)
         var svg = SVGWriter()
-        svg.open(canvas, title: title, description: description, height: height)
+        svg.open(canvas, height: height)
         svg.raw("<defs><pattern id=\"\(canvas.id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect class=\"hatch-bg\" width=\"6\" height=\"6\"/><line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>\n")
         let hatch = " fill=\"url(#\(canvas.id)-hatch)\""
         var labels: [LabelBox] = []
@@ -42,10 +41,10 @@ extension TimelineChart {
             labels += rowLabels(row.label, endName: endNames[index], into: &svg, compact: compact, y: y, barTop: barTop,
                                 barHeight: barHeight, axis: axis, labelWidth: labelWidth, endWidth: endWidth)
             var lastLabelEnd = -Double.infinity
-            for (bar, span) in zip(row.bars, rowSpans[index]) where span.end >= axisStart {
+            for (barIndex, (bar, span)) in zip(row.bars, rowSpans[index]).enumerated() where span.end >= axisStart {
                 let x0 = axis.x(max(span.start, axisStart)), x1 = axis.x(span.end)
                 let solid0 = axis.x(max(span.solidFrom, axisStart)), solid1 = axis.x(max(span.solidTo, axisStart))
-                svg.raw("<g><title>\(SVGWriter.escape("\(row.label): \(bar.company), \(bar.period)"))</title>\n")
+                svg.raw("<g><title>\(prepared.tooltips[index][barIndex])</title>\n")
                 svg.rect(x: x0, y: barTop, width: x1 - x0, height: barHeight, className: "bar \(Palette.className(bar.colorIndex))")
                 if solid0 > x0 { svg.rect(x: x0, y: barTop, width: solid0 - x0, height: barHeight, className: "uncertain", extra: hatch) }
                 if solid1 < x1 { svg.rect(x: solid1, y: barTop, width: x1 - solid1, height: barHeight, className: "uncertain", extra: hatch) }

@@ -129,7 +129,28 @@ public struct TimelineChart: Sendable {
     public func draw() -> Chart {
         let table = ChartTable(columns: [labels.text("chart.person"), labels.text("chart.company"), labels.text("chart.period")],
                                rows: rows.flatMap { row in row.bars.map { [row.label, $0.company, $0.period] } })
-        return Chart(id: id, title: title, description: description, table: table, maxWidth: Self.maxWidth, draw: draw)
+        let prepared = Prepared(self)
+        return Chart(id: id, title: title, description: description, table: table, maxWidth: Self.maxWidth) {
+            draw(on: $0, prepared)
+        }
+    }
+
+    /// What every drawing of the chart shares, worked out once: each row's spans and end name, the
+    /// widest labels, and each bar's tooltip, escaped.
+    struct Prepared {
+        var rowSpans: [[Span]]
+        var endNames: [String]
+        var widestLabel: Double
+        var widestEndName: Double
+        var tooltips: [[String]]
+
+        init(_ chart: TimelineChart) {
+            rowSpans = chart.rows.map { chart.spans($0.bars) }
+            endNames = chart.rows.map(chart.endName)
+            widestLabel = chart.rows.map { TextMetrics.width($0.label, fontSize: TimelineChart.fontSize) }.max() ?? 0
+            widestEndName = endNames.map { TextMetrics.width($0, fontSize: TimelineChart.fontSize) }.max() ?? 0
+            tooltips = chart.rows.map { row in row.bars.map { SVGWriter.escape("\(row.label): \($0.company), \($0.period)") } }
+        }
     }
 
     /// The company each row ends at, named in text, so no bar is told by colour alone.

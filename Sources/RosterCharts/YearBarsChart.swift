@@ -48,7 +48,7 @@ public struct YearBarsChart: Sendable {
         let slot = (right - left) / Double(max(1, years.count))
         let barWidth = min(28, slot * 0.35)
         var svg = SVGWriter()
-        svg.open(canvas, title: title, description: description, height: Self.height)
+        svg.open(canvas, height: Self.height)
         var labels: [LabelBox] = []
         // Legend.
         svg.rect(x: left, y: 6, width: 12, height: 12, className: "bar c0")
