@@ -6,7 +6,8 @@
   light and dark mode: 0 serious or critical violations;
 - checks every page type at 320, 390, 768, 1280 and 1440 px wide, light and dark: no element wider
   than the screen, no chart frame that scrolls sideways, no chart text drawn under 12 px, no chart
-  label overlapping another label or a bar or node (a name printed on its own bar is allowed);
+  label overlapping another label or a bar or node (a name printed on its own bar is allowed), no flow
+  label on a ribbon of another node;
 - checks that no two text labels of a chart overlap at 1280 px (getBBox) and that nothing is loaded
   from outside the site;
 - saves full-page screenshots at 390 px and 1280 px wide;
@@ -100,6 +101,23 @@ document.querySelectorAll('svg.chart-svg').forEach((svg) => {
     const r = texts[i].r;
     if (r.left < shown.left - 0.5 || r.right > shown.right + 0.5) problems.push(id + ': "' + texts[i].text + '" runs outside the chart');
   }
+  // A flow's name over a ribbon of another node (ribbons say which nodes they join): sampled in
+  // the drawing's own units, inside the name's box less a pixel at each edge.
+  const ribbons = Array.from(svg.querySelectorAll('path.ribbon[data-from]'));
+  svg.querySelectorAll('text[data-node]').forEach((t) => {
+    const node = t.getAttribute('data-node'), b = t.getBBox();
+    for (const ribbon of ribbons) {
+      if (ribbon.getAttribute('data-from') === node || ribbon.getAttribute('data-to') === node) continue;
+      let hit = false;
+      for (let i = 0; i <= 6 && !hit; i++) {
+        for (let j = 0; j <= 2 && !hit; j++) {
+          const point = new DOMPoint(b.x + 1 + (b.width - 2) * i / 6, b.y + 2 + (b.height - 4) * j / 2);
+          hit = ribbon.isPointInFill(point);
+        }
+      }
+      if (hit) { problems.push(id + ': "' + t.textContent + '" lies on the ribbon of another node'); break; }
+    }
+  });
   const marks = Array.from(svg.querySelectorAll('rect.bar, rect.node')).map((m) => m.getBoundingClientRect());
   for (const {t, r, text} of texts) {
     if (t.classList.contains('on-bar')) continue;   // a company's name printed on its own bar

@@ -1,7 +1,7 @@
 /// The flow turned upright for narrow columns: a row per step from the origin down, a node per
-/// company in each row (as wide as the people there), ribbons down to the next row, and each node's
-/// name on a line of its own under its row, starting where the node starts, so no name is cut short
-/// or drawn over another.
+/// company in each row (as wide as the people there), each node's name on a line of its own under
+/// its row, starting where the node starts, and the ribbons down to the next row from below the names,
+/// so no name is cut short or drawn over another name or a ribbon.
 extension FlowChart {
     func drawVertically(on canvas: ChartCanvas, paths: [[String]], nodes: [[Node]]) -> ChartDrawing {
         var nodes = nodes
@@ -36,14 +36,17 @@ extension FlowChart {
             let source = nodes[move.column][move.from]
             let target = nodes[move.column + 1][move.to]
             let x0 = source.y + source.outOffset, x1 = target.y + target.inOffset
-            let y0 = rowTops[move.column] + thickness, y1 = rowTops[move.column + 1]
+            // Ribbons leave below the row's names, so that no name sits on another node's ribbon.
+            let y0 = rowTops[move.column] + thickness + 4 + Double(nodes[move.column].count) * lineHeight
+            let y1 = rowTops[move.column + 1]
             nodes[move.column][move.from].outOffset += width
             nodes[move.column + 1][move.to].inOffset += width
             let bend = y1 - ribbonDrop / 2
             let d = "M\(n(x0)),\(n(y0)) L\(n(x0)),\(n(bend - ribbonDrop / 2)) C\(n(x0)),\(n(bend)) \(n(x1)),\(n(bend)) \(n(x1)),\(n(y1)) "
                 + "L\(n(x1 + width)),\(n(y1)) C\(n(x1 + width)),\(n(bend)) \(n(x0 + width)),\(n(bend)) \(n(x0 + width)),\(n(bend - ribbonDrop / 2)) "
                 + "L\(n(x0 + width)),\(n(y0)) Z"
-            svg.path(d, className: "ribbon \(Palette.className(colors[target.name] ?? 7))")
+            svg.path(d, className: "ribbon \(Palette.className(colors[target.name] ?? 7))",
+                     extra: " data-from=\"\(move.column)-\(move.from)\" data-to=\"\(move.column + 1)-\(move.to)\"")
         }
         var labels: [LabelBox] = []
         for column in nodes.indices {
@@ -55,7 +58,7 @@ extension FlowChart {
                 let width = TextMetrics.width(text, fontSize: font)
                 let x = min(max(2, node.y), canvas.width - width - 2)
                 let lineTop = top + thickness + 4 + Double(index) * lineHeight
-                svg.text(text, x: x, y: lineTop + font * 0.85, className: "label halo")
+                svg.text(text, x: x, y: lineTop + font * 0.85, className: "label halo", extra: " data-node=\"\(column)-\(index)\"")
                 labels.append(LabelBox(text: text, x: x, y: lineTop, width: width, height: font))
             }
         }

@@ -159,6 +159,7 @@ public struct FlowChart: Sendable {
         var svg = SVGWriter()
         svg.open(canvas, height: height)
         // Ribbons, grouped by move, drawn under the nodes.
+        var ribbons: [Ribbon] = []
         for move in moves(paths, nodes: nodes) {
             let thickness = Double(move.count) * unit
             let source = nodes[move.column][move.from]
@@ -173,26 +174,72 @@ public struct FlowChart: Sendable {
             let n = SVGWriter.number
             let d = "M\(n(x0)),\(n(y0)) C\(n(mid)),\(n(y0)) \(n(mid)),\(n(y1)) \(n(x1)),\(n(y1)) "
                 + "L\(n(x1)),\(n(y1 + thickness)) C\(n(mid)),\(n(y1 + thickness)) \(n(mid)),\(n(y0 + thickness)) \(n(x0)),\(n(y0 + thickness)) Z"
-            svg.path(d, className: "ribbon \(Palette.className(colors[target.name] ?? 7))")
+            svg.path(d, className: "ribbon \(Palette.className(colors[target.name] ?? 7))",
+                     extra: " data-from=\"\(move.column)-\(move.from)\" data-to=\"\(move.column + 1)-\(move.to)\"")
+            ribbons.append(Ribbon(column: move.column, from: move.from, to: move.to, x0: x0, y0: y0, x1: x1, y1: y1, thickness: thickness))
         }
         var labels: [LabelBox] = []
         for column in 0..<columns {
-            var labelColumn = LabelColumn()
+            var rightSide = LabelColumn(), leftSide = LabelColumn()
             let x = columnX(column)
             let room = column == columns - 1 ? labelRoom - 6 : columnX(column + 1) - x - Self.nodeWidth - 10
-            for node in nodes[column] {
+            for (index, node) in nodes[column].enumerated() {
                 svg.rect(x: x, y: node.y, width: Self.nodeWidth, height: node.height,
                          className: "node \(Palette.className(colors[node.name] ?? 7))")
                 let text = TextMetrics.fit("\(node.name) \(self.labels.number(node.count))", maxWidth: room, fontSize: Self.fontSize)
                 guard !text.isEmpty else { continue }
                 let width = TextMetrics.width(text, fontSize: Self.fontSize)
-                if let box = labelColumn.place(text, x: x + Self.nodeWidth + 4, centerY: node.y + node.height / 2,
-                                               width: width, height: Self.fontSize, maxShift: max(0, node.height / 2 - 2)) {
-                    svg.text(text, x: box.x, y: box.y + Self.fontSize * 0.85, className: "label halo")
+                // Right of the node, over its own ribbons; where another node's ribbon crosses there,
+                // left of it, over the ribbons coming in, if that side is clear.
+                let foreign = ribbons.filter { !$0.touches(column: column, node: index) }
+                var right = rightSide
+                let rightBox = right.place(text, x: x + Self.nodeWidth + 4, centerY: node.y + node.height / 2,
+                                           width: width, height: Self.fontSize, maxShift: max(0, node.height / 2 - 2))
+                var chosen = rightBox
+                if let box = rightBox, column > 0, foreign.contains(where: { $0.crosses(box) }) {
+                    var left = leftSide
+                    if let leftBox = left.place(text, x: x - 4 - width, centerY: node.y + node.height / 2, width: width,
+                                                height: Self.fontSize, maxShift: max(0, node.height / 2 - 2)),
+                       leftBox.x > columnX(column - 1) + Self.nodeWidth + 4,
+                       !foreign.contains(where: { $0.crosses(leftBox) }), !labels.contains(where: { $0.overlaps(leftBox) }) {
+                        leftSide = left
+                        chosen = leftBox
+                    }
+                }
+                if let box = chosen {
+                    if box.x == rightBox?.x { rightSide = right }
+                    svg.text(text, x: box.x, y: box.y + Self.fontSize * 0.85, className: "label halo", extra: " data-node=\"\(column)-\(index)\"")
                     labels.append(box)
                 }
             }
         }
         return svg.finish(canvas, height: height, labels: labels)
+    }
+
+    /// A ribbon as drawn: from its source's right edge to its target's left edge, as thick as the people.
+    struct Ribbon {
+        var column: Int
+        var from: Int
+        var to: Int
+        var x0, y0, x1, y1, thickness: Double
+
+        func touches(column node: Int, node index: Int) -> Bool {
+            (self.column == node && from == index) || (self.column + 1 == node && to == index)
+        }
+
+        /// Whether the ribbon passes through the box, sampled along its curve (the curves' control
+        /// points sit halfway across, so they are steepest in the middle).
+        func crosses(_ box: LabelBox) -> Bool {
+            guard box.x < x1, box.x + box.width > x0 else { return false }
+            let mid = (x0 + x1) / 2
+            for step in 0...48 {
+                let t = Double(step) / 48, u = 1 - t
+                let x = u * u * u * x0 + 3 * u * u * t * mid + 3 * u * t * t * mid + t * t * t * x1
+                guard x >= box.x, x <= box.x + box.width else { continue }
+                let y = u * u * u * y0 + 3 * u * u * t * y0 + 3 * u * t * t * y1 + t * t * t * y1
+                if y < box.y + box.height && y + thickness > box.y { return true }
+            }
+            return false
+        }
     }
 }

@@ -41,14 +41,14 @@ struct SVGWriter {
         markup += "<line class=\"\(className)\" x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" y2=\"\(Self.number(y2))\"/>\n"
     }
 
-    mutating func path(_ d: String, className: String) {
-        markup += "<path class=\"\(className)\" d=\"\(d)\"/>\n"
+    mutating func path(_ d: String, className: String, extra: String = "") {
+        markup += "<path class=\"\(className)\" d=\"\(d)\"\(extra)/>\n"
     }
 
     /// Text at a baseline position; `anchor` is start, middle or end.
-    mutating func text(_ text: String, x: Double, y: Double, className: String = "label", anchor: String = "start") {
+    mutating func text(_ text: String, x: Double, y: Double, className: String = "label", anchor: String = "start", extra: String = "") {
         let anchorAttribute = anchor == "start" ? "" : " text-anchor=\"\(anchor)\""
-        markup += "<text class=\"\(className)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\"\(anchorAttribute)>\(Self.escape(text))</text>\n"
+        markup += "<text class=\"\(className)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\"\(anchorAttribute)\(extra)>\(Self.escape(text))</text>\n"
     }
 }
 
