@@ -1,5 +1,4 @@
 import RosterModel
-import RosterSupport
 
 /// What the content holds but the report does not use: a source that nothing cites, a person in no
 /// cohort. Each is a warning, not an error: an editor may be halfway through adding them. A tracker

@@ -162,19 +162,10 @@ public struct Labels: Sendable, Hashable {
 
     /// A whole number in groups of three (`24,995`; `24 995` in French).
     public func number(_ value: Int) -> String {
-        let separator = text("number.group")
-        let digits = String(value.magnitude)
-        guard digits.count > 4 || (digits.count == 4 && text("number.group_four") == "yes") else {
-            return (value < 0 ? "-" : "") + digits
-        }
-        var groups: [Substring] = []
-        var end = digits.endIndex
-        while end > digits.startIndex {
-            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
-            groups.append(digits[start..<end])
-            end = start
-        }
-        return (value < 0 ? "-" : "") + groups.reversed().joined(separator: separator)
+        let magnitude = value.magnitude
+        // French and others group four digits only from five on ("2500", "24 995").
+        guard magnitude >= 10_000 || (magnitude >= 1_000 && text("number.group_four") == "yes") else { return String(value) }
+        return NumberText.grouped(value, separator: text("number.group"))
     }
 
     /// A number with one decimal (`5.5`; `5,5` in French).

@@ -47,3 +47,13 @@ final class LabelsTests: XCTestCase {
         XCTAssertEqual(english.choose(["other": "staff"], 3), "staff")
     }
 }
+
+final class NumberTextTests: XCTestCase {
+    func testGroupsDigitsInThrees() {
+        XCTAssertEqual(NumberText.grouped(0), "0")
+        XCTAssertEqual(NumberText.grouped(999), "999")
+        XCTAssertEqual(NumberText.grouped(1_000), "1,000")
+        XCTAssertEqual(NumberText.grouped(24_995), "24,995")
+        XCTAssertEqual(NumberText.grouped(-1_234_567, separator: "\u{202F}"), "-1\u{202F}234\u{202F}567")
+    }
+}
