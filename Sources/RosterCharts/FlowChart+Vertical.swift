@@ -9,7 +9,7 @@ extension FlowChart {
         let total = max(1, routes.count)
         let gap = 6.0
         let maxNodes = Double(nodes.map(\.count).max() ?? 1)
-        let unit = max(0.5, (canvas.width - 8 - gap * (maxNodes - 1)) / Double(total))
+        let unit = max(0.001, (canvas.width - 8 - gap * (maxNodes - 1) - maxNodes) / Double(total))
         let thickness = Self.nodeWidth
         let lineHeight = font + 4
         let ribbonDrop = 36.0

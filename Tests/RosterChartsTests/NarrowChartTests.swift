@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import RosterCharts
 import RosterLoading
@@ -95,5 +96,20 @@ final class NarrowChartTests: XCTestCase {
         XCTAssertEqual(TextMetrics.wrap("one two three", maxWidth: 60, fontSize: 12), ["one two", "three"])
         XCTAssertEqual(TextMetrics.wrap("Supercalifragilistic", maxWidth: 60, fontSize: 12).count, 1)
         XCTAssertTrue(TextMetrics.wrap("Supercalifragilistic", maxWidth: 60, fontSize: 12)[0].hasSuffix("…"))
+    }
+
+    func testAnUprightFlowOfThousandsOfMembersStaysInsideItsColumn() throws {
+        let routes = (0..<3000).map { FlowChart.Route(steps: ["Meta", "Company \($0 % 9)"] + ($0 % 5 == 0 ? ["Meta"] : [])) }
+        let narrow = try drawing(FlowChart(id: "f", title: "T", description: "D", origin: "Meta", routes: routes, colors: [:], labels: english).draw(),
+                                 at: 288)
+        // Every node's right edge, read back from the markup.
+        let pattern = try NSRegularExpression(pattern: #"<rect class="node[^"]*" x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)""#)
+        let svg = narrow.svg
+        let matches = pattern.matches(in: svg, range: NSRange(svg.startIndex..., in: svg))
+        XCTAssertFalse(matches.isEmpty)
+        for match in matches {
+            let x = Double(svg[Range(match.range(at: 1), in: svg)!]) ?? 0, width = Double(svg[Range(match.range(at: 2), in: svg)!]) ?? 0
+            XCTAssertLessThanOrEqual(x + width, 288.5, "a node runs out of the 288 px drawing")
+        }
     }
 }
