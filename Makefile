@@ -34,12 +34,19 @@ build: deps
 
 # Builds the shipped report and checks it in a real browser: Nu HTML Checker, axe-core in headless
 # Chromium (light and dark), every page type at five widths (no overflow, chart text >= 12 px, no label
-# overlaps), full-page screenshots at 390 and 1280 px.
+# overlaps), full-page screenshots at 390 and 1280 px. Then the same report in French (`language: fr`),
+# on one page of each kind that has charts or tables.
 SITE_TEST_DIR := .build/test-site
 test-site: build site-test-deps search-deps
-	rm -rf $(SITE_TEST_DIR)/site $(SITE_TEST_DIR)/screenshots
+	rm -rf $(SITE_TEST_DIR)/site $(SITE_TEST_DIR)/screenshots $(SITE_TEST_DIR)/fr
 	.build/debug/roster build --quiet --output $(SITE_TEST_DIR)/site
 	python3 tools/test_site.py $(SITE_TEST_DIR)/site $(SITE_TEST_DIR)/screenshots
+	mkdir -p $(SITE_TEST_DIR)/fr && cp -R Content Templates $(SITE_TEST_DIR)/fr/
+	sed -i 's/^language: en$$/language: fr/; s/member: { one: author, other: authors }/member: { one: auteur, other: auteurs }/' $(SITE_TEST_DIR)/fr/Content/site.yml
+	.build/debug/roster build --quiet --site $(SITE_TEST_DIR)/fr
+	python3 tools/test_site.py $(SITE_TEST_DIR)/fr/Output $(SITE_TEST_DIR)/screenshots/fr home=index.html \
+		cohort=cohorts/llama-2023/index.html author=authors/armand-joulin/index.html \
+		company=companies/mistral-ai/index.html changes=changes/index.html search=search/index.html
 
 SITE_TEST_APT := chromium chromium-driver fonts-dejavu-core
 site-test-deps:
