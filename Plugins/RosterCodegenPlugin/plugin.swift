@@ -22,21 +22,20 @@ struct RosterCodegenPlugin: BuildToolPlugin {
                                   executable: tool, arguments: ["views", output.path] + models.map(\.path),
                                   inputFiles: models, outputFiles: [output])]
         case "RosterScaffold":
-            let templates = context.package.directoryURL.appending(path: "Templates")
-            let files = Self.files(below: templates)
-            let output = work.appending(path: "EmbeddedThemeFiles.swift")
-            return [.buildCommand(displayName: "Embedding the default theme",
-                                  executable: tool, arguments: ["theme", output.path, templates.path] + files.map(\.path),
-                                  inputFiles: files, outputFiles: [output])]
+            return [embedding("Templates", mode: "theme", as: "EmbeddedThemeFiles.swift", "Embedding the default theme")]
         case "RosterLoading":
-            let labels = context.package.directoryURL.appending(path: "Templates/labels")
-            let files = Self.files(below: labels)
-            let output = work.appending(path: "EmbeddedLabelFiles.swift")
-            return [.buildCommand(displayName: "Embedding the default theme's labels",
-                                  executable: tool, arguments: ["labels", output.path, labels.path] + files.map(\.path),
-                                  inputFiles: files, outputFiles: [output])]
+            return [embedding("Templates/labels", mode: "labels", as: "EmbeddedLabelFiles.swift", "Embedding the default theme's labels")]
         default:
             return []
+        }
+
+        /// A command that embeds every file below a folder of the package as `output`.
+        func embedding(_ folder: String, mode: String, as output: String, _ name: String) -> Command {
+            let root = context.package.directoryURL.appending(path: folder)
+            let files = Self.files(below: root)
+            let output = work.appending(path: output)
+            return .buildCommand(displayName: name, executable: tool, arguments: [mode, output.path, root.path] + files.map(\.path),
+                                 inputFiles: files, outputFiles: [output])
         }
     }
 
