@@ -118,15 +118,36 @@ public struct SiteLoader: Sendable {
         return (article, problems)
     }
 
-    /// `site.yml` from its bytes (the fuzzer's second entry).
-    public static func parseSettings(_ data: Data) -> (SiteSettings?, [Cohort], [Diagnostic]) {
-        let path = SiteLayout.settings
+    /// An article from a file's bytes: UTF-8 checks, front matter, YAML (with recovery), keys (the
+    /// fuzzer's first entry).
+    public static func parseArticle(_ data: Data, path: String) -> (Article?, [Diagnostic]) {
         var problems: [Diagnostic] = []
-        switch TextFile.decode(data, path: path, problems: &problems).flatMap({ YAMLText.parse($0, path: path, firstLine: 1) }) {
-        case .failure(let problem): return (nil, [], problems + [problem])
-        case .success(let node):
-            let (settings, cohorts, _, found) = SiteSettingsDecoder.decode(node, path: path)
-            return (settings, cohorts, problems + found)
+        let text = TextFile.decode(data, path: path, problems: &problems)
+        let (article, more) = parseArticle(text, path: path)
+        return (article, problems + more)
+    }
+
+    /// `site.yml` from its bytes, read the way a build reads it (the fuzzer's second entry).
+    public static func parseSettings(_ data: Data) -> (SiteSettings?, [Cohort], [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        let text = TextFile.decode(data, path: SiteLayout.settings, problems: &problems)
+        let read = decodeSettings(text)
+        return (read.settings, read.cohorts, problems + read.problems)
+    }
+
+    /// The settings and cohorts in `site.yml`'s text; `cohortSlugs` is nil when the cohorts cannot be
+    /// read, so that no member is reported as belonging nowhere.
+    static func decodeSettings(_ text: Result<String, Diagnostic>)
+        -> (settings: SiteSettings?, cohorts: [Cohort], cohortSlugs: Set<String>?, problems: [Diagnostic]) {
+        let path = SiteLayout.settings
+        switch text.map({ YAMLRecovery.parse($0, path: path, firstLine: 1) }) {
+        case .failure(let problem): return (nil, [], nil, [problem])
+        case .success(let recovery):
+            // Nothing readable: the syntax errors say why; no "missing key" follows them.
+            guard recovery.isComplete || recovery.node != nil else { return (nil, [], nil, recovery.problems) }
+            let (settings, cohorts, cohortSlugs, found) = SiteSettingsDecoder.decode(recovery.node, path: path)
+            let readable = recovery.node?.mapping != nil && !recovery.unreadableKeys.contains("cohorts")
+            return (settings, cohorts, readable ? cohortSlugs : nil, recovery.problems + recovery.filtering(found))
         }
     }
 
@@ -138,24 +159,10 @@ public struct SiteLoader: Sendable {
             slugs.cohortsReadable = false
             return (nil, [])
         }
-        switch files.text(path, problems: &problems).map({ YAMLRecovery.parse($0, path: path, firstLine: 1) }) {
-        case .failure(let problem):
-            problems.append(problem)
-            slugs.cohortsReadable = false
-            return (nil, [])
-        case .success(let recovery):
-            problems += recovery.problems
-            // Nothing readable: the syntax errors say why; no "missing key" follows them.
-            guard recovery.isComplete || recovery.node != nil else {
-                slugs.cohortsReadable = false
-                return (nil, [])
-            }
-            let (settings, cohorts, cohortSlugs, found) = SiteSettingsDecoder.decode(recovery.node, path: path)
-            problems += recovery.filtering(found)
-            slugs.cohorts = cohortSlugs
-            if recovery.node?.mapping == nil || recovery.unreadableKeys.contains("cohorts") { slugs.cohortsReadable = false }
-            return (settings, cohorts)
-        }
+        let read = Self.decodeSettings(files.text(path, problems: &problems))
+        problems += read.problems
+        if let cohortSlugs = read.cohortSlugs { slugs.cohorts = cohortSlugs } else { slugs.cohortsReadable = false }
+        return (read.settings, read.cohorts)
     }
 
     /// The files directly in `folder` whose names end in `suffix`, each with its name and its name
