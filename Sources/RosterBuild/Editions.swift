@@ -71,30 +71,34 @@ public struct EditionReport: Sendable {
     public var changes: EditionChanges
     public var wording: ChangeWording
 
-    /// The changes as plain text, one line each, grouped as on `/changes/`.
+    /// The changes as plain text, one line each, grouped as on `/changes/`, in the site's language.
     public var text: String {
-        var lines = [wording.summary, ""]
-        lines.append("Cohorts (then → now):")
+        let labels = wording.labels
+        func heading(_ key: String) -> String { labels.text("changes.terminal.heading", ["title": labels.text(key)]) }
+        var lines = [wording.summary, "", heading("changes.cohorts")]
         for row in changes.cohorts {
             func pair(_ value: (EditionChanges.Counts) -> Int) -> String {
-                let then = row.then.map { String(value($0)) } ?? "—", now = row.now.map { String(value($0)) } ?? "—"
-                return then == now ? now : "\(then) → \(now)"
+                let then = row.then.map { labels.number(value($0)) } ?? "—", now = row.now.map { labels.number(value($0)) } ?? "—"
+                return then == now ? now : labels.text("changes.terminal.changed", ["then": then, "now": now])
             }
-            lines.append("  \(row.name): members \(pair(\.members)), at origin \(pair(\.atOrigin)), left \(pair(\.departed)), returned \(pair(\.returned))")
+            lines.append("  " + labels.text("changes.terminal.cohort_row", [
+                "name": row.name, "members": pair(\.members), "at_origin": pair(\.atOrigin),
+                "left": pair(\.departed), "returned": pair(\.returned)]))
         }
         if !changes.people.isEmpty {
-            lines.append("")
-            lines.append("People:")
+            lines += ["", heading("changes.people")]
             for person in changes.people {
-                lines.append("  \(person.name)\(person.inReport ? "" : " (no longer in the report)")")
+                lines.append("  \(person.name)\(person.inReport ? "" : " " + labels.text("changes.no_longer"))")
                 lines += person.entries.map { "    - " + wording.sentence($0).text }
             }
         }
         if !changes.corrections.isEmpty {
-            lines.append("")
-            lines.append("Corrections:")
+            lines += ["", heading("common.corrections")]
             lines += changes.corrections.map { entry in
-                "  \(entry.correction.date) \(entry.name)\(entry.company.map { " (\(changes.name(ofCompany: $0)))" } ?? ""): \(entry.correction.text)"
+                "  " + labels.text("changes.terminal.correction_row", [
+                    "date": labels.date(entry.correction.date), "name": entry.name,
+                    "company": entry.company.map { " (\(changes.name(ofCompany: $0)))" } ?? "",
+                    "text": entry.correction.text])
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -15,7 +15,7 @@ public struct ChangeWording: Sendable {
     }
 
     let changes: EditionChanges
-    let labels: Labels
+    public let labels: Labels
     /// Cohort slug → (name, origin), now and in the edition.
     let cohorts: [String: (name: String, origin: String)]
     /// Cohorts and companies that have a page in the report now.

@@ -40,6 +40,9 @@ extension CommandLineTests {
         XCTAssertEqual(diff.status, 0, diff.stderr)
         XCTAssertTrue(diff.stdout.hasPrefix("2 people changed since the edition of 31 Dec 2023: 1 departure, 2 new stints."), diff.stdout)
         XCTAssertTrue(diff.stdout.contains("    - New stint at Mistral AI, from Aug 2024 (confirmed)."), diff.stdout)
+        XCTAssertTrue(diff.stdout.contains("\nCohorts then and now:\n  Authors of \"LLaMA: Open and Efficient Foundation Language Models\": members 14, at origin 4 → 3, left 10 → 11, returned 0\n"),
+                      diff.stdout)
+        XCTAssertTrue(diff.stdout.contains("\nPeople:\n  Baptiste Rozière\n"), diff.stdout)
     }
 
     func testSavingAnEditionRefusesToReplaceOneAndADryRunWritesNothing() throws {

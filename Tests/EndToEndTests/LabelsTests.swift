@@ -1,4 +1,5 @@
 import Foundation
+import RosterBuild
 import RosterTestSupport
 import XCTest
 
@@ -41,6 +42,16 @@ final class SiteLabelsTests: XCTestCase {
         }
         let feed = try site.read("Output/feed.xml")
         XCTAssertTrue(feed.contains("<title>Édition du 31 déc. 2023</title>") && !feed.contains("Edition of"), "the feed's editions")
+
+        // `roster diff` prints the same changes in the site's language, headings included.
+        let (diff, _) = Builder(options: BuildOptions(siteFolder: site.root)).changes(since: "2023-12-31")
+        let text = try XCTUnwrap(diff).text
+        XCTAssertTrue(text.contains("Les cohortes hier et aujourd'hui :\n"), text)
+        XCTAssertTrue(text.contains(" : membres 14, à l'origine 4 → 3, partis 10 → 11, revenus 0"), text)
+        XCTAssertTrue(text.contains("\nPersonnes :\n"), text)
+        for phrase in ["Cohorts", "People", "members ", "at origin", "New stint"] {
+            XCTAssertFalse(text.contains(phrase), "'\(phrase)' is still in English in roster diff:\n\(text)")
+        }
     }
 
     func testSiteYmlMayRewordAnyLabelAndACohortNamesItsMembers() throws {
