@@ -26,6 +26,26 @@ enum LabelCheck {
                 }
             }
         }
+        return problems + missingForms(in: labels, file: file)
+    }
+
+    /// A plural label without a form its language uses for everyday counts (Polish `few` for 2–4,
+    /// 22–24…) is a warning: Roster shows the `other` form there, which reads wrong.
+    static func missingForms(in labels: Labels, file: String) -> [Diagnostic] {
+        let needed = PluralRules.categories(language: labels.language)
+        var problems: [Diagnostic] = []
+        for (key, value) in labels.values.sorted(by: { $0.key < $1.key }) {
+            guard case .plural(let forms) = value else { continue }
+            let lacking = needed.filter { forms[$0] == nil }
+            guard !lacking.isEmpty else { continue }
+            let described = lacking.map { category in
+                let examples = PluralRules.everydayCounts.filter { PluralRules.category($0, language: labels.language) == category }
+                return "'\(category)' (for \(examples.prefix(3).map(String.init).joined(separator: ", "))…)"
+            }
+            problems.append(.warning("the label '\(key)' has no \(described.joined(separator: " or ")) form, which the language "
+                                     + "'\(labels.language)' uses; those counts show the 'other' form",
+                                     at: labels.locations[key] ?? SourceLocation(path: file)))
+        }
         return problems
     }
 }

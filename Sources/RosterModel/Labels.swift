@@ -120,14 +120,9 @@ public struct Labels: Sendable, Hashable {
         forms[pluralCategory(count)] ?? forms["other"] ?? ""
     }
 
-    /// CLDR's plural category of a whole number, for the languages Roster ships and the common
-    /// rule for the rest ("one" for 1 only).
+    /// CLDR's plural category of a whole number in the site's language (`PluralRules`).
     public func pluralCategory(_ count: Int) -> String {
-        switch language.split(separator: "-").first.map(String.init) ?? language {
-        case "fr", "pt": return count == 0 || count == 1 ? "one" : "other"
-        case "ja", "zh", "ko", "vi", "th", "id": return "other"
-        default: return count == 1 ? "one" : "other"
-        }
+        PluralRules.category(count, language: language)
     }
 
     /// The placeholders a label's texts use (`{count}`, `{origin}`).

@@ -88,4 +88,24 @@ final class SiteLabelsTests: XCTestCase {
         try setting(site, "language: fr", with: "language: de")
         XCTAssertTrue(site.build().diagnostics.contains { $0.message.contains("no Templates/labels/de.yml") })
     }
+
+    /// A language whose counts need more forms than English gets them, and a label lacking one is a
+    /// warning naming it (the build still succeeds, showing `other`).
+    func testAPolishSitePicksFewAndManyAndALabelWithoutThemIsAWarning() throws {
+        let site = try TestSite.shippedReport()
+        var polish = try site.read("Templates/labels/en.yml")
+        polish = polish.replacingOccurrences(of: #"years: { one: "{count} year", other: "{count} years" }"#,
+                                             with: #"years: { one: "{count} rok", few: "{count} lata", many: "{count} lat", other: "{count} roku" }"#)
+        try site.write("Templates/labels/pl.yml", polish)
+        try setting(site, "language: en", with: "language: pl")
+        try setting(site, "member: { one: author, other: authors }",
+                    with: "member: { one: autor, few: autorzy, many: autorów, other: autora }")
+        let report = site.build()
+        XCTAssertTrue(report.succeeded, report.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertFalse(report.diagnostics.contains { $0.message.contains("'common.years'") }, "a label with every form is not warned about")
+        XCTAssertTrue(report.diagnostics.contains {
+            $0.message.contains("the label 'changes.cohort_count' has no 'few' (for 2, 3, 4…) or 'many' (for 0, 5, 6…) form")
+        }, report.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(try site.read("Output/index.html").contains("11 of 14 autorów have left Meta"), "14 takes Polish 'many'")
+    }
 }
