@@ -115,6 +115,16 @@ public struct Labels: Sendable, Hashable {
         }
     }
 
+    /// Every form of a plural label as written, category by category (for the browser, which picks
+    /// one with `Intl.PluralRules`); a label with one text gives it as `other`.
+    public func forms(_ key: String) -> [(category: String, text: String)] {
+        switch values[key] {
+        case .plural(let forms): return forms.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        case .text(let text): return [("other", text)]
+        case nil: return []
+        }
+    }
+
     /// The form of a plural pair (`one`/`other`) given outside the table, such as a cohort's `member:`.
     public func choose(_ forms: [String: String], _ count: Int) -> String {
         forms[pluralCategory(count)] ?? forms["other"] ?? ""

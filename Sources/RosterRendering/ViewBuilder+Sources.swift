@@ -12,6 +12,8 @@ extension ViewBuilder {
         var context = context(for: .search, title: labels.text("search.title"), description: labels.text("search.lede"),
                               breadcrumbs: [(labels.text("search.title"), .search)])
         context["search"] = true
+        // The result count's forms: the browser picks one for the count with Intl.PluralRules.
+        context["resultForms"] = labels.forms("search.results").map { ["category": $0.category, "text": $0.text] }
         return PageJob(route: .search, template: "search", context: context)
     }
 

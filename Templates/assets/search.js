@@ -94,7 +94,7 @@
         results = found.results;
         shown = 0;
         list.replaceChildren();
-        status.textContent = word(plural.select(results.length) === "one" ? "result-one" : "result-other")
+        status.textContent = (word("result-" + plural.select(results.length)) || word("result-other"))
           .replace("{count}", results.length.toLocaleString(document.documentElement.lang || "en"));
         more();
       });

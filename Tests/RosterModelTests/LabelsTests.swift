@@ -22,6 +22,13 @@ final class LabelsTests: XCTestCase {
         XCTAssertEqual(english.text("left", ["unknown": "x"]), "{departed} of {count} have left {origin}", "an unknown placeholder stays as written")
     }
 
+    func testAPluralLabelsFormsAreGivenAsWrittenForTheBrowserToPick() {
+        XCTAssertEqual(english.forms("left").map(\.category), ["one", "other"])
+        XCTAssertEqual(english.forms("left").last?.text, "{departed} of {count} have left {origin}")
+        XCTAssertEqual(english.forms("date.year").map(\.category), ["other"], "a plain text is the other form")
+        XCTAssertTrue(english.forms("missing").isEmpty)
+    }
+
     func testFrenchCountsZeroAndOneAsSingular() {
         XCTAssertEqual(french.pluralCategory(0), "one")
         XCTAssertEqual(french.pluralCategory(1), "one")
