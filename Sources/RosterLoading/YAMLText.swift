@@ -13,9 +13,11 @@ enum YAMLText {
     ///   multiply a large value into pages and exports.
     static func parse(_ yaml: String, path: String, firstLine: Int, allowAnchors: Bool = false) -> Result<Node?, Diagnostic> {
         if let problem = guardProblem(yaml, path: path, firstLine: firstLine) { return .failure(problem) }
-        if !allowAnchors, let line = anchorLine(yaml) {
-            return .failure(.error("YAML anchors and aliases (&name, *name) are not supported here; write the value out",
-                                   at: SourceLocation(path: path, line: firstLine + line)))
+        if !allowAnchors, let (line, column) = anchorPosition(yaml) {
+            // A syntax error, so that the file's other keys are still read (YAMLRecovery).
+            return .failure(.error(syntax("an anchor (&name) is not allowed here", advice: "a value starting with & must be in quotes, "
+                                          + "like name: \"&Co tower\"; Roster does not use YAML anchors and aliases here"),
+                                   at: SourceLocation(path: path, line: firstLine + line, column: column)))
         }
         do {
             // The basic resolver: Roster reads every scalar as the type its key expects (dates stay as
@@ -86,11 +88,11 @@ enum YAMLText {
         return nil
     }
 
-    /// The index of the first line that defines an anchor (`&name` where a value starts), or nil.
-    /// On the UTF-8 bytes, and only from an `&` on: most YAML has none.
-    static func anchorLine(_ yaml: String) -> Int? {
+    /// The line (from 0) and column (from 1) of the first anchor (`&name` where a value starts), or
+    /// nil. On the UTF-8 bytes, and only from an `&` on: most YAML has none.
+    static func anchorPosition(_ yaml: String) -> (line: Int, column: Int)? {
         var yaml = yaml
-        return yaml.withUTF8 { bytes -> Int? in
+        return yaml.withUTF8 { bytes -> (line: Int, column: Int)? in
             guard bytes.contains(0x26) else { return nil }   // &
             var lineIndex = 0
             var lineStart = 0
@@ -110,10 +112,11 @@ enum YAMLText {
                 // after `: `, `- `, `[`, `{` or `,`.
                 var before = position - 1
                 while before >= lineStart, bytes[before] == 0x20 || bytes[before] == 0x09 { before -= 1 }
-                if before < lineStart { return lineIndex }
+                let found = (line: lineIndex, column: position - lineStart + 1)
+                if before < lineStart { return found }
                 switch bytes[before] {
-                case 0x5B, 0x7B, 0x2C: return lineIndex                              // [ { ,
-                case 0x3A, 0x2D: if position - before > 1 { return lineIndex }       // ": " "- "
+                case 0x5B, 0x7B, 0x2C: return found                                  // [ { ,
+                case 0x3A, 0x2D: if position - before > 1 { return found }           // ": " "- "
                 default: continue
                 }
             }

@@ -6,19 +6,19 @@ import XCTest
 /// deep nesting are refused, and everything else (an `&` inside text, quoted brackets) passes.
 final class YAMLGuardTests: XCTestCase {
     func testAnAnchorWhereAValueStartsIsFoundOnItsLine() {
-        XCTAssertEqual(YAMLText.anchorLine("name: x\ncareer: &c [a]\n"), 1)
-        XCTAssertEqual(YAMLText.anchorLine("a: 1\nb:\n  - &item x\n"), 2)
-        XCTAssertEqual(YAMLText.anchorLine("&top\nname: x"), 0)
-        XCTAssertEqual(YAMLText.anchorLine("list: [a, &b c]"), 0)
-        XCTAssertEqual(YAMLText.anchorLine("map: {k: 1,&b c}"), 0)
+        XCTAssertEqual(YAMLText.anchorPosition("name: x\ncareer: &c [a]\n").map { [$0.line, $0.column] }, [1, 9])
+        XCTAssertEqual(YAMLText.anchorPosition("a: 1\nb:\n  - &item x\n")?.line, 2)
+        XCTAssertEqual(YAMLText.anchorPosition("&top\nname: x")?.line, 0)
+        XCTAssertEqual(YAMLText.anchorPosition("list: [a, &b c]")?.line, 0)
+        XCTAssertEqual(YAMLText.anchorPosition("map: {k: 1,&b c}")?.line, 0)
     }
 
     func testAnAmpersandInsideTextIsNoAnchor() {
-        XCTAssertNil(YAMLText.anchorLine("title: Smith & Sons\nsummary: R&D at AT&T"))
-        XCTAssertNil(YAMLText.anchorLine("name: x&"))
-        XCTAssertNil(YAMLText.anchorLine("a: b:&c"))
-        XCTAssertNil(YAMLText.anchorLine("title: -&x"))
-        XCTAssertNil(YAMLText.anchorLine("no ampersand at all"))
+        XCTAssertNil(YAMLText.anchorPosition("title: Smith & Sons\nsummary: R&D at AT&T"))
+        XCTAssertNil(YAMLText.anchorPosition("name: x&"))
+        XCTAssertNil(YAMLText.anchorPosition("a: b:&c"))
+        XCTAssertNil(YAMLText.anchorPosition("title: -&x"))
+        XCTAssertNil(YAMLText.anchorPosition("no ampersand at all"))
     }
 
     func testComplexKeysAndDeepNestingAreRefusedAtTheirLine() {

@@ -23,6 +23,24 @@ final class YAMLRecoveryTests: XCTestCase {
         XCTAssertTrue(errors[2].message.contains("unknown key 'colour'"))
     }
 
+    /// `&Co tower` is valid YAML (an anchor named Co), which Roster refuses: the refusal says to quote
+    /// the value, at its column, and does not hide the file's other problems.
+    func testAnUnquotedValueStartingWithAmpersandIsAnErrorAtItsColumnAndTheRestIsStillChecked() throws {
+        let site = try ScratchSite()
+        try site.write("Content/companies/globex.md", """
+            ---
+            name: Globex
+            headquarters: &Co tower
+            founded: 2023-13
+            ceo: Hank
+            ---
+            """)
+        let errors = site.load().errors(in: "Content/companies/globex.md")
+        XCTAssertEqual(errors.map { [$0.location?.line ?? 0, $0.location?.column ?? 0] }, [[3, 15], [4, 10], [5, 1]],
+                       errors.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(errors[0].message.contains("must be in quotes, like name: \"&Co tower\""), errors[0].message)
+    }
+
     func testABrokenKeyOfSiteYmlIsNotAlsoReportedAsMissing() throws {
         let site = try ScratchSite(siteYAML: """
             title: Paris: the report
