@@ -126,6 +126,12 @@ extension SiteLoader {
                 problems.append(.error("'labels' sets '\(key)', which is not a label of the theme (\(path))\(hint)", at: location))
                 continue
             }
+            // Forms for a label the theme prints as one text would never be chosen between.
+            if case .plural = value, case .text(let text) = original {
+                problems.append(.error("the label '\(key)' is one text whatever the number (the theme's is \"\(text)\"), so it takes one text, not one:/other: forms",
+                                       at: location))
+                continue
+            }
             let unknown = Labels.placeholders(value).subtracting(Labels.placeholders(original))
             if !unknown.isEmpty {
                 problems.append(.error("the label '\(key)' uses \(unknown.sorted().map { "{\($0)}" }.joined(separator: ", ")), which it is not given; it may use \(Labels.placeholders(original).sorted().map { "{\($0)}" }.joined(separator: ", ").ifEmpty("no placeholder"))",

@@ -94,7 +94,9 @@ extension ViewBuilder {
                          tenureKnown: facts.tenureKnownCount, tenureNote: tenureNote, destinations: destinations,
                          departuresByYear: facts.departuresByYear.map { YearRow(year: $0.year, count: $0.count) },
                          hasDepartures: departed > 0, followedLabel: labels.count("numbers.followed", count, ["member": memberNoun(facts.cohort, count)]),
-                         destinationsCaption: labels.count("facts.destinations", departed, ["origin": origin]), tenureSummary: tenureSummary)
+                         destinationsCaption: labels.count("facts.destinations", departed, ["origin": origin]), tenureSummary: tenureSummary,
+                         departedLabel: labels.count("numbers.left", departed), returnedLabel: labels.count("numbers.came_back", returned),
+                         foundedLabel: labels.count("numbers.founded", facts.founders.count))
     }
 
     func homePage() -> PageJob {

@@ -24,6 +24,8 @@ final class SiteLabelsTests: XCTestCase {
         XCTAssertTrue(home.contains("27 mai 2025"), "dates are French")
         XCTAssertTrue(home.contains("<span>auteurs suivis</span>"))
         XCTAssertTrue(home.contains(">5,0<small> ans</small>"), "decimals have a comma")
+        XCTAssertTrue(home.contains("<strong>0</strong> <span>revenu</span>"), "0 takes French's singular")
+        XCTAssertTrue(home.contains("<strong>11</strong> <span>partis</span>"))
         let english = try TestSite.shippedReport()
         XCTAssertTrue(english.build().succeeded)
         // Every phrase the English theme prints on these pages is gone from the French ones.
@@ -32,11 +34,15 @@ final class SiteLabelsTests: XCTestCase {
                        "Every figure is computed", "Built with", "Now at", "median tenure of those who left",
                        "The numbers behind this chart", "Routes from", "Careers of", "Career of", "over time", "Hatched: dates not known",
                        "Company now", "Cohort date", "(left)", "Still at", "Tracked people who arrived", "Arrived", "date unknown",
-                       "Since ", "Each cohort's numbers", "changed since the edition", "New stint at", "Edition of"]
+                       "Since ", "Each cohort's numbers", "changed since the edition", "New stint at", "Edition of",
+                       "Cited by", "aria-label=\"Tags\""]
+        let articleText = try site.read("Content/articles/the-llama-exodus.md")
         for page in ["Output/index.html", "Output/cohorts/llama-2023/index.html", "Output/authors/armand-joulin/index.html",
-                     "Output/companies/mistral-ai/index.html", "Output/sources/index.html", "Output/changes/index.html"] {
+                     "Output/companies/mistral-ai/index.html", "Output/sources/index.html", "Output/changes/index.html",
+                     "Output/articles/the-llama-exodus/index.html"] {
             let englishPage = try english.read(page), frenchPage = try site.read(page)
-            let shown = phrases.filter { englishPage.contains($0) }
+            // A phrase the editor wrote in an article (a figure's caption) is content, not the theme's.
+            let shown = phrases.filter { englishPage.contains($0) && !articleText.contains($0) }
             XCTAssertFalse(shown.isEmpty, "\(page) shows none of the phrases: the test proves nothing there")
             for phrase in shown { XCTAssertFalse(frenchPage.contains(phrase), "'\(phrase)' is still in English on \(page)") }
         }
@@ -51,6 +57,25 @@ final class SiteLabelsTests: XCTestCase {
         XCTAssertTrue(text.contains("\nPersonnes :\n"), text)
         for phrase in ["Cohorts", "People", "members ", "at origin", "New stint"] {
             XCTAssertFalse(text.contains(phrase), "'\(phrase)' is still in English in roster diff:\n\(text)")
+        }
+    }
+
+    /// Every word of the default theme's templates is a label: outside `{{…}}`, their text and their
+    /// readable attributes hold no letters (found by looking, not by a list of phrases).
+    func testTheDefaultThemesTemplatesHoldNoWordOutsideTheLabels() throws {
+        let site = try TestSite.shippedReport()
+        let folder = site.root.appendingPathComponent("Templates")
+        let names = try XCTUnwrap(FileManager.default.subpaths(atPath: folder.path)).filter { $0.hasSuffix(".mustache") }
+        XCTAssertGreaterThan(names.count, 10)
+        let tag = try Regex(#"\{\{\{?[^}]*\}?\}\}"#), element = try Regex(#"<[^>]*>"#)
+        let readable = try Regex(#"(aria-label|title|alt|placeholder|data-label[\w-]*)="([^"]*)""#)
+        for name in names.sorted() {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8).replacing(tag, with: "")
+            for match in text.matches(of: readable) where match.output[2].substring?.contains(where: \.isLetter) == true {
+                XCTFail("\(name): \(match.output[0].substring ?? "") is not a label")
+            }
+            let words = text.replacing(element, with: " ").split(whereSeparator: \.isWhitespace).filter { $0.contains(where: \.isLetter) }
+            XCTAssertTrue(words.isEmpty, "\(name) has words that are not labels: \(words.joined(separator: " "))")
         }
     }
 
@@ -74,6 +99,22 @@ final class SiteLabelsTests: XCTestCase {
         XCTAssertFalse(report.succeeded)
         XCTAssertTrue(report.diagnostics.contains { $0.message.contains("'nav.peeple'") && $0.message.contains("did you mean 'nav.people'") },
                       report.diagnostics.map(\.description).joined(separator: "\n"))
+    }
+
+    func testPluralFormsForALabelThatIsOneTextAreAnErrorAndTheKeyFiguresTakeTheirCountsForm() throws {
+        let site = try TestSite.minimal()
+        var yaml = try site.read("Content/site.yml").replacingOccurrences(
+            of: "cohorts:", with: "labels:\n  numbers:\n    came_back: { one: has returned, other: have returned }\n  nav:\n    people: { one: Person, other: People }\ncohorts:")
+        try site.write("Content/site.yml", yaml)
+        let report = site.build()
+        XCTAssertTrue(report.diagnostics.contains { $0.message.contains("the label 'nav.people' is one text whatever the number") },
+                      report.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(report.diagnostics.errors.count, 1, "forms for a label that has forms are fine")
+        yaml = yaml.replacingOccurrences(of: "  nav:\n    people: { one: Person, other: People }\n", with: "")
+        try site.write("Content/site.yml", yaml)
+        XCTAssertTrue(site.build().succeeded)
+        let numbers = try site.read("Output/index.html")
+        XCTAssertTrue(numbers.contains("have returned</span>") || numbers.contains("has returned</span>"), "the override is used")
     }
 
     func testAMissingLabelIsAnErrorNamingItAndALanguageWithoutWordsToo() throws {

@@ -49,6 +49,10 @@ public struct FactsView: Sendable {
     public var destinationsCaption: String
     /// "Mean tenure of those who left: 5.5; median 6.1." with the unit, in the site's language.
     public var tenureSummary: String
+    /// The words after each key figure, in the form its number takes ("1 parti", "11 partis").
+    public var departedLabel: String
+    public var returnedLabel: String
+    public var foundedLabel: String
 }
 
 public struct DestinationRow: Sendable {
