@@ -14,37 +14,85 @@ public struct Retention: Sendable, Hashable {
 public struct DayCount: Sendable, Hashable {
     public var day: Int
     public var count: Int
+    /// The date as written in the content (the cohort's date, a stint's start or end), so that a
+    /// month is shown as a month, not as the day it is drawn at.
+    public var date: PartialDate
 }
 
 public enum RetentionAnalyzer {
     /// A member counts as at the origin on a day when an origin stint has started (an unknown
     /// start counts as before) and has not ended by a known date; a stint that ended at an
     /// unknown date counts until `as_of`, where it is taken away.
+    ///
+    /// One sweep over the stints' starts and ends, in day order: linear in the stints (after the
+    /// sort), whatever the number of members and days.
     static func retention(for cohort: Cohort, careers members: [Author], asOf: Int, atOrigin: Int) -> Retention {
         let startDay = min(cohort.date.dayNumber, asOf)
-        let careers = members.map { $0.career.filter { $0.company == cohort.origin } }
-        func present(_ stints: [Stint], at day: Int) -> Bool {
-            stints.contains { stint in
-                if let start = stint.start.date, start.dayNumber > day { return false }
-                switch stint.end {
-                case nil, .unknown?: return true
-                case .known(let end)?: return end.dayNumber > day
-                }
+        // Each member's days at the origin as intervals [from, to), overlapping stints merged, so
+        // that a member is counted once; an unknown start is "before", an open or unknown end "after".
+        var changes: [Change] = []
+        for member in members {
+            var stints: [Interval] = []
+            for stint in member.career where stint.company == cohort.origin {
+                let interval = Interval(stint)
+                if interval.from < interval.to { stints.append(interval) }   // an end before its start: never there
             }
-        }
-        var days: Set<Int> = [startDay]
-        for stints in careers {
+            stints.sort { (left: Interval, right: Interval) -> Bool in left.from != right.from ? left.from < right.from : left.to < right.to }
+            var current: Interval?
             for stint in stints {
-                for day in [stint.start.date?.dayNumber, stint.end?.date?.dayNumber].compactMap({ $0 }) where day > startDay && day <= asOf {
-                    days.insert(day)
+                if var open = current, stint.from <= open.to {
+                    if stint.to > open.to { (open.to, open.end) = (stint.to, stint.end) }
+                    current = open
+                    continue
                 }
+                current.map { changes += $0.changes }
+                current = stint
             }
+            current.map { changes += $0.changes }
         }
-        var points: [DayCount] = []
-        for day in days.sorted() {
-            let count = careers.filter { present($0, at: day) }.count
-            if points.last?.count != count { points.append(DayCount(day: day, count: count)) }
+        changes.sort { $0.day < $1.day }
+        var count = 0
+        var index = 0
+        while index < changes.count, changes[index].day <= startDay {
+            count += changes[index].step
+            index += 1
+        }
+        var points = [DayCount(day: startDay, count: count, date: cohort.date)]
+        while index < changes.count, changes[index].day <= asOf {
+            let day = changes[index].day
+            var written: PartialDate?
+            while index < changes.count, changes[index].day == day {
+                count += changes[index].step
+                // Of the dates drawn on this day, the least precise is the honest one to show.
+                if let date = changes[index].date, written.map({ precision(date) < precision($0) }) ?? true { written = date }
+                index += 1
+            }
+            if points[points.count - 1].count != count, let written {
+                points.append(DayCount(day: day, count: count, date: written))
+            }
         }
         return Retention(points: points, final: atOrigin, total: members.count)
     }
+
+    /// A member's days at the origin, [from, to), with the dates they were written as.
+    private struct Interval {
+        var from: Int, to: Int
+        var start: PartialDate?, end: PartialDate?
+
+        init(_ stint: Stint) {
+            start = stint.start.date
+            if case .known(let date)? = stint.end { end = date } else { end = nil }
+            from = start?.dayNumber ?? .min
+            to = end?.dayNumber ?? .max
+        }
+
+        var changes: [Change] { [Change(day: from, step: 1, date: start), Change(day: to, step: -1, date: end)] }
+    }
+
+    private struct Change {
+        var day: Int, step: Int
+        var date: PartialDate?
+    }
+
+    private static func precision(_ date: PartialDate) -> Int { date.month == nil ? 0 : date.day == nil ? 1 : 2 }
 }

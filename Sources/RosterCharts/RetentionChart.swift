@@ -12,11 +12,16 @@ public struct RetentionChart: Sendable {
         /// Members at the origin on the as-of date, once departures at unknown dates are counted.
         public var finalValue: Int
         public var total: Int
+        /// Each point's date as the content writes it, in the site's language ("Jan 2022", not the
+        /// 15th it is drawn at), for the table; ISO days when not given.
+        public var dates: [String]
 
-        public init(label: String, colorIndex: Int, points: [(day: Int, value: Int)], finalValue: Int, total: Int) {
+        public init(label: String, colorIndex: Int, points: [(day: Int, value: Int)], finalValue: Int, total: Int,
+                    dates: [String] = []) {
             self.label = label
             self.colorIndex = colorIndex
             self.points = points
+            self.dates = dates
             self.finalValue = finalValue
             self.total = total
         }
@@ -32,10 +37,13 @@ public struct RetentionChart: Sendable {
     public var origin: String
     /// The site's words (`chart.*`) and number format.
     public var labels: Labels
+    /// The as-of date in the site's language, for the table's last rows.
+    public var endDate: String?
 
     public init(id: String, title: String, description: String, series: [Series], endDay: Int, asShares: Bool, origin: String,
-                labels: Labels) {
+                labels: Labels, endDate: String? = nil) {
         self.labels = labels
+        self.endDate = endDate
         self.id = id
         self.title = title
         self.description = description
@@ -58,20 +66,24 @@ public struct RetentionChart: Sendable {
     }
 
     public func draw() -> Chart {
+        // With one cohort, its name would repeat on every row (and the line's label is "at Meta"):
+        // the table has a cohort column only when it compares cohorts.
+        let named = series.count > 1
         var rows: [[String]] = []
         for line in series {
-            for point in line.points {
-                rows.append([line.label, Self.isoDate(point.day), format(point.value, of: line)])
+            for (index, point) in line.points.enumerated() {
+                let date = index < line.dates.count ? line.dates[index] : Self.isoDate(point.day)
+                rows.append((named ? [line.label] : []) + [date, format(point.value, of: line)])
             }
-            rows.append([line.label, Self.isoDate(endDay) + (line.finalValue != (line.points.last?.value ?? line.finalValue) ? " " + labels.text("chart.with_unknown") : ""),
-                         format(line.finalValue, of: line)])
+            let unknown = line.finalValue != (line.points.last?.value ?? line.finalValue) ? " " + labels.text("chart.with_unknown") : ""
+            rows.append((named ? [line.label] : []) + [(endDate ?? Self.isoDate(endDay)) + unknown, format(line.finalValue, of: line)])
         }
-        let table = ChartTable(columns: [labels.text("chart.cohort"), labels.text("chart.date"),
-                                         labels.text(asShares ? "chart.share_at" : "chart.members_at", ["origin": origin])], rows: rows)
+        let table = ChartTable(columns: (named ? [labels.text("chart.cohort")] : []) + [labels.text("chart.date"),
+                                         asShares ? labels.text("chart.share_at_origin") : labels.text("chart.members_at", ["origin": origin])], rows: rows)
         var chart = Chart(id: id, title: title, description: description, table: table, maxWidth: Self.maxWidth, draw: draw)
         if series.count > 1 {
             chart.key = orderedByFinalValue().map { KeyEntry(colorClass: Palette.className($0.colorIndex),
-                                                             text: "\($0.label): \(format($0.finalValue, of: $0))") }
+                                                             text: labels.text("chart.key_entry", ["name": $0.label, "value": format($0.finalValue, of: $0)])) }
         }
         return chart
     }

@@ -149,7 +149,9 @@ public struct TimelineChart: Sendable {
             endNames = chart.rows.map(chart.endName)
             widestLabel = chart.rows.map { TextMetrics.width($0.label, fontSize: TimelineChart.fontSize) }.max() ?? 0
             widestEndName = endNames.map { TextMetrics.width($0, fontSize: TimelineChart.fontSize) }.max() ?? 0
-            tooltips = chart.rows.map { row in row.bars.map { SVGWriter.escape("\(row.label): \($0.company), \($0.period)") } }
+            tooltips = chart.rows.map { row in
+                row.bars.map { SVGWriter.escape(chart.labels.text("chart.tooltip", ["name": row.label, "company": $0.company, "period": $0.period])) }
+            }
         }
     }
 

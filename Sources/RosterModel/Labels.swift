@@ -162,7 +162,7 @@ public struct Labels: Sendable, Hashable {
         let names = monthNames
         let name = month <= names.count ? names[month - 1] : String(month)
         guard let day = date.day else { return text("date.month", ["month": name, "year": String(date.year)]) }
-        return text("date.day", ["day": String(day), "month": name, "year": String(date.year)])
+        return text("date.day", ["day": day == 1 ? text("date.first_day") : String(day), "month": name, "year": String(date.year)])
     }
 
     /// A whole number in groups of three (`24,995`; `24 995` in French).

@@ -122,7 +122,8 @@ struct ChartFactory {
             return RetentionChart.Series(label: shares ? facts.cohort.name : labels.text("status.at_origin", ["origin": builder.companyName(facts.cohort.origin)]),
                                          colorIndex: colorIndex(facts.cohort.origin) + (shares ? all.firstIndex { $0.cohort.slug == facts.cohort.slug } ?? 0 : 0),
                                          points: retention.points.map { (day: $0.day, value: $0.count) },
-                                         finalValue: retention.final, total: retention.total)
+                                         finalValue: retention.final, total: retention.total,
+                                         dates: retention.points.map { labels.date($0.date) })
         }
         let origin = all.first.map { builder.companyName($0.cohort.origin) } ?? ""
         let unknown = all.map(\.retention.unknownDepartures).reduce(0, +)
@@ -131,7 +132,8 @@ struct ChartFactory {
                               description: labels.text(shares ? "chart.retention.description_many" : "chart.retention.description_one",
                                                        ["origin": origin, "date": asOf]) + note,
                               series: series, endDay: site.settings.asOf.dayNumber, asShares: shares,
-                              origin: shares ? labels.text("chart.retention.origin") : origin, labels: labels).draw()
+                              origin: shares ? labels.text("chart.retention.origin") : origin, labels: labels,
+                              endDate: labels.date(site.settings.asOf)).draw()
     }
 
     func moves(_ company: Company, facts: CompanyFacts?, id: String) -> Chart? {

@@ -29,6 +29,24 @@ final class CohortAnalyzerTests: XCTestCase {
         XCTAssertEqual(facts.tenureMedianYears ?? 0, tenures[1], accuracy: 1e-9)
     }
 
+    /// Members at the origin over time: overlapping stints count a member once, a return counts again,
+    /// an unknown end counts until as_of, and each change keeps the date as written (a month stays a month).
+    func testRetentionCountsEachMemberOnceAndKeepsTheDatesAsWritten() throws {
+        let authors = [
+            Fixture.author("overlap", [Fixture.stint("meta", "2016", "2023-06"), Fixture.stint("meta", "2020-01", "2023-04")]),
+            Fixture.author("boomerang", [Fixture.stint("meta", "2015", "2023-05"), Fixture.stint("meta", "2024-03")]),
+            Fixture.author("unknown-end", [Fixture.stint("meta", "2019", "unknown")]),
+            Fixture.author("day", [Fixture.stint("meta", "2018", "2023-05-15")]),
+            Fixture.author("backwards", [Fixture.stint("meta", "2023-08", "2023-03")]),
+        ]
+        let site = Fixture.site(authors)
+        let retention = CohortAnalyzer.facts(for: try XCTUnwrap(site.cohorts.first), in: site).retention
+        XCTAssertEqual(retention.points.map(\.count), [4, 2, 1, 2])
+        XCTAssertEqual(retention.points.map(\.date.description), ["2023-02-27", "2023-05", "2023-06", "2024-03"],
+                       "the month 2023-05 and the day 2023-05-15 fall on one day: the less precise is shown")
+        XCTAssertEqual(retention.final, 1, "the unknown end is taken away at as_of")
+    }
+
     func testMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         XCTAssertEqual(CohortAnalyzer.median([1, 2, 3, 10]), 2.5)
         XCTAssertNil(CohortAnalyzer.median([]))

@@ -94,6 +94,24 @@ final class ChartLayoutTests: XCTestCase {
         }
     }
 
+    /// One cohort's table has no cohort column (its line is named "at Meta"), and shows the dates as
+    /// the content wrote them; several cohorts' tables name each row's cohort.
+    func testTheRetentionTableNamesCohortsOnlyWhenItComparesThem() {
+        let end = TimeAxis.daysFromCivil(2025, 5, 27)
+        let line = RetentionChart.Series(label: "at Meta", colorIndex: 0, points: [(TimeAxis.daysFromCivil(2023, 4, 15), 13)],
+                                         finalValue: 13, total: 14, dates: ["Apr 2023"])
+        let one = RetentionChart(id: "r", title: "T", description: "D", series: [line], endDay: end, asShares: false, origin: "Meta",
+                                 labels: english, endDate: "27 May 2025").draw()
+        XCTAssertEqual(one.table.columns, ["Date", "Members at Meta"])
+        XCTAssertEqual(one.table.rows, [["Apr 2023", "13"], ["27 May 2025", "13"]])
+        var other = line
+        other.label = "Cohort B"
+        let two = RetentionChart(id: "r", title: "T", description: "D", series: [line, other], endDay: end, asShares: true, origin: "origin",
+                                 labels: english).draw()
+        XCTAssertEqual(two.table.columns, ["Cohort", "Date", "Share still at the origin"])
+        XCTAssertEqual(two.table.rows.last, ["Cohort B", "2025-05-27", "93%"])
+    }
+
     func testRetentionOverlayLabelsNeverOverlap() {
         let end = TimeAxis.daysFromCivil(2025, 5, 27)
         let series = (0..<6).map { index in

@@ -8,7 +8,7 @@ final class LabelsTests: XCTestCase {
         Labels(language: language, values: [
             "left": .plural(["one": "{departed} of {count} has left {origin}", "other": "{departed} of {count} have left {origin}"]),
             "date.months": .text(months), "date.day": .text("{day} {month} {year}"), "date.month": .text("{month} {year}"),
-            "date.year": .text("{year}"), "number.group": .text(group), "number.decimal": .text(decimal),
+            "date.year": .text("{year}"), "date.first_day": .text(language == "fr" ? "1er" : "1"), "number.group": .text(group), "number.decimal": .text(decimal),
             "number.percent": .text(percent), "number.group_four": .text(language == "en" ? "yes" : "no"),
         ])
     }
@@ -40,6 +40,8 @@ final class LabelsTests: XCTestCase {
         let day = try XCTUnwrap(PartialDate(parsing: "2025-05-27"))
         XCTAssertEqual(english.date(day), "27 May 2025")
         XCTAssertEqual(french.date(day), "27 mai 2025")
+        XCTAssertEqual(french.date(try XCTUnwrap(PartialDate(parsing: "2025-12-01"))), "1er déc. 2025")
+        XCTAssertEqual(english.date(try XCTUnwrap(PartialDate(parsing: "2025-12-01"))), "1 Dec 2025")
         XCTAssertEqual(french.date(try XCTUnwrap(PartialDate(parsing: "2023-02"))), "févr. 2023")
         XCTAssertEqual(english.number(24_995), "24,995")
         XCTAssertEqual(french.number(24_995), "24 995")
