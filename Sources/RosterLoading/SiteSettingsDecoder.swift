@@ -2,7 +2,7 @@ import RosterModel
 import Yams
 
 /// `Content/site.yml`: settings and cohorts.
-enum SiteSettingsDecoder {
+public enum SiteSettingsDecoder {
     static let keys = ContentKeys.settings.names
     static let cohortKeys = ContentKeys.cohort.names
 
@@ -68,6 +68,9 @@ enum SiteSettingsDecoder {
         return (settings, cohorts, cohortSlugs, problems)
     }
 
+    /// The error for `members: []` (which `roster new author --cohort` may mend).
+    public static let noMembers = "a cohort needs at least one member; add one with 'roster new author SLUG --cohort COHORT' or list author slugs here"
+
     private static func decodeCohort(_ node: Node, path: String, slugs: inout Set<String>,
                                      problems: inout [Diagnostic]) -> Cohort? {
         guard var reader = MappingReader(node, path: path, firstLine: 1, allowedKeys: cohortKeys,
@@ -82,7 +85,7 @@ enum SiteSettingsDecoder {
         let date = reader.date("date", required: true)
         let members = reader.stringList("members")
         if reader.value("members") != nil && members.isEmpty {
-            reader.error("a cohort needs at least one member", at: reader.locations["members"])
+            reader.error(noMembers, at: reader.locations["members"])
         } else if members.isEmpty {
             reader.error("missing required key 'members'", at: reader.locations.start)
         }

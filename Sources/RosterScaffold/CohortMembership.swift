@@ -8,6 +8,8 @@ import RosterSupport
 struct CohortMembership {
     let path = SiteLayout.settings
     let text: String
+    /// The cohort's origin: a member needs a stint there.
+    let origin: String
 
     init(adding slug: String, to cohort: String, in site: URL) throws {
         let url = site.appendingPathComponent(SiteLayout.settings)
@@ -15,16 +17,22 @@ struct CohortMembership {
             throw Scaffolder.Failure(message: "\(SiteLayout.settings) cannot be read, so '\(slug)' cannot be added to cohort '\(cohort)'")
         }
         let (_, cohorts, problems) = SiteLoader.parseSettings(data)
-        if problems.hasErrors {
-            throw Scaffolder.Failure(message: "\(SiteLayout.settings) has errors; fix them first (roster check)")
+        let found = cohorts.first { $0.slug == cohort }
+        // A new cohort's `members: []` is the one error this edit mends; any other must be fixed first.
+        let blocking = problems.filter { problem in
+            problem.isError && !(problem.message == SiteSettingsDecoder.noMembers && problem.location == found?.locations["members"])
         }
-        guard let found = cohorts.first(where: { $0.slug == cohort }) else {
+        if let first = blocking.first {
+            throw Scaffolder.Failure(message: "\(SiteLayout.settings) has errors; fix them first (roster check): \(first)")
+        }
+        guard let found else {
             throw Scaffolder.Failure(message: "--cohort '\(cohort)' is not a cohort of \(SiteLayout.settings)\(Suggestion.hint(for: cohort, in: cohorts.map(\.slug)))")
         }
         guard !found.members.contains(slug) else {
             throw Scaffolder.Failure(message: "'\(slug)' is already a member of cohort '\(cohort)'")
         }
         text = FrontMatterEdit.addingMembers([cohort: [slug]], to: old, cohorts: cohorts)
+        origin = found.origin
     }
 
     func write(in site: URL) throws {

@@ -42,7 +42,12 @@ enum FrontMatterEdit {
             let utf8 = Array(line.utf8)
             let column = min(max(last.column - 1, 0), utf8.count)
             let before = String(decoding: utf8[..<column], as: UTF8.self)
-            if before.trimmingCharacters(in: .whitespaces) == "-" {
+            if cohort.members.isEmpty {
+                // `members: []` (a new cohort): the list is written where the empty one was.
+                let after = String(decoding: utf8[column...], as: UTF8.self)
+                guard after.hasPrefix("[]") else { continue }
+                lines[index] = before + "[" + added.joined(separator: ", ") + "]" + after.dropFirst(2)
+            } else if before.trimmingCharacters(in: .whitespaces) == "-" {
                 let crlf = line.hasSuffix("\r") ? "\r" : ""
                 lines.insert(contentsOf: added.map { before + $0 + crlf }, at: index + 1)
             } else {

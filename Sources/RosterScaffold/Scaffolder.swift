@@ -53,8 +53,9 @@ public struct Scaffolder: Sendable {
         let companies = ((try? FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent(DocumentKind.company.folder).path)) ?? [])
             .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.filter(Slug.isValid).sorted()
         if let company, !companies.contains(company) {
-            throw Failure(message: "no company '\(company)' in Content/companies\(Suggestion.hint(for: company, in: companies)); "
-                                   + "add it first with 'roster new company \(company)'")
+            let hint = Suggestion.hint(for: company, in: companies)
+            throw Failure(message: "no company '\(company)' in Content/companies\(hint); "
+                                   + (hint.isEmpty ? "add it first" : "if it is a new one, add it first") + " with 'roster new company \(company)'")
         }
         let membership = try cohort.map { try CohortMembership(adding: slug, to: $0, in: site) }
         if FileManager.default.fileExists(atPath: site.appendingPathComponent(relative).path) {
@@ -63,7 +64,8 @@ public struct Scaffolder: Sendable {
         let paths = [relative] + (membership.map { [$0.path] } ?? [])
         guard !dryRun else { return paths }
         let file = site.appendingPathComponent(relative)
-        try Self.create(file, contents: starter(kind, slug: slug, name: name, company: company, companies: companies))
+        try Self.create(file, contents: starter(kind, slug: slug, name: name, company: company, companies: companies,
+                                                origin: membership?.origin))
         do {
             try membership?.write(in: site)
         } catch {
@@ -74,10 +76,15 @@ public struct Scaffolder: Sendable {
     }
 
     /// A starter that builds as it is: an author's first stint names an existing company when
-    /// there is one, and the examples of links are shown as code, not written as links.
-    func starter(_ kind: Kind, slug: String, name: String?, company: String? = nil, companies: [String] = []) -> String {
-        var text = starterText(kind, slug: slug, name: name, company: company ?? companies.first)
-        if kind == .author && company == nil {
+    /// there is one (a member of a cohort starts at the cohort's origin, which every member needs a
+    /// stint at, then moves to `company` if it is another), and the examples of links are shown as
+    /// code, not written as links.
+    func starter(_ kind: Kind, slug: String, name: String?, company: String? = nil, companies: [String] = [],
+                 origin: String? = nil) -> String {
+        let stints = origin.map { origin in [origin] + (company.map { $0 == origin ? [] : [$0] } ?? []) }
+            ?? [company ?? companies.first ?? "company-slug"]
+        var text = starterText(kind, slug: slug, name: name, stints: stints)
+        if kind == .author && company == nil && origin == nil {
             // No company chosen: say which exist (or that none does), beside the line to change.
             let hint = companies.isEmpty
                 ? "# no company exists yet: add one with 'roster new company SLUG' and put its slug here"
@@ -93,19 +100,20 @@ public struct Scaffolder: Sendable {
         return result
     }
 
-    private func starterText(_ kind: Kind, slug: String, name: String?, company: String?) -> String {
+    private func starterText(_ kind: Kind, slug: String, name: String?, stints: [String]) -> String {
         let title = YAMLWriting.scalar(name ?? slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "))
         switch kind {
         case .author:
+            // Every stint but the last ended at a date to fill in.
+            let career = stints.enumerated().map { index, company in
+                "  - company: \(company)\n    start: unknown\n" + (index < stints.count - 1 ? "    end: unknown\n" : "")
+                    + "    confidence: inferred\n    note: Replace with how you know, or cite a source and mark it confirmed or reported.\n"
+            }.joined()
             return """
             ---
             name: \(title)
             career:
-              - company: \(company ?? "company-slug")
-                start: unknown
-                confidence: inferred
-                note: Replace with how you know, or cite a source and mark it confirmed or reported.
-            ---
+            \(career)---
             Write a short biography here. Link people and companies with `[text](author:slug)` and
             `[text](company:slug)`, and sources with `[text](source:id)`.
 

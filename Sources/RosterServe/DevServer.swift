@@ -69,7 +69,7 @@ public final class DevServer: @unchecked Sendable {
         searchIndexer.wanted = report.searchIndexPending
         let generation = state.record(report.diagnostics)
         if report.succeeded {
-            log("Rebuilt \(report.pageCount) pages in \(Int((report.seconds * 1000).rounded())) ms")
+            log("\(generation == 1 ? "Built" : "Rebuilt") \(report.pageCount) pages in \(Int((report.seconds * 1000).rounded())) ms")
         } else {
             log(report.diagnostics.errors.map(\.description).joined(separator: "\n"))
             log("roster: the rebuild failed; still serving the last good site")

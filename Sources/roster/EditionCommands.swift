@@ -72,7 +72,7 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let (report, problems) = Builder(options: BuildOptions(siteFolder: siteOptions.siteURL)).changes(since: edition)
-        Console.print(problems, relativeTo: siteOptions.siteURL)
+        Console.print(problems, relativeTo: siteOptions.siteURL, writes: false)
         guard let report else { throw ExitCode(1) }
         print(report.text, terminator: "")
     }

@@ -76,7 +76,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let report = Builder(options: BuildOptions(siteFolder: siteOptions.siteURL)).check()
-        Console.print(report.diagnostics, relativeTo: siteOptions.siteURL)
+        Console.print(report.diagnostics, relativeTo: siteOptions.siteURL, writes: false)
         guard report.succeeded else { throw ExitCode(1) }
         if !quiet {
             let warnings = report.diagnostics.warnings.count
@@ -96,6 +96,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The address to listen on; the default, 127.0.0.1, is reachable from this machine only.")
     var host: String = "127.0.0.1"
 
+    func validate() throws {
+        guard (0...65_535).contains(port) else {
+            throw ValidationError("--port \(port) is not a port; give one from 1 to 65535, or 0 for any free port")
+        }
+    }
+
     func run() async throws {
         let server = DevServer(options: .init(siteFolder: siteOptions.siteURL, host: host, port: port))
         let shown = host.contains(":") ? "[\(host)]" : host
@@ -104,6 +110,9 @@ struct Serve: AsyncParsableCommand {
                 Console.say("Serving \(siteOptions.site == "." ? "the site" : siteOptions.site) at http://\(shown):\(port)/ (drafts included); press Ctrl-C to stop")
             }
         } catch let error as PortInUse {
+            FileHandle.standardError.write(Data("roster: error: \(error)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as UnknownHost {
             FileHandle.standardError.write(Data("roster: error: \(error)\n".utf8))
             throw ExitCode(1)
         } catch {
@@ -211,11 +220,13 @@ enum Console {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
-    static func print(_ diagnostics: [Diagnostic], relativeTo site: URL) {
+    /// The problems, then how many errors; `writes` says whether the command would have written
+    /// (a build, an edition), so that "nothing was written" is said only where it means something.
+    static func print(_ diagnostics: [Diagnostic], relativeTo site: URL, writes: Bool = true) {
         guard !diagnostics.isEmpty else { return }
         var text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
         let errors = diagnostics.errors.count
-        if errors > 0 { text += "roster: \(errors) error\(errors == 1 ? "" : "s"); nothing was written\n" }
+        if errors > 0 { text += "roster: \(errors) error\(errors == 1 ? "" : "s")\(writes ? "; nothing was written" : "")\n" }
         FileHandle.standardError.write(Data(text.utf8))
     }
 

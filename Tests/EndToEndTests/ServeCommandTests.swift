@@ -75,19 +75,38 @@ final class ServeCommandTests: XCTestCase {
         }
         XCTAssertTrue(bound)
         let port = Int(UInt16(bigEndian: address.sin_port))
+        let (status, output) = try serveFailing(["--port", String(port)])
+        XCTAssertEqual(status, 1)
+        XCTAssertTrue(output.contains("roster: error: port \(port) is in use on 127.0.0.1"), output)
+        // The port offered instead is one that was free when the message was written.
+        let offered = try XCTUnwrap(output.firstMatch(of: /try --port (\d+) \(free now\) or --port 0/)?.1).flatMap { Int($0) }
+        XCTAssertGreaterThan(try XCTUnwrap(offered), port)
+        XCTAssertFalse(output.contains("Built") || output.contains("Rebuilt"), "it built before finding the port taken: \(output)")
+    }
+
+    /// A port out of range and a host with no address are refused before building, in words.
+    func testServeRefusesAPortOutOfRangeAndAnUnknownHostBeforeBuilding() throws {
+        let (status, output) = try serveFailing(["--port", "99999"])
+        XCTAssertNotEqual(status, 0)
+        XCTAssertTrue(output.contains("--port 99999 is not a port; give one from 1 to 65535, or 0 for any free port"), output)
+        let (hostStatus, hostOutput) = try serveFailing(["--host", "nosuchhost.invalid"])
+        XCTAssertEqual(hostStatus, 1)
+        XCTAssertTrue(hostOutput.contains("cannot listen on 'nosuchhost.invalid': no address of this computer has that name"), hostOutput)
+        XCTAssertFalse(hostOutput.contains("Built"), hostOutput)
+    }
+
+    /// Runs `roster serve` with `arguments` on a minimal site, expecting it to stop by itself.
+    private func serveFailing(_ arguments: [String]) throws -> (Int32, String) {
         let site = try TestSite.minimal()
         let process = Process()
         process.executableURL = try RosterExecutable.url()
-        process.arguments = ["serve", "--site", site.root.path, "--port", String(port)]
+        process.arguments = ["serve", "--site", site.root.path] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 1)
-        XCTAssertTrue(output.contains("roster: error: port \(port) is in use on 127.0.0.1"), output)
-        XCTAssertTrue(output.contains("try --port \(port + 1) or --port 0"), output)
-        XCTAssertFalse(output.contains("Rebuilt"), "it built before finding the port taken: \(output)")
+        return (process.terminationStatus, output)
     }
 }

@@ -55,6 +55,28 @@ final class ScaffolderTests: XCTestCase {
                        report.diagnostics.map(\.description).joined(separator: "\n"))
     }
 
+    /// A new member of a cohort starts at the cohort's origin (every member needs a stint there) and
+    /// moves to `--company` when it is another; the first member of a new cohort mends `members: []`.
+    func testANewCohortMemberStartsAtTheOriginAndMayBeTheFirstMemberOfANewCohort() throws {
+        _ = try scaffolder.initSite(at: folder)
+        try scaffolder.newFiles(.author, slug: "emmy-noether", name: "Emmy Noether", company: "globex", cohort: "acme-research", in: folder)
+        let emmy = try String(contentsOf: folder.appendingPathComponent("Content/authors/emmy-noether.md"), encoding: .utf8)
+        XCTAssertTrue(emmy.contains("  - company: acme\n    start: unknown\n    end: unknown\n"), emmy)
+        XCTAssertTrue(emmy.contains("  - company: globex\n    start: unknown\n    confidence: inferred\n"), emmy)
+
+        let settings = folder.appendingPathComponent("Content/site.yml")
+        let yaml = try String(contentsOf: settings, encoding: .utf8)
+            + "  - slug: globex-founders\n    name: Globex founders\n    origin: globex\n    date: 2023\n    members: []\n"
+        try Data(yaml.utf8).write(to: settings)
+        XCTAssertThrowsError(try scaffolder.newFiles(.author, slug: "x", name: nil, company: "acmee", in: folder)) { error in
+            XCTAssertTrue("\(error)".contains("(did you mean 'acme'?); if it is a new one, add it first"), "\(error)")
+        }
+        try scaffolder.newFiles(.author, slug: "rosa", name: "Rosa", cohort: "globex-founders", in: folder)
+        XCTAssertTrue(try String(contentsOf: settings, encoding: .utf8).hasSuffix("    members: [rosa]\n"))
+        let report = Builder(options: BuildOptions(siteFolder: folder)).check()
+        XCTAssertFalse(report.diagnostics.hasErrors, report.diagnostics.map(\.description).joined(separator: "\n"))
+    }
+
     func testNewNeverOverwritesAFile() throws {
         _ = try scaffolder.initSite(at: folder)
         let path = folder.appendingPathComponent("Content/authors/ada-lovelace.md")
