@@ -34,8 +34,9 @@ enum LabelsDecoder {
         return forms["other"] == nil ? nil : forms
     }
 
-    private static func walk(_ node: Node, prefix: String, path: String, firstLine: Int, into decoded: inout Decoded) {
-        let location = YAMLText.location(of: node, path: path, firstLine: firstLine)
+    /// A label's location is its key's (where a typo in the key is), or the node's at the top.
+    private static func walk(_ node: Node, prefix: String, path: String, firstLine: Int, key: Node? = nil, into decoded: inout Decoded) {
+        let location = YAMLText.location(of: key ?? node, path: path, firstLine: firstLine)
         if let scalar = node.scalar {
             decoded.values[prefix] = .text(scalar.string)
             decoded.locations[prefix] = location
@@ -50,7 +51,7 @@ enum LabelsDecoder {
             }
             for (key, value) in mapping {
                 guard let name = key.string, !name.isEmpty else { continue }
-                walk(value, prefix: prefix.isEmpty ? name : prefix + "." + name, path: path, firstLine: firstLine, into: &decoded)
+                walk(value, prefix: prefix.isEmpty ? name : prefix + "." + name, path: path, firstLine: firstLine, key: key, into: &decoded)
             }
         } else {
             decoded.problems.append(.error("the label '\(prefix)' must be a text, or its forms by number (one:, other:)", at: location))

@@ -15,7 +15,7 @@ extension SiteLoader {
         func measure(_ picture: inout Picture?, key: String) {
             guard var found = picture else { return }
             guard known.contains(found.path) else {
-                problems.append(.error("no file '\(found.path)' in \(folder)\(Suggestion.hint(for: found.path, in: available))",
+                problems.append(.error("no file '\(found.path)' in \(folder)\(Self.pictureHint(for: found.path, in: available))",
                                        at: found.location))
                 picture = nil
                 return
@@ -53,5 +53,26 @@ extension SiteLoader {
         }
         for index in authors.indices { measure(&authors[index].photo, key: "photo") }
         for index in companies.indices { measure(&companies[index].logo, key: "logo") }
+    }
+
+    /// " (did you mean 'img/acme.svg'?)": the path without a folder it should not name (`assets/`,
+    /// `Content/assets/`), else the same file name in another folder, else a near name in the same
+    /// folder; never a file that only shares the folder and the extension.
+    static func pictureHint(for path: String, in available: [String]) -> String {
+        let known = Set(available)
+        for prefix in [SiteLayout.contentAssets + "/", "assets/", "/"] where path.hasPrefix(prefix) {
+            let rest = String(path.dropFirst(prefix.count))
+            if known.contains(rest) { return " (did you mean '\(rest)'?)" }
+        }
+        let name = (path as NSString).lastPathComponent, folder = (path as NSString).deletingLastPathComponent
+        if let same = available.sorted().first(where: { ($0 as NSString).lastPathComponent == name }) {
+            return " (did you mean '\(same)'?)"
+        }
+        let neighbours = available.filter { ($0 as NSString).deletingLastPathComponent == folder }
+        let stems = neighbours.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+        guard let stem = Suggestion.closest(to: (name as NSString).deletingPathExtension, in: stems),
+              let match = neighbours.sorted().first(where: { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension == stem })
+        else { return "" }
+        return " (did you mean '\(match)'?)"
     }
 }

@@ -18,9 +18,10 @@ public struct PageContext: @unchecked Sendable {
     /// A dictionary of view models; `[String: Any]` is what Mustache reads.
     public var values: [String: Any]
 
-    /// The page's picture for social previews (`og:image`).
+    /// The page's picture for social previews (`og:image`), unless it is an SVG, which the big
+    /// social networks do not show (the page still shows it).
     mutating func setImage(_ url: String) {
-        guard var meta = values["page"] as? PageMeta else { return }
+        guard !url.lowercased().hasSuffix(".svg"), var meta = values["page"] as? PageMeta else { return }
         meta.images = [url]
         values["page"] = meta
     }

@@ -97,7 +97,8 @@ final class SiteLabelsTests: XCTestCase {
         try site.write("Content/site.yml", yaml)
         let report = site.build()
         XCTAssertFalse(report.succeeded)
-        XCTAssertTrue(report.diagnostics.contains { $0.message.contains("'nav.peeple'") && $0.message.contains("did you mean 'nav.people'") },
+        XCTAssertTrue(report.diagnostics.contains { $0.message.contains("'nav.peeple'") && $0.message.contains("did you mean 'nav.people'")
+                          && $0.location?.column == 5 },   // at the key, where the typo is
                       report.diagnostics.map(\.description).joined(separator: "\n"))
     }
 

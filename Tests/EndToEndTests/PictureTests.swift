@@ -17,6 +17,8 @@ extension CommandLineTests {
         try site.write("Content/authors/ada.md", try site.read("Content/authors/ada.md")
             .replacingOccurrences(of: "name: Ada Lovelace\n", with: "name: Ada Lovelace\nphoto: people/ada.png\nphoto_alt: Ada at her desk\n"))
         try site.write("Content/companies/globex.md", "---\nname: Globex\nlogo: logos/globex.png\nlogo_alt: The Globex globe\n---\nGlobex.\n")
+        try site.write("Content/assets/logos/acme.svg", #"<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"></svg>"#)
+        try site.write("Content/companies/acme.md", "---\nname: Acme\nlogo: logos/acme.svg\nlogo_alt: Acme\n---\nAcme.\n")
         let build = try run(["build"], in: site.root)
         XCTAssertEqual(build.status, 0, build.stderr)
         let ada = try site.read("Output/authors/ada/index.html")
@@ -27,6 +29,9 @@ extension CommandLineTests {
         XCTAssertTrue(try site.read("Output/companies/globex/index.html")
             .contains(#"<img class="logo" src="../../assets/logos/globex.png" alt="The Globex globe" width="300" height="100">"#))
         XCTAssertFalse(try site.read("Output/authors/bob/index.html").contains("og:image"))
+        let acme = try site.read("Output/companies/acme/index.html")
+        XCTAssertTrue(acme.contains(#"width="60" height="20""#), "an SVG logo is shown")
+        XCTAssertFalse(acme.contains("og:image"), "social networks do not show SVG previews")
     }
 
     func testAMissingBrokenOrHugePictureIsAnErrorAtItsKey() throws {
