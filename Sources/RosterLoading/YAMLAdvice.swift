@@ -1,8 +1,14 @@
 /// The YAML parser's words for the mistakes editors make most, turned into what to do. The parser's
 /// own words follow in brackets, for anyone who searches for them.
 enum YAMLAdvice {
-    static func advice(for problem: String, context: String?) -> String? {
+    /// - Parameter line: the line the parser stopped on, when known, to tell a mistake the parser
+    ///   words vaguely (`title: [Draft] notes` reads as a list followed by stray text).
+    static func advice(for problem: String, context: String?, line: Substring? = nil) -> String? {
         let said = problem + " " + (context ?? "")
+        if said.contains("did not find expected key") || said.contains("did not find expected '-' indicator"),
+           let line, let bracket = textAfterBrackets(line) {
+            return "a value starting with \(bracket) must be in quotes, like title: \"\(bracket == "[" ? "[Draft] notes" : "{Draft} notes")\""
+        }
         if said.contains("while scanning an anchor") || said.contains("while scanning an alias") {
             return "a value starting with & or * must be in quotes, like name: \"& Co\""
         }
@@ -31,5 +37,15 @@ enum YAMLAdvice {
             return "check the indentation: the keys of one entry line up, and list items start with '- '"
         }
         return nil
+    }
+
+    /// "[" or "{" when the line's value is a bracketed part with text after it (`[Draft] notes`).
+    static func textAfterBrackets(_ line: Substring) -> Character? {
+        guard let separator = line.range(of: ": ") ?? line.range(of: "- ") else { return nil }
+        let value = line[separator.upperBound...].drop { $0 == " " }
+        guard let open = value.first, open == "[" || open == "{",
+              let close = value.firstIndex(of: open == "[" ? "]" : "}") else { return nil }
+        let rest = value[value.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        return rest.isEmpty || rest.hasPrefix("#") || rest.hasPrefix(",") ? nil : open
     }
 }

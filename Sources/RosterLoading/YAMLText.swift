@@ -59,7 +59,8 @@ enum YAMLText {
                 return .error(syntax(said, advice: YAMLAdvice.advice(for: problem, context: context.text)), at: place)
             }
             let while_ = context.map { " (\($0.text))" } ?? ""
-            return .error(syntax(problem + while_, advice: YAMLAdvice.advice(for: problem, context: context?.text)), at: at(mark))
+            let line = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : nil
+            return .error(syntax(problem + while_, advice: YAMLAdvice.advice(for: problem, context: context?.text, line: line)), at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let first = at(context.mark)

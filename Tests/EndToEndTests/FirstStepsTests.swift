@@ -51,10 +51,14 @@ extension CommandLineTests {
         let site = try TestSite.minimal()
         try site.write("Content/companies/co.md", "---\nname: & Co\n---\n")
         try site.write("Content/companies/paris.md", "---\nname: Paris\nkind: lab: small\n---\n")
+        try site.write("Content/companies/draft.md", "---\nname: Draft\nheadquarters: [Draft] notes\n---\n")
+        try site.write("Content/companies/fine.md", "---\nname: Fine\naliases: [fine-co] # a list, then a comment\n---\n")
         let check = try run(["check"], in: site.root)
         XCTAssertEqual(check.status, 1)
         XCTAssertTrue(check.stderr.contains("Content/companies/co.md:2:8: error: YAML syntax error: a value starting with & or * must be in quotes"), check.stderr)
         XCTAssertTrue(check.stderr.contains("Content/companies/paris.md:3:10: error: YAML syntax error: a value with ': ' in it must be in quotes"), check.stderr)
+        XCTAssertTrue(check.stderr.contains("Content/companies/draft.md:3:23: error: YAML syntax error: a value starting with [ must be in quotes, like title: \"[Draft] notes\""), check.stderr)
+        XCTAssertFalse(check.stderr.contains("fine.md"), check.stderr)
     }
 
     func testCompanyKindsReadAsWordsAndCareerTablesNameTheirSources() throws {
