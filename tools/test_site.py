@@ -12,14 +12,16 @@
   from outside the site;
 - saves full-page screenshots at 390 px and 1280 px wide;
 - searches the shipped report on its search page (over Pagefind's index): `Lample` lists his page
-  first, and the company filter `Mistral AI` alone lists exactly the five people there.
+  first, and the company filter `Mistral AI` alone lists exactly the five people there, counted in
+  the page's language with the form the number takes ("5 results", "5 résultats").
 
 Pages are served over HTTP on 127.0.0.1 (search needs HTTP: Pagefind cannot load from `file://`).
 
 Usage: test_site.py SITE_DIR SCREENSHOT_DIR [NAME=PAGE ...]
 
 With NAME=PAGE arguments (`cohort=cohorts/cohort-000/index.html`) only those pages are checked, the
-Nu checker included: a sample of a large site, such as the generated tracker of `make bench-tracker`.
+Nu checker included: a sample of a large site, such as the generated tracker of `make bench-tracker`;
+the search is checked too when the sample names the search page (`search=search/index.html`).
 """
 import base64
 import functools
@@ -245,6 +247,13 @@ def check_search(driver, base):
     print(f"search filter company=Mistral AI: {people}")
     if people != expected:
         failures += fail(f"the company filter Mistral AI lists {people}, not the five people there")
+    # The count is said in the page's language, in the form its number takes (search.results).
+    status = driver.execute_script("return document.querySelector('.search-status').textContent.trim()")
+    forms = driver.execute_script("""const e = document.getElementById('search'); return Array.from(e.attributes)
+        .filter(a => a.name.startsWith('data-label-result-')).map(a => a.value.replace('{count}', '5'));""")
+    print(f"search status: {status!r}")
+    if status not in forms:
+        failures += fail(f"the result count reads {status!r}, not one of the label's forms {forms}")
     return failures
 
 
@@ -309,7 +318,8 @@ def main():
     base = serve(site)
     driver = make_driver()
     try:
-        if not sys.argv[3:]:
+        # The whole site, or a subset that names the search page (the French build), is searched.
+        if not sys.argv[3:] or "search" in pages:
             if os.path.exists(os.path.join(site, "pagefind")):
                 failures += check_search(driver, base)
                 pages = dict(pages, search="search/index.html")
