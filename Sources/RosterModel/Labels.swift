@@ -13,7 +13,9 @@ public struct Labels: Sendable, Hashable {
 
     public static let pluralCategories: Set<String> = ["zero", "one", "two", "few", "many", "other"]
 
-    public var language: String
+    public var language: String {
+        didSet { pluralRule = PluralRule(language: language) }
+    }
     /// Dotted keys (`nav.people`) to values.
     public var values: [String: Value] {
         didSet {
@@ -27,9 +29,12 @@ public struct Labels: Sendable, Hashable {
     /// page) does not search its text again.
     private var compiled: [String: Compiled] = [:]
     private var monthNames: [String] = []
+    /// The language's plural rule, found once (a count is chosen for on every page).
+    private var pluralRule: PluralRule
 
     public init(language: String, values: [String: Value], locations: [String: SourceLocation] = [:]) {
         self.language = language
+        pluralRule = PluralRule(language: language)
         self.values = values
         self.locations = locations
         compiled = Self.compile(values)
@@ -132,7 +137,7 @@ public struct Labels: Sendable, Hashable {
 
     /// CLDR's plural category of a whole number in the site's language (`PluralRules`).
     public func pluralCategory(_ count: Int) -> String {
-        PluralRules.category(count, language: language)
+        pluralRule.category(count)
     }
 
     /// The placeholders a label's texts use (`{count}`, `{origin}`).

@@ -3,23 +3,47 @@
 /// integer cases are needed. Languages not listed use "one" for 1 and "other" for the rest, the rule of
 /// English, German, Spanish and most others. Source: the CLDR plural rules chart (release 46).
 public enum PluralRules {
-    /// The category of `count` in `language` (a BCP 47 tag such as `pt-PT`; only its first part counts,
-    /// except that European Portuguese is told apart from Brazilian).
+    /// The category of `count` in `language` (a BCP 47 tag such as `pt-PT`).
     public static func category(_ count: Int, language: String) -> String {
+        PluralRule(language: language).category(count)
+    }
+
+    /// The categories a language uses for everyday counts (up to a few hundred), so that a label can be
+    /// checked for the forms it lacks; the millions' `many` of French or Spanish is left out.
+    public static func categories(language: String) -> [String] {
+        let rule = PluralRule(language: language)
+        let used = Set(everydayCounts.map(rule.category))
+        return ["zero", "one", "two", "few", "many", "other"].filter(used.contains)
+    }
+
+    /// Counts that reach every category of every rule above except the millions' `many`.
+    public static let everydayCounts: [Int] = Array(0...120)
+}
+
+/// One language's plural rule, resolved from its tag once.
+public struct PluralRule: Sendable, Hashable {
+    /// The tag's first part (`pt`), or `pt-pt` for European Portuguese, whose rule differs.
+    let base: String
+
+    public init(language: String) {
         let tag = language.lowercased().replacingOccurrences(of: "_", with: "-")
-        let base = tag.split(separator: "-").first.map(String.init) ?? tag
+        let first = tag.split(separator: "-").first.map(String.init) ?? tag
+        base = first == "pt" && tag.hasPrefix("pt-pt") ? "pt-pt" : first
+    }
+
+    public func category(_ count: Int) -> String {
         let n = count.magnitude
         let ten = n % 10, hundred = n % 100
         switch base {
         case "ja", "zh", "ko", "vi", "th", "id", "ms", "lo", "my", "km", "yue", "jv":
             return "other"
         case "fr":
-            return n <= 1 ? "one" : isMillions(n) ? "many" : "other"
-        case "pt" where tag != "pt-pt":  // Brazilian Portuguese, like French; European Portuguese, like Spanish
-            return n <= 1 ? "one" : isMillions(n) ? "many" : "other"
-        case "es", "it", "ca", "pt":
+            return n <= 1 ? "one" : Self.isMillions(n) ? "many" : "other"
+        case "pt":  // Brazilian Portuguese, like French; European Portuguese (pt-pt), like Spanish
+            return n <= 1 ? "one" : Self.isMillions(n) ? "many" : "other"
+        case "es", "it", "ca", "pt-pt":
             if n == 1 { return "one" }
-            return isMillions(n) ? "many" : "other"
+            return Self.isMillions(n) ? "many" : "other"
         case "hi", "bn", "fa", "gu", "kn", "zu", "am", "as":
             return n <= 1 ? "one" : "other"
         case "ru", "uk", "be":
@@ -88,15 +112,6 @@ public enum PluralRules {
         }
     }
 
-    /// The categories a language uses for everyday counts (up to a few hundred), so that a label can be
-    /// checked for the forms it lacks; the millions' `many` of French or Spanish is left out.
-    public static func categories(language: String) -> [String] {
-        let used = Set(everydayCounts.map { category($0, language: language) })
-        return ["zero", "one", "two", "few", "many", "other"].filter(used.contains)
-    }
-
-    /// Counts that reach every category of every rule above except the millions' `many`.
-    public static let everydayCounts: [Int] = Array(0...120)
 
     /// 1,000,000, 2,000,000…: French, Spanish, Italian, Catalan and Portuguese say "un million de
     /// personnes", so CLDR gives these counts a form of their own (`many`).
