@@ -100,7 +100,28 @@ extension YAMLRecovery {
             }
             return nil
         }
+        problems += commentedOutValues(recovery.node, yaml: document.yaml, path: path, firstLine: document.yamlFirstLine)
         return decode(document, recovery.node, &problems)
+    }
+
+    /// `headquarters: #3 Rue Lafayette` reads as an empty value (YAML's comments start with #): a
+    /// warning at each top-level key left empty that way, since the editor meant the text.
+    static func commentedOutValues(_ node: Node?, yaml: String, path: String, firstLine: Int) -> [Diagnostic] {
+        guard let mapping = node?.mapping, mapping.contains(where: { MappingReader.isNull($0.value) }) else { return [] }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        var found: [Diagnostic] = []
+        for (key, value) in mapping where MappingReader.isNull(value) {
+            guard let name = key.string, let mark = key.mark, mark.line >= 1, mark.line <= lines.count else { continue }
+            let line = lines[mark.line - 1]
+            guard let colon = line.range(of: name + ":")?.upperBound else { continue }
+            let rest = line[colon...].drop { $0 == " " || $0 == "\t" }
+            guard rest.first == "#", rest.count > 1 else { continue }
+            let column = line.distance(from: line.startIndex, to: rest.startIndex) + 1
+            found.append(.warning("'\(name)' is empty: YAML reads what follows # as a comment; if it is the value, put it in quotes, "
+                                  + "like \(name): \"\(rest.trimmingCharacters(in: .whitespaces))\"",
+                                  at: SourceLocation(path: path, line: mark.line + firstLine - 1, column: column)))
+        }
+        return found
     }
 }
 

@@ -41,6 +41,25 @@ final class YAMLRecoveryTests: XCTestCase {
         XCTAssertTrue(errors[0].message.contains("must be in quotes, like name: \"&Co tower\""), errors[0].message)
     }
 
+    /// A value that starts with # is a comment in YAML: the key reads as empty, which is said, while a
+    /// comment after a key whose value follows on the next lines is fine.
+    func testAValueStartingWithHashIsAWarningAtItsColumn() throws {
+        let site = try ScratchSite()
+        try site.write("Content/companies/globex.md", """
+            ---
+            name: Globex
+            headquarters: #3 Rue Lafayette
+            aliases: # other names
+              - globex-corp
+            ---
+            """)
+        let found = site.load().diagnostics.filter { $0.location?.path == "Content/companies/globex.md" }
+        XCTAssertEqual(found.map(\.description), [
+            "Content/companies/globex.md:3:15: warning: 'headquarters' is empty: YAML reads what follows # as a comment; "
+                + "if it is the value, put it in quotes, like headquarters: \"#3 Rue Lafayette\"",
+        ])
+    }
+
     func testABrokenKeyOfSiteYmlIsNotAlsoReportedAsMissing() throws {
         let site = try ScratchSite(siteYAML: """
             title: Paris: the report
