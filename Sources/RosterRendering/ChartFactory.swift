@@ -34,9 +34,11 @@ struct ChartFactory {
             labels.count("chart.destinations.largest", $0.count, ["company": builder.companyName($0.company)])
         } ?? labels.text("chart.destinations.nobody")
         return BarChart(id: id, title: labels.count("facts.destinations", facts.departedCount, ["origin": origin]),
-                        description: labels.count("chart.destinations.description", facts.memberCount,
+                        description: labels.count("chart.destinations.description", facts.departedCount,
                                                   ["departed": labels.number(facts.departedCount), "origin": origin, "date": asOf,
-                                                   "largest": largest, "member": builder.memberNoun(facts.cohort, facts.memberCount)]),
+                                                   "largest": largest, "member": builder.memberNoun(facts.cohort, facts.memberCount),
+                                                   "member_departed": builder.memberNoun(facts.cohort, facts.departedCount),
+                                                   "count": labels.number(facts.memberCount)]),
                         bars: bars, categoryHeading: labels.text("chart.destinations.company"), valueHeading: labels.text("chart.people_heading"),
                         labels: labels).draw()
     }

@@ -71,8 +71,11 @@ extension ViewBuilder {
                            share: labels.percent(departed == 0 ? 0 : Int((Double(destination.count) * 100 / Double(departed)).rounded())))
         }
         let count = facts.memberCount
-        let words = ["origin": origin, "member": memberNoun(facts.cohort, count), "departed": labels.number(departed)]
-        let headline = departed == 0 ? labels.count("headline.all_stayed", count, words) : labels.count("headline.left", count, words)
+        // "1 of 14 authors has left": the verb agrees with those who left, and `{member}` with the
+        // total; French agrees the noun with those who left too ("1 auteur sur 14"): `{member_departed}`.
+        let words = ["origin": origin, "member": memberNoun(facts.cohort, count), "departed": labels.number(departed),
+                     "member_departed": memberNoun(facts.cohort, departed), "count": labels.number(count)]
+        let headline = departed == 0 ? labels.count("headline.all_stayed", count, words) : labels.count("headline.left", departed, words)
         let tenureNote: String
         if departed == 0 {
             tenureNote = labels.text("facts.nobody_left")

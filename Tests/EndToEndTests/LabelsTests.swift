@@ -79,6 +79,19 @@ final class SiteLabelsTests: XCTestCase {
         }
     }
 
+    /// "1 of 2 members has left": the verb agrees with those who left, the noun with the total in
+    /// English and with those who left in French ("1 membre sur 2 a quitté").
+    func testTheHeadlineAgreesWithTheNumberWhoLeft() throws {
+        let site = try TestSite.minimal()
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertTrue(try site.read("Output/index.html").contains("1 of 2 members has left Acme"))
+        try site.write("Content/site.yml", "language: fr\n" + (try site.read("Content/site.yml")))
+        XCTAssertTrue(site.build().succeeded)
+        let home = try site.read("Output/index.html")
+        XCTAssertTrue(home.contains("1 membre sur 2 a quitté Acme"), "the French headline")
+        XCTAssertTrue(home.contains("1 membre sur 2 qui a quitté Acme"), "the chart's description")
+    }
+
     func testSiteYmlMayRewordAnyLabelAndACohortNamesItsMembers() throws {
         let site = try TestSite.minimal()
         var yaml = try site.read("Content/site.yml")
