@@ -125,7 +125,7 @@ extension ViewBuilder {
                                    mentions: first ? mentions(self.facts.mentions.articlesByCompany[company.slug], linker) : [],
                                    sources: company.sources.map { sourceRef($0, linker) }, isFirstPage: first)
             var context = context(for: route, title: company.name + pageSuffix(pagination),
-                                  description: "\(company.name): the tracked people who work there now, its alumni and the moves in and out.",
+                                  description: labels.text("company.description", ["name": company.name]),
                                   breadcrumbs: [(labels.text("nav.companies"), .companies), (company.name, base)])
             context["company"] = view
             if let logo = company.logo { context.setImage(absoluteURL(.asset(logo.path))) }

@@ -4,12 +4,17 @@
 (function () {
   "use strict";
   var collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" });
+  // The site's words and number format, from the script's own tag (the theme's labels).
+  var script = document.currentScript;
+  function setting(name, fallback) { return (script && script.getAttribute("data-" + name)) || fallback; }
+  var decimal = setting("decimal", "."), group = setting("group", ",");
   function cellText(row, index) {
     var cell = row.cells[index];
     return cell ? (cell.getAttribute("data-sort") || cell.textContent).trim() : "";
   }
   function number(text) {
-    var value = text.replace(/[\s,%]|years?/g, "");
+    // "24,995", "24 995", "4,9", "45 %": without groups, spaces and units, with a point for decimals.
+    var value = text.split(group).join("").split(decimal).join(".").replace(/[\s\u00a0\u202f%]|[^\d.\-]+$/g, "");
     return value !== "" && isFinite(value) ? parseFloat(value) : null;
   }
   function sortBy(table, index, heading) {
@@ -34,7 +39,7 @@
     if (!body || body.rows.length < 8) return;
     var label = document.createElement("label");
     label.className = "table-filter";
-    label.textContent = "Filter the rows on this page ";
+    label.textContent = setting("label-filter", "Filter the rows on this page") + " ";
     var input = document.createElement("input");
     input.type = "search";
     input.id = "table-filter-" + number;
@@ -53,7 +58,9 @@
         row.hidden = !match;
         if (match) shown += 1;
       });
-      status.textContent = words.length ? " " + shown + " of " + body.rows.length + " rows" : "";
+      status.textContent = words.length ? " " + setting("label-shown", "{shown} of {count} shown")
+        .replace("{shown}", shown.toLocaleString(document.documentElement.lang || undefined))
+        .replace("{count}", body.rows.length.toLocaleString(document.documentElement.lang || undefined)) : "";
     });
   }
   function enhance(table, number) {
