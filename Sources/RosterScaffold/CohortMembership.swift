@@ -18,10 +18,9 @@ struct CohortMembership {
         }
         let (_, cohorts, problems) = SiteLoader.parseSettings(data)
         let found = cohorts.first { $0.slug == cohort }
-        // A new cohort's `members: []` is the one error this edit mends; any other must be fixed first.
-        let blocking = problems.filter { problem in
-            problem.isError && !(problem.message == SiteSettingsDecoder.noMembers && problem.location == found?.locations["members"])
-        }
+        // A new cohort's `members: []` is an error this edit mends, or leaves to the editor when it is
+        // another cohort's; any other error must be fixed first.
+        let blocking = problems.filter { $0.isError && $0.message != SiteSettingsDecoder.noMembers }
         if let first = blocking.first {
             throw Scaffolder.Failure(message: "\(SiteLayout.settings) has errors; fix them first (roster check): \(first)")
         }
@@ -33,6 +32,11 @@ struct CohortMembership {
         }
         text = FrontMatterEdit.addingMembers([cohort: [slug]], to: old, cohorts: cohorts)
         origin = found.origin
+        // Never say the file was changed when the list could not be found where the parser put it.
+        guard text != old else {
+            throw Scaffolder.Failure(message: "could not find where to add '\(slug)' in cohort '\(cohort)''s members in "
+                                     + "\(SiteLayout.settings); add it to the list by hand")
+        }
     }
 
     func write(in site: URL) throws {

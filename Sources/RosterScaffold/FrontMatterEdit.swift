@@ -45,8 +45,10 @@ enum FrontMatterEdit {
             if cohort.members.isEmpty {
                 // `members: []` (a new cohort): the list is written where the empty one was.
                 let after = String(decoding: utf8[column...], as: UTF8.self)
-                guard after.hasPrefix("[]") else { continue }
-                lines[index] = before + "[" + added.joined(separator: ", ") + "]" + after.dropFirst(2)
+                // `[]`, or `[ ]` with spaces inside.
+                guard after.hasPrefix("["), let close = after.firstIndex(of: "]"),
+                      after[after.index(after: after.startIndex)..<close].allSatisfy({ $0 == " " || $0 == "\t" }) else { continue }
+                lines[index] = before + "[" + added.joined(separator: ", ") + "]" + after[after.index(after: close)...]
             } else if before.trimmingCharacters(in: .whitespaces) == "-" {
                 let crlf = line.hasSuffix("\r") ? "\r" : ""
                 lines.insert(contentsOf: added.map { before + $0 + crlf }, at: index + 1)

@@ -66,13 +66,17 @@ final class ScaffolderTests: XCTestCase {
 
         let settings = folder.appendingPathComponent("Content/site.yml")
         let yaml = try String(contentsOf: settings, encoding: .utf8)
-            + "  - slug: globex-founders\n    name: Globex founders\n    origin: globex\n    date: 2023\n    members: []\n"
+            + "  - slug: globex-founders\n    name: Globex founders\n    origin: globex\n    date: 2023\n    members: [ ]\n"
+            + "  - slug: later\n    name: Later\n    origin: acme\n    date: 2024\n    members: []\n"
         try Data(yaml.utf8).write(to: settings)
         XCTAssertThrowsError(try scaffolder.newFiles(.author, slug: "x", name: nil, company: "acmee", in: folder)) { error in
             XCTAssertTrue("\(error)".contains("(did you mean 'acme'?); if it is a new one, add it first"), "\(error)")
         }
+        // Another cohort still empty does not stand in the way.
         try scaffolder.newFiles(.author, slug: "rosa", name: "Rosa", cohort: "globex-founders", in: folder)
-        XCTAssertTrue(try String(contentsOf: settings, encoding: .utf8).hasSuffix("    members: [rosa]\n"))
+        try scaffolder.newFiles(.author, slug: "lin", name: "Lin", cohort: "later", in: folder)
+        let written = try String(contentsOf: settings, encoding: .utf8)
+        XCTAssertTrue(written.contains("    members: [rosa]\n") && written.hasSuffix("    members: [lin]\n"), written)
         let report = Builder(options: BuildOptions(siteFolder: folder)).check()
         XCTAssertFalse(report.diagnostics.hasErrors, report.diagnostics.map(\.description).joined(separator: "\n"))
     }
