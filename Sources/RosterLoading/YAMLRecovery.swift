@@ -97,6 +97,7 @@ extension YAMLRecovery {
                 var found: [Diagnostic] = []
                 _ = decode(document, recovery.node, &found)
                 problems += recovery.filtering(found)
+                problems += commentedOutValues(recovery.node, yaml: document.yaml, path: path, firstLine: document.yamlFirstLine)
             }
             return nil
         }

@@ -15,8 +15,11 @@ enum YAMLText {
         if let problem = guardProblem(yaml, path: path, firstLine: firstLine) { return .failure(problem) }
         if !allowAnchors, let (line, column) = anchorPosition(yaml) {
             // A syntax error, so that the file's other keys are still read (YAMLRecovery).
-            return .failure(.error(syntax("an anchor (&name) is not allowed here", advice: "a value starting with & must be in quotes, "
-                                          + "like name: \"&Co tower\"; Roster does not use YAML anchors and aliases here"),
+            let tag = yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                .dropFirst(line).first.map { $0.dropFirst(column - 1).first == UInt8(ascii: "!") } ?? false
+            return .failure(.error(syntax(tag ? "a tag (!name) is not allowed here" : "an anchor (&name) is not allowed here",
+                                          advice: tag ? "a value starting with ! must be in quotes, like title: \"!Important news\"; Roster does not use YAML tags"
+                                                      : "a value starting with & must be in quotes, like name: \"&Co tower\"; Roster does not use YAML anchors and aliases here"),
                                    at: SourceLocation(path: path, line: firstLine + line, column: column)))
         }
         do {
@@ -89,12 +92,13 @@ enum YAMLText {
         return nil
     }
 
-    /// The line (from 0) and column (from 1) of the first anchor (`&name` where a value starts), or
-    /// nil. On the UTF-8 bytes, and only from an `&` on: most YAML has none.
+    /// The line (from 0) and column (from 1) of the first anchor (`&name`) or tag (`!name`, `! x`)
+    /// where a value starts, or nil. On the UTF-8 bytes, and only from an `&` or `!` on: most YAML has
+    /// none. A tag would silently eat the value's first word (`title: !Important news` reads "news").
     static func anchorPosition(_ yaml: String) -> (line: Int, column: Int)? {
         var yaml = yaml
         return yaml.withUTF8 { bytes -> (line: Int, column: Int)? in
-            guard bytes.contains(0x26) else { return nil }   // &
+            guard bytes.contains(0x26) || bytes.contains(0x21) else { return nil }   // & !
             var lineIndex = 0
             var lineStart = 0
             for position in bytes.indices {
@@ -104,10 +108,15 @@ enum YAMLText {
                     lineStart = position + 1
                     continue
                 }
-                guard byte == 0x26, position + 1 < bytes.count else { continue }
-                switch bytes[position + 1] {
-                case 0x20, 0x09, 0x2C, 0x5B, 0x5D, 0x7B, 0x7D, 0x0A: continue   // space, tab , [ ] { } newline
-                default: break
+                guard byte == 0x26 || byte == 0x21, position + 1 < bytes.count else { continue }
+                // `& x` is no anchor (Yams says so itself); `! x` is a tag all the same.
+                if byte == 0x26 {
+                    switch bytes[position + 1] {
+                    case 0x20, 0x09, 0x2C, 0x5B, 0x5D, 0x7B, 0x7D, 0x0A, 0x0D: continue   // space, tab , [ ] { } newline
+                    default: break
+                    }
+                } else if bytes[position + 1] == 0x0A || bytes[position + 1] == 0x0D {
+                    continue
                 }
                 // A value starts here: at the line's start (after indentation and list dashes), or
                 // after `: `, `- `, `[`, `{` or `,`.

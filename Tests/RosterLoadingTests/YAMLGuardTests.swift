@@ -13,6 +13,12 @@ final class YAMLGuardTests: XCTestCase {
         XCTAssertEqual(YAMLText.anchorPosition("map: {k: 1,&b c}")?.line, 0)
     }
 
+    func testATagWhereAValueStartsIsFoundToo() {
+        XCTAssertEqual(YAMLText.anchorPosition("title: !Important news\n").map { [$0.line, $0.column] }, [0, 8])
+        XCTAssertEqual(YAMLText.anchorPosition("name: x\nbyline: ! Staff\n").map { [$0.line, $0.column] }, [1, 9])
+        XCTAssertNil(YAMLText.anchorPosition("title: Yahoo!\nsummary: \"!quoted\" # wow!\n"))
+    }
+
     func testAnAmpersandInsideTextIsNoAnchor() {
         XCTAssertNil(YAMLText.anchorPosition("title: Smith & Sons\nsummary: R&D at AT&T"))
         XCTAssertNil(YAMLText.anchorPosition("name: x&"))

@@ -39,6 +39,12 @@ final class YAMLRecoveryTests: XCTestCase {
         XCTAssertEqual(errors.map { [$0.location?.line ?? 0, $0.location?.column ?? 0] }, [[3, 15], [4, 10], [5, 1]],
                        errors.map(\.description).joined(separator: "\n"))
         XCTAssertTrue(errors[0].message.contains("must be in quotes, like name: \"&Co tower\""), errors[0].message)
+
+        try site.write("Content/companies/globex.md", "---\nname: Globex\nheadquarters: !Important tower\nwebsite: #site\n---\n")
+        XCTAssertEqual(site.load().warnings(in: "Content/companies/globex.md").count, 1, "the # warning is given beside the error")
+        let tagged = site.load().errors(in: "Content/companies/globex.md")
+        XCTAssertEqual(tagged.map { $0.location?.column ?? 0 }, [15], tagged.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(tagged.first?.message.contains("a value starting with ! must be in quotes") == true)
     }
 
     /// A value that starts with # is a comment in YAML: the key reads as empty, which is said, while a
