@@ -33,8 +33,10 @@ struct ChartFactory {
         let largest = facts.destinations.first.map {
             labels.count("chart.destinations.largest", $0.count, ["company": builder.companyName($0.company)])
         } ?? labels.text("chart.destinations.nobody")
-        return BarChart(id: id, title: labels.count("facts.destinations", facts.departedCount, ["origin": origin]),
-                        description: labels.count("chart.destinations.description", facts.departedCount,
+        return BarChart(id: id, title: builder.destinationsTitle(facts.departedCount, origin: origin),
+                        description: facts.departedCount == 0
+                            ? labels.text("chart.destinations.description_none", ["origin": origin, "date": asOf])
+                            : labels.count("chart.destinations.description", facts.departedCount,
                                                   ["departed": labels.number(facts.departedCount), "origin": origin, "date": asOf,
                                                    "largest": largest, "member": builder.memberNoun(facts.cohort, facts.memberCount),
                                                    "member_departed": builder.memberNoun(facts.cohort, facts.departedCount),

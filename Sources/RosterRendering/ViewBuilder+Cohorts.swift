@@ -97,9 +97,16 @@ extension ViewBuilder {
                          tenureKnown: facts.tenureKnownCount, tenureNote: tenureNote, destinations: destinations,
                          departuresByYear: facts.departuresByYear.map { YearRow(year: $0.year, count: $0.count) },
                          hasDepartures: departed > 0, followedLabel: labels.count("numbers.followed", count, ["member": memberNoun(facts.cohort, count)]),
-                         destinationsCaption: labels.count("facts.destinations", departed, ["origin": origin]), tenureSummary: tenureSummary,
+                         destinationsCaption: destinationsTitle(departed, origin: origin), tenureSummary: tenureSummary,
                          departedLabel: labels.count("numbers.left", departed), returnedLabel: labels.count("numbers.came_back", returned),
                          foundedLabel: labels.count("numbers.founded", facts.founders.count))
+    }
+
+    /// "Where the 11 who left Meta are now"; with nobody gone, its own sentence (French uses its
+    /// singular for 0, which would read "the one who left").
+    func destinationsTitle(_ departed: Int, origin: String) -> String {
+        departed == 0 ? labels.text("facts.destinations_none", ["origin": origin])
+            : labels.count("facts.destinations", departed, ["origin": origin])
     }
 
     func homePage() -> PageJob {

@@ -91,6 +91,15 @@ final class SiteLabelsTests: XCTestCase {
         let home = try site.read("Output/index.html")
         XCTAssertTrue(home.contains("1 membre sur 2 a quitté Acme"), "the French headline")
         XCTAssertTrue(home.contains("1 membre sur 2 qui a quitté Acme"), "the chart's description")
+
+        // Nobody gone: French's singular covers 0, so this has a sentence of its own.
+        try site.write("Content/authors/ada.md", try site.read("Content/authors/ada.md").replacingOccurrences(of: "    end: 2021-03\n", with: ""))
+        try site.write("Content/articles/chart.md", "---\ntitle: Chart\ndate: 2025-05-01\n---\n![Où](chart:destinations/team)\n")
+        let report = site.build()
+        XCTAssertTrue(report.succeeded, report.diagnostics.map(\.description).joined(separator: "\n"))
+        let stayed = try site.read("Output/articles/chart/index.html")
+        XCTAssertFalse(stayed.contains("la seule personne qui a quitté"), "nobody left, yet the page speaks of the one who did")
+        XCTAssertTrue(stayed.contains("Personne n&#39;a quitté Acme"), "the caption for nobody gone")
     }
 
     func testSiteYmlMayRewordAnyLabelAndACohortNamesItsMembers() throws {
