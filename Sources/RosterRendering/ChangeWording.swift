@@ -47,9 +47,9 @@ public struct ChangeWording: Sendable {
             return company(cohorts[cohort]?.origin ?? "", "changes.entry.returned", ["cohort": cohortName(cohort)])
         case .newStint(let slug, let start, let confidence):
             return company(slug, start.date == nil ? "changes.entry.new_stint_undated" : "changes.entry.new_stint",
-                           ["start": start.date.map(labels.date) ?? "", "confidence": labels.text("confidence." + confidence.rawValue)])
+                           ["start": start.date.map { labels.date($0, phrase: "since") } ?? "", "confidence": labels.text("confidence." + confidence.rawValue)])
         case .stintEnded(let slug, let end):
-            return company(slug, end.date == nil ? "changes.entry.ended_undated" : "changes.entry.ended", ["end": end.date.map(labels.date) ?? ""])
+            return company(slug, end.date == nil ? "changes.entry.ended_undated" : "changes.entry.ended", ["end": end.date.map { labels.date($0, phrase: "on") } ?? ""])
         case .datesRevised(let slug, let then, let now):
             return company(slug, "changes.entry.revised", ["now": span(now), "then": span(then)])
         case .stintWithdrawn(let slug, let start):

@@ -8,7 +8,8 @@ final class LabelsTests: XCTestCase {
         Labels(language: language, values: [
             "left": .plural(["one": "{departed} of {count} has left {origin}", "other": "{departed} of {count} have left {origin}"]),
             "date.months": .text(months), "date.day": .text("{day} {month} {year}"), "date.month": .text("{month} {year}"),
-            "date.year": .text("{year}"), "date.first_day": .text(language == "fr" ? "1er" : "1"), "number.group": .text(group), "number.decimal": .text(decimal),
+            "date.year": .text("{year}"), "date.first_day": .text(language == "fr" ? "1er" : "1"),
+            "date.on.day": .text(language == "fr" ? "le {date}" : "on {date}"), "date.on.month": .text(language == "fr" ? "en {date}" : "in {date}"), "number.group": .text(group), "number.decimal": .text(decimal),
             "number.percent": .text(percent), "number.group_four": .text(language == "en" ? "yes" : "no"),
         ])
     }
@@ -42,6 +43,10 @@ final class LabelsTests: XCTestCase {
         XCTAssertEqual(french.date(day), "27 mai 2025")
         XCTAssertEqual(french.date(try XCTUnwrap(PartialDate(parsing: "2025-12-01"))), "1er déc. 2025")
         XCTAssertEqual(english.date(try XCTUnwrap(PartialDate(parsing: "2025-12-01"))), "1 Dec 2025")
+        // In a sentence, the word before a date depends on how precisely it is known.
+        XCTAssertEqual(english.date(try XCTUnwrap(PartialDate(parsing: "2027-02-15")), phrase: "on"), "on 15 Feb 2027")
+        XCTAssertEqual(english.date(try XCTUnwrap(PartialDate(parsing: "2024-03")), phrase: "on"), "in Mar 2024")
+        XCTAssertEqual(french.date(try XCTUnwrap(PartialDate(parsing: "2027-02-15")), phrase: "on"), "le 15 févr. 2027")
         XCTAssertEqual(french.date(try XCTUnwrap(PartialDate(parsing: "2023-02"))), "févr. 2023")
         XCTAssertEqual(english.number(24_995), "24,995")
         XCTAssertEqual(french.number(24_995), "24 995")
