@@ -41,7 +41,7 @@ final class ViewBuilderTests: XCTestCase {
 
     func testTheHeadlineCountsWhoLeftTheOrigin() throws {
         let facts = try cohortView(views()).facts
-        XCTAssertEqual(facts.headline, "1 of 3 authors have left Acme")
+        XCTAssertEqual(facts.headline, "1 of 3 authors has left Acme")
         // At the origin now counts Cy, who came back.
         XCTAssertEqual([facts.atOrigin, facts.returned, facts.departed], [2, 1, 1])
         XCTAssertEqual(facts.founders.map(\.name), ["Ada"])
