@@ -13,10 +13,8 @@ enum YAMLText {
     ///   multiply a large value into pages and exports.
     static func parse(_ yaml: String, path: String, firstLine: Int, allowAnchors: Bool = false) -> Result<Node?, Diagnostic> {
         if let problem = guardProblem(yaml, path: path, firstLine: firstLine) { return .failure(problem) }
-        if !allowAnchors, let (line, column) = anchorPosition(yaml) {
+        if !allowAnchors, let (line, column, tag) = anchorPosition(yaml) {
             // A syntax error, so that the file's other keys are still read (YAMLRecovery).
-            let tag = yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-                .dropFirst(line).first.map { $0.dropFirst(column - 1).first == UInt8(ascii: "!") } ?? false
             return .failure(.error(syntax(tag ? "a tag (!name) is not allowed here" : "an anchor (&name) is not allowed here",
                                           advice: tag ? "a value starting with ! must be in quotes, like title: \"!Important news\"; Roster does not use YAML tags"
                                                       : "a value starting with & must be in quotes, like name: \"&Co tower\"; Roster does not use YAML anchors and aliases here"),
@@ -95,9 +93,9 @@ enum YAMLText {
     /// The line (from 0) and column (from 1) of the first anchor (`&name`) or tag (`!name`, `! x`)
     /// where a value starts, or nil. On the UTF-8 bytes, and only from an `&` or `!` on: most YAML has
     /// none. A tag would silently eat the value's first word (`title: !Important news` reads "news").
-    static func anchorPosition(_ yaml: String) -> (line: Int, column: Int)? {
+    static func anchorPosition(_ yaml: String) -> (line: Int, column: Int, isTag: Bool)? {
         var yaml = yaml
-        return yaml.withUTF8 { bytes -> (line: Int, column: Int)? in
+        return yaml.withUTF8 { bytes -> (line: Int, column: Int, isTag: Bool)? in
             guard bytes.contains(0x26) || bytes.contains(0x21) else { return nil }   // & !
             var lineIndex = 0
             var lineStart = 0
@@ -122,7 +120,7 @@ enum YAMLText {
                 // after `: `, `- `, `[`, `{` or `,`.
                 var before = position - 1
                 while before >= lineStart, bytes[before] == 0x20 || bytes[before] == 0x09 { before -= 1 }
-                let found = (line: lineIndex, column: position - lineStart + 1)
+                let found = (line: lineIndex, column: position - lineStart + 1, isTag: byte == 0x21)
                 if before < lineStart { return found }
                 switch bytes[before] {
                 case 0x5B, 0x7B, 0x2C: return found                                  // [ { ,
