@@ -64,7 +64,7 @@ public enum RetentionAnalyzer {
             while index < changes.count, changes[index].day == day {
                 count += changes[index].step
                 // Of the dates drawn on this day, the least precise is the honest one to show.
-                if let date = changes[index].date, written.map({ precision(date) < precision($0) }) ?? true { written = date }
+                if let date = changes[index].date, written.map({ date.precision < $0.precision }) ?? true { written = date }
                 index += 1
             }
             if points[points.count - 1].count != count, let written {
@@ -93,6 +93,4 @@ public enum RetentionAnalyzer {
         var day: Int, step: Int
         var date: PartialDate?
     }
-
-    private static func precision(_ date: PartialDate) -> Int { date.month == nil ? 0 : date.day == nil ? 1 : 2 }
 }

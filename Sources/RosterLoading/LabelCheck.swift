@@ -33,13 +33,14 @@ enum LabelCheck {
     /// 22–24…) is a warning: Roster shows the `other` form there, which reads wrong.
     static func missingForms(in labels: Labels, file: String) -> [Diagnostic] {
         let needed = PluralRules.categories(language: labels.language)
+        let rule = PluralRule(language: labels.language)
         var problems: [Diagnostic] = []
         for (key, value) in labels.values.sorted(by: { $0.key < $1.key }) {
             guard case .plural(let forms) = value else { continue }
             let lacking = needed.filter { forms[$0] == nil }
             guard !lacking.isEmpty else { continue }
             let described = lacking.map { category in
-                let examples = PluralRules.everydayCounts.filter { PluralRules.category($0, language: labels.language) == category }
+                let examples = PluralRules.everydayCounts.filter { rule.category($0) == category }
                 return "'\(category)' (for \(examples.prefix(3).map(String.init).joined(separator: ", "))…)"
             }
             problems.append(.warning("the label '\(key)' has no \(described.joined(separator: " or ")) form, which the language "

@@ -173,8 +173,7 @@ public struct Labels: Sendable, Hashable {
     /// The date inside a phrase that depends on how precisely it is known: `date.on.day` "on {date}",
     /// `date.on.month` "in {date}" (`phrase` is `on` or `since`).
     public func date(_ date: PartialDate, phrase: String) -> String {
-        let precision = date.month == nil ? "year" : date.day == nil ? "month" : "day"
-        return text("date.\(phrase).\(precision)", ["date": self.date(date)])
+        text("date.\(phrase).\(date.precision.rawValue)", ["date": self.date(date)])
     }
 
     /// A whole number in groups of three (`24,995`; `24 995` in French).

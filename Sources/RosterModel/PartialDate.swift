@@ -79,6 +79,24 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return "\(String(format4: y))-\(String(format2: m))-\(String(format2: d))T00:00:00Z"
     }
 
+    /// How precisely the date is known, least first; the raw value names the `date.*` labels that
+    /// depend on it (`date.on.month`).
+    public enum Precision: String, Sendable, Comparable {
+        case year, month, day
+
+        public static func < (a: Precision, b: Precision) -> Bool { a.order < b.order }
+
+        private var order: Int {
+            switch self {
+            case .year: 0
+            case .month: 1
+            case .day: 2
+            }
+        }
+    }
+
+    public var precision: Precision { month == nil ? .year : day == nil ? .month : .day }
+
     /// The arithmetic day as `YYYY-MM-DD`.
     public var isoDay: String {
         let (y, m, d) = Self.civil(fromDays: dayNumber)

@@ -37,9 +37,7 @@ public struct PluralRule: Sendable, Hashable {
         switch base {
         case "ja", "zh", "ko", "vi", "th", "id", "ms", "lo", "my", "km", "yue", "jv":
             return "other"
-        case "fr":
-            return n <= 1 ? "one" : Self.isMillions(n) ? "many" : "other"
-        case "pt":  // Brazilian Portuguese, like French; European Portuguese (pt-pt), like Spanish
+        case "fr", "pt":  // Brazilian Portuguese is like French; European Portuguese (pt-pt), like Spanish
             return n <= 1 ? "one" : Self.isMillions(n) ? "many" : "other"
         case "es", "it", "ca", "pt-pt":
             if n == 1 { return "one" }
@@ -111,7 +109,6 @@ public struct PluralRule: Sendable, Hashable {
             return n == 1 ? "one" : "other"
         }
     }
-
 
     /// 1,000,000, 2,000,000…: French, Spanish, Italian, Catalan and Portuguese say "un million de
     /// personnes", so CLDR gives these counts a form of their own (`many`).
