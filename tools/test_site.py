@@ -254,6 +254,34 @@ def check_search(driver, base):
     print(f"search status: {status!r}")
     if status not in forms:
         failures += fail(f"the result count reads {status!r}, not one of the label's forms {forms}")
+    # Without JavaScript the search form stays hidden (the page links to every index instead): a form
+    # shown before its script runs loses what a quick reader types into it.
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        driver.get(base + "search/")
+        shown = driver.find_element(By.CSS_SELECTOR, ".search-form").is_displayed()
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    print(f"search form without JavaScript: {'shown' if shown else 'hidden'}")
+    if shown:
+        failures += fail("the search form shows without JavaScript, where it cannot search")
+    return failures
+
+
+def check_table_filter(driver, base):
+    """The people table's filter hides the rows it leaves out at every width, phones included (where
+    the table's rows are stacked blocks)."""
+    failures = 0
+    for width in (390, 1280):
+        set_viewport(driver, width, 900)
+        driver.get(base + PAGES["cohort"])
+        box = WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".table-filter input"))[0]
+        box.send_keys("Mistral")
+        shown = driver.execute_script("""const body = document.querySelector('.table-filter').nextElementSibling.tBodies[0];
+            return Array.from(body.rows).filter(row => row.getClientRects().length > 0).length;""")
+        print(f"table filter 'Mistral' at {width}px: {shown} rows shown")
+        if shown != 5:
+            failures += fail(f"the table filter 'Mistral' shows {shown} rows at {width}px, not the five people at Mistral AI")
     return failures
 
 
@@ -325,6 +353,8 @@ def main():
                 pages = dict(pages, search="search/index.html")
             else:
                 failures += fail("the site has no search index (pagefind/): is pagefind-bin installed?")
+        if not sys.argv[3:]:
+            failures += check_table_filter(driver, base)
         for name, page in pages.items():
             url = base + page
             for dark in (False, True):

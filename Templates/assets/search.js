@@ -55,7 +55,7 @@
         filtersBox.append(field);
         selects[entry[0]] = select;
       });
-      input.value = params.get("q") || "";
+      if (!input.value) input.value = params.get("q") || "";   // keep words typed while the index loaded
       form.hidden = false;
       input.addEventListener("input", schedule);
       form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
