@@ -13,7 +13,7 @@ extension ViewBuilder {
                       statusKey: member.status.rawValue, current: companyLink(member.currentCompany, linker),
                       route: member.route.map { companyLink($0, linker) },
                       routeText: member.route.map(companyName).joined(separator: " → "),
-                      tenure: years(member.tenureYears) ?? labels.text("common.unknown"),
+                      tenure: years(member.tenureYears) ?? labels.text("common.unknown_tenure"),
                       founder: member.isFounder)
         }
         let factory = ChartFactory(builder: self)
@@ -87,7 +87,7 @@ extension ViewBuilder {
         let returned = facts.returnedCount
         let atOriginLabel = returned == 0 ? labels.text("numbers.at_origin", ["origin": origin])
             : labels.count("numbers.at_origin_returned", returned, ["origin": origin])
-        let unknown = labels.text("common.unknown")
+        let unknown = labels.text("common.unknown_tenure")
         let tenureSummary = labels.text("facts.tenure_summary", ["mean": years(facts.tenureMeanYears) ?? unknown,
                                                                  "median": years(facts.tenureMedianYears) ?? unknown])
         return FactsView(headline: headline, members: facts.memberCount, atOrigin: facts.atOriginCount, atOriginLabel: atOriginLabel,

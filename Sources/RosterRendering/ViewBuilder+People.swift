@@ -30,7 +30,7 @@ extension ViewBuilder {
                                    searchStatus: searchStatus(member.status),
                                    routeText: member.route.map(companyName).joined(separator: " → "),
                                    route: member.route.map { companyLink($0, linker) },
-                                   tenure: years(member.tenureYears) ?? labels.text("common.unknown"))
+                                   tenure: years(member.tenureYears) ?? labels.text("common.unknown_tenure"))
         }
         var sourceIDs: [String] = []
         for id in author.career.flatMap(\.sources) where !sourceIDs.contains(id) { sourceIDs.append(id) }

@@ -162,7 +162,7 @@ public struct ViewBuilder: Sendable {
     }
 
     func companyLink(_ slug: String?, _ linker: Linker) -> CompanyLink {
-        guard let slug else { return CompanyLink(slug: "", name: labels.text("common.unknown"), href: nil, known: false) }
+        guard let slug else { return CompanyLink(slug: "", name: labels.text("common.unknown_organisation"), href: nil, known: false) }
         return CompanyLink(slug: slug, name: companyName(slug), href: linker.href(.company(slug)), known: true,
                            logo: pictureView(companiesBySlug[slug]?.logo, linker))
     }
@@ -174,7 +174,7 @@ public struct ViewBuilder: Sendable {
     }
 
     func companyName(_ slug: String?) -> String {
-        guard let slug else { return labels.text("common.unknown") }
+        guard let slug else { return labels.text("common.unknown_organisation") }
         return companiesBySlug[slug]?.name ?? slug
     }
 

@@ -26,6 +26,12 @@ final class SiteLabelsTests: XCTestCase {
         XCTAssertTrue(home.contains(">5,0<small> ans</small>"), "decimals have a comma")
         XCTAssertTrue(home.contains("<strong>0</strong> <span>revenu</span>"), "0 takes French's singular")
         XCTAssertTrue(home.contains("<strong>11</strong> <span>partis</span>"))
+        // Words for "unknown" and "none" agree with the noun they stand for.
+        let cohort = try site.read("Output/cohorts/llama-2023/index.html")
+        XCTAssertTrue(cohort.contains("<td data-label=\"Ancienneté\">inconnue</td>"), "ancienneté is feminine")
+        XCTAssertFalse(cohort.contains(">inconnu<"))
+        XCTAssertTrue(try site.read("Output/companies/apple/index.html").contains("<dd>aucune</dd>"), "nobody tracked is there now: aucune (personne)")
+        XCTAssertTrue(try site.read("Output/companies/anthropic/index.html").contains("<dd>aucun</dd>"), "no alumni: aucun (ancien)")
         let english = try TestSite.shippedReport()
         XCTAssertTrue(english.build().succeeded)
         // Every phrase the English theme prints on these pages is gone from the French ones.
