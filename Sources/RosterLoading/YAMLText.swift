@@ -90,48 +90,6 @@ enum YAMLText {
         return nil
     }
 
-    /// The line (from 0) and column (from 1) of the first anchor (`&name`) or tag (`!name`, `! x`)
-    /// where a value starts, or nil. On the UTF-8 bytes, and only from an `&` or `!` on: most YAML has
-    /// none. A tag would silently eat the value's first word (`title: !Important news` reads "news").
-    static func anchorPosition(_ yaml: String) -> (line: Int, column: Int, isTag: Bool)? {
-        var yaml = yaml
-        return yaml.withUTF8 { bytes -> (line: Int, column: Int, isTag: Bool)? in
-            guard bytes.contains(0x26) || bytes.contains(0x21) else { return nil }   // & !
-            var lineIndex = 0
-            var lineStart = 0
-            for position in bytes.indices {
-                let byte = bytes[position]
-                if byte == 0x0A {
-                    lineIndex += 1
-                    lineStart = position + 1
-                    continue
-                }
-                guard byte == 0x26 || byte == 0x21, position + 1 < bytes.count else { continue }
-                // `& x` is no anchor (Yams says so itself); `! x` is a tag all the same.
-                if byte == 0x26 {
-                    switch bytes[position + 1] {
-                    case 0x20, 0x09, 0x2C, 0x5B, 0x5D, 0x7B, 0x7D, 0x0A, 0x0D: continue   // space, tab , [ ] { } newline
-                    default: break
-                    }
-                } else if bytes[position + 1] == 0x0A || bytes[position + 1] == 0x0D {
-                    continue
-                }
-                // A value starts here: at the line's start (after indentation and list dashes), or
-                // after `: `, `- `, `[`, `{` or `,`.
-                var before = position - 1
-                while before >= lineStart, bytes[before] == 0x20 || bytes[before] == 0x09 { before -= 1 }
-                let found = (line: lineIndex, column: position - lineStart + 1, isTag: byte == 0x21)
-                if before < lineStart { return found }
-                switch bytes[before] {
-                case 0x5B, 0x7B, 0x2C: return found                                  // [ { ,
-                case 0x3A, 0x2D: if position - before > 1 { return found }           // ": " "- "
-                default: continue
-                }
-            }
-            return nil
-        }
-    }
-
     /// Finds nesting deeper than `maximumDepth` and complex (`? `, alias or collection) keys.
     static func guardProblem(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {
         var yaml = yaml

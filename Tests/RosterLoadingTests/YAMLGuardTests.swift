@@ -27,6 +27,24 @@ final class YAMLGuardTests: XCTestCase {
         XCTAssertNil(YAMLText.anchorPosition("no ampersand at all"))
     }
 
+    func testTextThatYAMLReadsAsTextIsNoAnchorOrTag() {
+        // The lines of a block scalar are words, however they start; the next key is YAML again.
+        XCTAssertNil(YAMLText.anchorPosition("bio: |\n  Mathematician\n  &writer\n  !important notes\n\nname: x\n"))
+        XCTAssertNil(YAMLText.anchorPosition("note: >-2 # folded\n    !x\n"))
+        XCTAssertEqual(YAMLText.anchorPosition("bio: |\n  !words\nname: &a x\n").map { [$0.line, $0.column] }, [2, 7])
+        XCTAssertNil(YAMLText.anchorPosition("career:\n  - note: |\n      &a\n  - |\n    !b\n"))
+        XCTAssertEqual(YAMLText.anchorPosition("career:\n  - note: |\n      text\n    role: !x\n")?.line, 3,
+                       "a key at its mapping's column ends the block")
+        // Quoted values and comments.
+        XCTAssertNil(YAMLText.anchorPosition("title: \"Smith, &Co\"\nsummary: 'It''s, !great'\n"))
+        XCTAssertNil(YAMLText.anchorPosition("title: \"a \\\" [&b\"\n"))
+        XCTAssertNil(YAMLText.anchorPosition("# &anchor in a comment\nname: x # , !tag\n"))
+        XCTAssertNil(YAMLText.anchorPosition("quote: \"first line,\n  !still quoted\"\n"))
+        XCTAssertEqual(YAMLText.anchorPosition("title: \"ok\"\nname: !x\n")?.line, 1)
+        // `|` or `>` inside a value is text, and no block follows it.
+        XCTAssertEqual(YAMLText.anchorPosition("title: a | b\n  \nname: !x\n")?.line, 2)
+    }
+
     func testComplexKeysAndDeepNestingAreRefusedAtTheirLine() {
         XCTAssertEqual(YAMLText.guardProblem("a: 1\n? [x]\n: 2", path: "p", firstLine: 2)?.location?.line, 3)
         XCTAssertEqual(YAMLText.guardProblem("a: 1\n?\n", path: "p", firstLine: 1)?.location?.line, 2)
