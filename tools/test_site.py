@@ -254,6 +254,29 @@ def check_search(driver, base):
     print(f"search status: {status!r}")
     if status not in forms:
         failures += fail(f"the result count reads {status!r}, not one of the label's forms {forms}")
+    # Every filter value finds as many pages as its option says (a value holding quotes once found
+    # none, and a person's three confirmed stints counted three times).
+    driver.get(base + "search/")
+    counts = driver.execute_async_script("""const done = arguments[arguments.length - 1];
+        (async () => {
+          const root = document.getElementById('search');
+          const pagefind = await import(new URL(root.getAttribute('data-index'), location.href).href);
+          await pagefind.options({ baseUrl: new URL(root.getAttribute('data-root') || '../', location.href).pathname });
+          const available = await pagefind.filters(), rows = [];
+          for (const [key, values] of Object.entries(available))
+            for (const [value, listed] of Object.entries(values))
+              rows.push([key, value, listed, (await pagefind.search(null, { filters: { [key]: value } })).results.length]);
+          return rows;
+        })().then(done, error => done(String(error)));""")
+    if not isinstance(counts, list):
+        failures += fail(f"the search filters could not be read: {counts}")
+        counts = []
+    wrong = [f"{key}={value!r} lists {listed}, finds {found}" for key, value, listed, found in counts if listed != found]
+    print(f"search filters: {len(counts)} values, {len(wrong)} whose count is not what they find")
+    for line in wrong[:10]:
+        print("  " + line)
+    if wrong or not counts:
+        failures += fail("a search filter's count is not the number of pages it finds")
     # Without JavaScript the search form stays hidden (the page links to every index instead): a form
     # shown before its script runs loses what a quick reader types into it.
     driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})

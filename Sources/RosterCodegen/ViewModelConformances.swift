@@ -21,14 +21,15 @@ enum ViewModelConformances {
         var out = ["// Generated at build time by RosterCodegen from the view models; not in git.", "", "import Mustache", ""]
         for model in models {
             out.append("extension \(model.name): MustacheParent {")
-            out.append("    public func child(named key: String) -> Any? {")
-            out.append("        switch key {")
+            out.append("    public func child(named name: String) -> Any? {")
+            out.append("        switch name {")
             for field in model.fields {
+                // `self.`, so that a field may have any name, the parameter's included.
                 let value: String
                 switch field.type {
-                case "String": value = "MustacheText(\(field.name))"
-                case "String?": value = "\(field.name).map(MustacheText.init)"
-                default: value = field.name
+                case "String": value = "MustacheText(self.\(field.name))"
+                case "String?": value = "self.\(field.name).map(MustacheText.init)"
+                default: value = "self.\(field.name)"
                 }
                 out.append("        case \"\(field.name)\": return \(value)")
             }

@@ -162,9 +162,9 @@ struct ChartFactory {
             html += "</ul>\n"
         }
         html += "<details class=\"chart-data\">\n<summary>\(Markup.escapeHTML(labels.text("chart.numbers")))</summary>\n<table>\n<thead><tr>"
-        html += chart.table.columns.map { "<th scope=\"col\">\(Markup.escapeHTML($0))</th>" }.joined()
+        html += chart.table.columns.map { "<th scope=\"col\">\(Markup.escapeHTML($0))</th>" }.joined(separator: " ")
         html += "</tr></thead>\n<tbody>\n"
-        for row in chart.table.rows { html += "<tr>" + row.map { "<td>\(Markup.escapeHTML($0))</td>" }.joined() + "</tr>\n" }
+        for row in chart.table.rows { html += "<tr>" + row.map { "<td>\(Markup.escapeHTML($0))</td>" }.joined(separator: " ") + "</tr>\n" }
         html += "</tbody>\n</table>\n</details>\n</figure>"
         return html
     }

@@ -46,10 +46,10 @@ struct ChartFigure {
         var html = "<figure class=\"evidence-figures\" id=\"\(id)\">\n<table>\n"
         html += "<caption>\(Markup.escapeHTML(title))</caption>\n"
         html += "<thead><tr><th scope=\"col\">\(Markup.escapeHTML(labels.text("chart.evidence.figure")))</th>"
-            + "<th scope=\"col\">\(Markup.escapeHTML(labels.text("chart.evidence.stints")))</th>"
-            + "<th scope=\"col\">\(Markup.escapeHTML(labels.text("facts.share")))</th></tr></thead>\n<tbody>\n"
+            + " <th scope=\"col\">\(Markup.escapeHTML(labels.text("chart.evidence.stints")))</th>"
+            + " <th scope=\"col\">\(Markup.escapeHTML(labels.text("facts.share")))</th></tr></thead>\n<tbody>\n"
         for (label, count) in rows {
-            html += "<tr><th scope=\"row\">\(Markup.escapeHTML(label))</th><td>\(labels.number(count))</td><td>\(percent(count))</td></tr>\n"
+            html += "<tr><th scope=\"row\">\(Markup.escapeHTML(label))</th> <td>\(labels.number(count))</td> <td>\(percent(count))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n"
         var note = labels.count("chart.evidence.sources", figures.sources)

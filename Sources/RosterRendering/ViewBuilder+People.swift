@@ -52,6 +52,9 @@ extension ViewBuilder {
                               description: labels.text("person.description", ["name": author.name]) + position,
                               ogType: "profile", breadcrumbs: [(labels.text("nav.people"), .authors), (author.name, route)])
         context["author"] = view
+        context.addSearchFilters(current.map { [searchFilter("company", companyName($0.company))] } ?? [])
+        context.addSearchFilters(cohorts.flatMap { [searchFilter("cohort", $0.cohort), searchFilter("status", $0.searchStatus)] })
+        context.addSearchFilters(view.career.map { searchFilter("confidence", $0.confidenceLabel) })
         if let photo = author.photo { context.setImage(absoluteURL(.asset(photo.path))) }
         return PageJob(route: route, template: "author", context: context)
     }

@@ -26,6 +26,13 @@ public struct PageContext: @unchecked Sendable {
         values["page"] = meta
     }
 
+    /// Adds values to the search page's filters, each (key, value) once, when the page is indexed.
+    mutating func addSearchFilters(_ filters: [SearchFilter]) {
+        guard var meta = values["page"] as? PageMeta, meta.indexed else { return }
+        for filter in filters where !meta.searchFilters.contains(filter) { meta.searchFilters.append(filter) }
+        values["page"] = meta
+    }
+
     public subscript(key: String) -> Any? {
         get { values[key] }
         set { values[key] = newValue }
@@ -208,10 +215,11 @@ public struct ViewBuilder: Sendable {
         let settings = site.settings
         var crumbs = [Crumb(title: labels.text("nav.home"), href: linker.href(.home))]
         crumbs += breadcrumbs.map { Crumb(title: $0.0, href: linker.href($0.1)) }
+        let indexed = options.search && Self.isIndexed(route)
         let meta = PageMeta(title: title, description: description ?? settings.description ?? settings.title,
                             canonical: absoluteURL(route), ogType: ogType,
                             breadcrumbs: route == .home ? [] : crumbs, isHome: route == .home,
-                            indexed: options.search && Self.isIndexed(route))
+                            indexed: indexed, searchFilters: indexed ? searchKind(route).map { [searchFilter("kind", $0)] } ?? [] : [])
         let shared = sharedView(for: route, linker)
         var values = constantContext
         values["page"] = meta

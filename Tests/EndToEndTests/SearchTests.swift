@@ -21,10 +21,16 @@ extension CommandLineTests {
             XCTAssertFalse(try site.read(unindexed).contains("data-pagefind-body"), "\(unindexed) is indexed")
         }
         let lample = try site.read("Output/authors/guillaume-lample/index.html")
-        for filter in [#"data-pagefind-filter="kind:person""#, #"data-pagefind-filter="company">"#,
-                       #"data-pagefind-filter="status:left""#, #"data-pagefind-filter="confidence""#] {
-            XCTAssertTrue(lample.contains(filter), "missing \(filter)")
-        }
+        // The filters' values, each once (his two stints are both confirmed), with the cohort's
+        // quotes written so Pagefind can match them.
+        let filters = lample.components(separatedBy: "<data ").dropFirst().map { "<data " + $0.prefix { $0 != "\n" } }
+        XCTAssertEqual(filters, [#"<data data-pagefind-filter="kind[value]" value="person"></data>"#,
+                                 #"<data data-pagefind-filter="company[value]" value="Mistral AI"></data>"#,
+                                 #"<data data-pagefind-filter="cohort[value]" value="Authors of “LLaMA: Open and Efficient Foundation Language Models”"></data>"#,
+                                 #"<data data-pagefind-filter="status[value]" value="left"></data>"#,
+                                 #"<data data-pagefind-filter="confidence[value]" value="confirmed"></data>"#])
+        // Pagefind reads no space between elements: every term and its value stay apart in excerpts.
+        XCTAssertTrue(lample.contains("<dt>Status</dt> <dd>left</dd>"))
         XCTAssertTrue(lample.contains(#"<form class="site-search" role="search" action="../../search/" method="get">"#))
         XCTAssertTrue(try site.read("Output/search/index.html").contains("data-index=\"../pagefind/pagefind.js\""))
     }

@@ -89,3 +89,20 @@ final class ViewBuilderTests: XCTestCase {
         }
     }
 }
+
+/// The search page's filter values, as Pagefind can match them.
+final class SearchFilterTests: XCTestCase {
+    func testQuotesAndBackslashesInAFilterValueAreWrittenSoPagefindCanMatchThem() {
+        XCTAssertEqual(ViewBuilder.matchable(#"Authors of "LLaMA: Open" (the "paper")"#), "Authors of “LLaMA: Open” (the “paper”)")
+        XCTAssertEqual(ViewBuilder.matchable(#"R\D"#), "R\u{29F5}D")
+        XCTAssertEqual(ViewBuilder.matchable("Mistral AI"), "Mistral AI")
+    }
+
+    /// The generated lookup reads the field, whatever its name: a field named like the lookup's own
+    /// parameter once answered with the name asked for ("key" for every key).
+    func testAViewModelFieldNamedLikeTheLookupsParameterReadsTheField() {
+        let filter = SearchFilter(key: "kind", value: "person")
+        XCTAssertEqual((filter.child(named: "key") as? MustacheText)?.text, "kind")
+        XCTAssertEqual((filter.child(named: "value") as? MustacheText)?.text, "person")
+    }
+}

@@ -33,6 +33,16 @@ public struct PageMeta: Sendable {
     /// Search indexes this page (`data-pagefind-body` on its main content): people, organisations,
     /// cohorts, articles, pages and sources; not indexes, tag listings, later pages or redirects.
     public var indexed: Bool
+    /// What the search page's filters know of this page (its kind, and a person's organisation,
+    /// cohorts, statuses and confidences), each value once; empty when the page is not indexed.
+    public var searchFilters: [SearchFilter] = []
+}
+
+/// `{{#page.searchFilters}}`: one value of one of the search page's filters.
+public struct SearchFilter: Sendable, Hashable {
+    public var key: String
+    /// The value as the filter lists it (`ViewBuilder.searchFilter`).
+    public var value: String
 }
 
 public struct Crumb: Sendable, Hashable {
