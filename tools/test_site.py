@@ -82,6 +82,33 @@ for (const element of document.body.querySelectorAll('*')) {
     if (problems.length > 20) return problems;
   }
 }
+// A control the keyboard reaches is on the screen (the skip link shows itself when focused).
+for (const control of document.querySelectorAll('a[href], button, input, select, summary')) {
+  if (control.classList.contains('skip-link') || control.closest('[hidden], details:not([open]) > :not(summary)')) continue;
+  const r = control.getBoundingClientRect();
+  if (getComputedStyle(control).visibility === 'hidden' || (r.width === 0 && r.height === 0)) continue;
+  if (r.right <= 0 || r.left >= screen) {
+    problems.push('<' + control.tagName.toLowerCase() + '> "' + control.textContent.trim().slice(0, 30) + '" takes the keyboard off the screen');
+    break;
+  }
+}
+// A stacked table's cell is as tall as its heading (a heading of two lines once ran into the next).
+for (const cell of document.querySelectorAll('table.stack td[data-label]')) {
+  const label = getComputedStyle(cell, '::before');
+  if (label.float !== 'left') continue;   // not stacked at this width
+  const lines = Math.ceil(measureLabel(cell, label) / cell.getBoundingClientRect().height - 0.01);
+  if (lines > 1) { problems.push('the heading "' + cell.getAttribute('data-label') + '" is taller than its cell'); break; }
+}
+function measureLabel(cell, style) {
+  const probe = document.createElement('div');
+  probe.textContent = cell.getAttribute('data-label');
+  for (const key of ['fontSize', 'fontFamily', 'lineHeight', 'width', 'overflowWrap']) probe.style[key] = style[key];
+  probe.style.position = 'absolute'; probe.style.visibility = 'hidden';
+  document.body.append(probe);
+  const height = probe.getBoundingClientRect().height;
+  probe.remove();
+  return height;
+}
 document.querySelectorAll('.chart-frame').forEach((frame) => {
   if (frame.scrollWidth > frame.clientWidth + 1) problems.push('chart frame ' + (frame.closest('figure') || {}).id + ' scrolls sideways');
 });

@@ -16,10 +16,16 @@ public enum LinkResolution: Sendable, Hashable {
 /// and other script URLs are never live.
 public struct MarkdownRenderer: Sendable {
     public var unsafeHTML: Bool
+    /// The words a footnote's link back to its reference is read as (its `aria-label`), in the
+    /// site's language; cmark-gfm writes "Back to content".
+    public var footnoteBackLabel: String
 
-    public init(unsafeHTML: Bool = false) {
+    public init(unsafeHTML: Bool = false, footnoteBackLabel: String = Self.cmarkFootnoteBackLabel) {
         self.unsafeHTML = unsafeHTML
+        self.footnoteBackLabel = footnoteBackLabel
     }
+
+    public static let cmarkFootnoteBackLabel = "Back to content"
 
     /// - Parameters:
     ///   - reservedIDs: ids the page around the body uses already; headings avoid them.
@@ -51,6 +57,10 @@ public struct MarkdownRenderer: Sendable {
             html = rewriter.htmlWithHeadingIDs(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self),
                                                                    count: strlen(rendered)))
             cmark_get_default_mem_allocator().pointee.free(rendered)
+        }
+        if footnoteBackLabel != Self.cmarkFootnoteBackLabel, html.contains("data-footnote-backref") {
+            html = html.replacingOccurrences(of: "data-footnote-backref aria-label=\"\(Self.cmarkFootnoteBackLabel)\"",
+                                             with: "data-footnote-backref aria-label=\"\(Markup.escapeHTML(footnoteBackLabel))\"")
         }
         return RenderedMarkdown(html: html, links: rewriter.links, headings: rewriter.headings,
                                 charts: rewriter.charts, diagnostics: reserved + rewriter.diagnostics,

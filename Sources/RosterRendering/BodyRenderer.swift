@@ -73,7 +73,8 @@ public struct BodyRenderer: Sendable {
     /// Everything besides its text that a body's HTML depends on: the link targets, the options
     /// and the ids the page reserves.
     func fingerprint() -> UInt64 {
-        var parts = [site.settings.unsafeHTML ? "unsafe" : "safe", options.portable ? "portable" : "clean", options.basePath]
+        var parts = [site.settings.unsafeHTML ? "unsafe" : "safe", options.portable ? "portable" : "clean", options.basePath,
+                     site.labels.text("article.footnote_back")]
         parts += reservedIDs.sorted()
         parts += targets.fingerprintParts()
         return MarkdownCache.hash(parts.joined(separator: "\u{1}"))
@@ -81,7 +82,7 @@ public struct BodyRenderer: Sendable {
 
     public func render(_ text: MarkdownText, on route: Route, allowCharts: Bool) -> RenderedMarkdown {
         let linker = options.linker(for: route)
-        var rendered = MarkdownRenderer(unsafeHTML: site.settings.unsafeHTML)
+        var rendered = MarkdownRenderer(unsafeHTML: site.settings.unsafeHTML, footnoteBackLabel: site.labels.text("article.footnote_back"))
             .render(text, reservedIDs: reservedIDs) { link in
                 switch targets.route(for: link) {
                 case .success(let (target, fragment)): return .href(linker.href(target, fragment: fragment))

@@ -17,6 +17,7 @@
     var form = root.querySelector(".search-form");
     var input = root.querySelector("#search-input");
     var filtersBox = root.querySelector(".search-filters");
+    var filtersPanel = root.querySelector(".search-filters-panel");
     var status = root.querySelector(".search-status");
     var list = root.querySelector(".search-results");
     var siteRoot = new URL(root.getAttribute("data-root") || "../", location.href).pathname;
@@ -27,11 +28,18 @@
     var generation = 0;
     var timer = null;
 
+    // The box is there at once; what is typed while the index loads is searched when it is ready.
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    form.hidden = false;
+    status.textContent = word("loading");
+    input.addEventListener("input", schedule);
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+
     import(new URL(root.getAttribute("data-index"), location.href).href).then(function (module) {
       pagefind = module;
       return pagefind.options({ baseUrl: siteRoot }).then(function () { return pagefind.filters(); });
     }).then(function (available) {
-      var params = new URLSearchParams(location.search);
       FILTERS.forEach(function (name) {
         var entry = [name, word(name)];
         var values = Object.keys(available[entry[0]] || {}).sort(function (a, b) { return a.localeCompare(b); });
@@ -55,10 +63,10 @@
         filtersBox.append(field);
         selects[entry[0]] = select;
       });
-      if (!input.value) input.value = params.get("q") || "";   // keep words typed while the index loaded
-      form.hidden = false;
-      input.addEventListener("input", schedule);
-      form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+      // The filters are folded on a phone, so the results show near the box, unless one is chosen.
+      filtersPanel.hidden = !Object.keys(selects).length;
+      filtersPanel.open = window.matchMedia("(min-width: 40rem)").matches || Object.keys(chosen()).length > 0;
+      status.textContent = "";
       run();
     }).catch(function () {
       status.textContent = word("unavailable");
@@ -76,6 +84,7 @@
     }
 
     function run() {
+      if (!pagefind) return;   // the index is loading; it runs the search when it is ready
       var term = input.value.trim();
       var filters = chosen();
       var params = new URLSearchParams();
@@ -107,8 +116,9 @@
       Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
         if (mine !== generation) return;
         var old = list.querySelector(".search-more");
+        var focusNew = old && old.contains(document.activeElement);
         if (old) old.remove();
-        pages.forEach(function (page) {
+        pages.forEach(function (page, index) {
           var item = document.createElement("li");
           var link = document.createElement("a");
           link.href = page.url;
@@ -117,6 +127,8 @@
           excerpt.innerHTML = page.excerpt;   // Pagefind's escaped text, with <mark> around the words found
           item.append(link, excerpt);
           list.append(item);
+          // "Show more" is gone: the keyboard goes on at the first result it brought.
+          if (focusNew && index === 0) link.focus();
         });
         if (shown < results.length) {
           var button = document.createElement("button");

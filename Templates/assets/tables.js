@@ -17,6 +17,10 @@
     var value = text.split(group).join("").split(decimal).join(".").replace(/[\s\u00a0\u202f%]|[^\d.\-]+$/g, "");
     return value !== "" && isFinite(value) ? parseFloat(value) : null;
   }
+  // Letters without their accents, lower case: "Rozière" is found by "roziere".
+  function plain(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
   function sortBy(table, index, heading) {
     var body = table.tBodies[0];
     if (!body) return;
@@ -24,10 +28,10 @@
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (a, b) {
       var x = cellText(a, index), y = cellText(b, index);
-      var nx = number(x), ny = number(y), order;
-      if (nx !== null && ny !== null) order = nx - ny;
-      else if (nx !== null || ny !== null) order = nx !== null ? -1 : 1;
-      else order = collator.compare(x, y);
+      var nx = number(x), ny = number(y);
+      // In a column of numbers, a cell without one ("unknown") comes last either way.
+      if ((nx === null) !== (ny === null)) return nx === null ? 1 : -1;
+      var order = nx !== null ? nx - ny : collator.compare(x, y);
       return descending ? -order : order;
     });
     rows.forEach(function (row) { body.appendChild(row); });
@@ -51,9 +55,9 @@
     label.appendChild(status);
     table.parentNode.insertBefore(label, table);
     input.addEventListener("input", function () {
-      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
+      var words = plain(input.value).split(/\s+/).filter(Boolean), shown = 0;
       Array.prototype.forEach.call(body.rows, function (row) {
-        var text = row.textContent.toLowerCase();
+        var text = plain(row.textContent);
         var match = words.every(function (word) { return text.indexOf(word) !== -1; });
         row.hidden = !match;
         if (match) shown += 1;
@@ -73,6 +77,9 @@
       heading.appendChild(button);
       button.addEventListener("click", function () { sortBy(table, index, heading); });
     });
+    // On a phone the rows are stacked and the heading row becomes a row of sort buttons.
+    table.classList.add("sortable");
+    table.tHead.rows[0].setAttribute("data-sort-label", setting("label-sort", "Sort by"));
     addFilter(table, number);
   }
   function start() {
