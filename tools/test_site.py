@@ -281,6 +281,17 @@ def check_search(driver, base):
     print(f"search status: {status!r}")
     if status not in forms:
         failures += fail(f"the result count reads {status!r}, not one of the label's forms {forms}")
+    # "Show more results" by keyboard leaves the focus on the first result it brought.
+    driver.get(base + "search/?q=m")
+    if len(settled_links(driver, lambda links: len(links) >= 20)) >= 20:
+        from selenium.webdriver.common.keys import Keys
+        driver.find_element(By.CSS_SELECTOR, "button.search-more").send_keys(Keys.ENTER)
+        WebDriverWait(driver, 30).until(lambda d: len(result_links(d)) > 20)
+        focused = driver.execute_script("const a = document.activeElement; return a.tagName === 'A' && a.closest('.search-results') ? a.href : null")
+        if focused != result_links(driver)[20]:
+            failures += fail(f"after 'Show more results' the focus is on {focused}, not the 21st result")
+    else:
+        failures += fail("searching 'm' lists fewer than 20 pages, so 'Show more results' is not tried")
     # Every filter value finds as many pages as its option says (a value holding quotes once found
     # none, and a person's three confirmed stints counted three times).
     driver.get(base + "search/")
@@ -332,6 +343,21 @@ def check_table_filter(driver, base):
         print(f"table filter 'Mistral' at {width}px: {shown} rows shown")
         if shown != 5:
             failures += fail(f"the table filter 'Mistral' shows {shown} rows at {width}px, not the five people at Mistral AI")
+    # Accents need not be typed: "roziere" finds Baptiste Rozière.
+    box.clear()
+    box.send_keys("roziere")
+    shown = driver.execute_script("return Array.from(document.querySelector('.table-filter').nextElementSibling.tBodies[0].rows).filter(r => !r.hidden).length")
+    if shown != 1:
+        failures += fail(f"the table filter 'roziere' shows {shown} rows, not Baptiste Rozière's")
+    # Sorting by tenure, largest first: the members without one ("unknown") come last both ways.
+    for clicks in (1, 2):
+        driver.execute_script("""const table = document.querySelector('table.members');
+            const heading = Array.from(table.tHead.rows[0].cells).find(c => c.textContent.includes(arguments[0]));
+            heading.querySelector('button').click();""", "Tenure")
+        last = driver.execute_script("const rows = document.querySelector('table.members').tBodies[0].rows; return [rows[0].cells[4].textContent, rows[rows.length - 1].cells[4].textContent]")
+        print(f"members sorted by tenure ({'ascending' if clicks == 1 else 'descending'}): first {last[0]!r}, last {last[1]!r}")
+        if last[0] == "unknown" or last[1] != "unknown":
+            failures += fail(f"sorting by tenure puts {last[0]!r} first and {last[1]!r} last: unknown tenures belong last")
     return failures
 
 
