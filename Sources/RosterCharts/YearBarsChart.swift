@@ -40,7 +40,16 @@ public struct YearBarsChart: Sendable {
         return Chart(id: id, title: title, description: description, table: table, maxWidth: Self.maxWidth, draw: draw)
     }
 
+    /// Every year from the first to the last, those without a move at zero, so the axis is even
+    /// (2015, 2016, 2018 once stood evenly apart); the table lists only the years with moves.
+    static func everyYear(_ years: [Year]) -> [Year] {
+        guard let first = years.first?.year, let last = years.last?.year, last - first < 150 else { return years }
+        let byYear = Dictionary(years.map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a })
+        return (first...last).map { byYear[$0] ?? Year(year: $0, arrivals: 0, departures: 0) }
+    }
+
     func draw(on canvas: ChartCanvas) -> ChartDrawing {
+        let years = Self.everyYear(self.years)
         // Room at each side for half a year label under the first and last bars.
         let side = TextMetrics.width("2000", fontSize: Self.fontSize) / 2 + 2
         let top = 30.0, bottom = Self.height - 26, left = side, right = canvas.width - side

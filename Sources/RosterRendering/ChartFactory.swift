@@ -10,7 +10,7 @@ struct ChartFactory {
 
     var site: Site { builder.site }
 
-    /// A stable colour per company: its position among the site's companies.
+    /// A stable colour per company (`ViewBuilder.colorRanks`).
     func colorIndex(_ slug: String?) -> Int {
         guard let slug, let index = builder.companyOrdinals[slug] else { return 7 }
         return index
@@ -18,7 +18,7 @@ struct ChartFactory {
 
     var colorsByName: [String: Int] {
         var colors: [String: Int] = [:]
-        for (index, company) in site.companies.enumerated() { colors[company.name] = index }
+        for company in site.companies { colors[company.name] = colorIndex(company.slug) }
         return colors
     }
 

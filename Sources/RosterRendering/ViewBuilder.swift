@@ -63,7 +63,8 @@ public struct ViewBuilder: Sendable {
     public let options: RenderOptions
     private(set) var authorsBySlug: [String: Author]
     let companiesBySlug: [String: Company]
-    /// A company's position among the site's companies (its chart colour).
+    /// A company's chart colour: its rank among the site's companies by tracked people there now,
+    /// then ever, then slug, so the organisations a chart shows together differ in colour first.
     let companyOrdinals: [String: Int]
     private(set) var articlesBySlug: [String: Article]
     let sourcesByID: [String: Source]
@@ -80,6 +81,14 @@ public struct ViewBuilder: Sendable {
     /// Shared views already made, by what they depend on (see `sharedView(for:_:)`).
     private let sharedViews = SharedViewCache()
 
+    static func colorRanks(_ companies: [Company], _ facts: [String: CompanyFacts]) -> [String: Int] {
+        let ranked = companies.map { company -> (slug: String, now: Int, ever: Int) in
+            let known = facts[company.slug]
+            return (company.slug, known?.current.count ?? 0, (known?.current.count ?? 0) + (known?.alumni.count ?? 0))
+        }.sorted { ($1.now, $1.ever, $0.slug) < ($0.now, $0.ever, $1.slug) }
+        return Dictionary(ranked.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public init(site: Site, facts: SiteFacts, bodies: RenderedBodies, options: RenderOptions) {
         self.site = site
         self.facts = facts
@@ -87,7 +96,7 @@ public struct ViewBuilder: Sendable {
         self.options = options
         authorsBySlug = Dictionary(site.authors.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         companiesBySlug = Dictionary(site.companies.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        companyOrdinals = Dictionary(site.companies.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        companyOrdinals = Self.colorRanks(site.companies, facts.companies)
         articlesBySlug = Dictionary(site.articles.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         sourcesByID = Dictionary(site.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var byTag: [String: (String, OrderedSet<String>)] = [:]

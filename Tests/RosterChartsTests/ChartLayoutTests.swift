@@ -133,6 +133,14 @@ final class ChartLayoutTests: XCTestCase {
         }
     }
 
+    func testYearBarsGiveEveryYearBetweenTheFirstAndLastMoveItsPlace() {
+        let years = [YearBarsChart.Year(year: 2015, arrivals: 1, departures: 0), YearBarsChart.Year(year: 2018, arrivals: 0, departures: 2)]
+        XCTAssertEqual(YearBarsChart.everyYear(years).map(\.year), [2015, 2016, 2017, 2018])
+        let chart = YearBarsChart(id: "y", title: "T", description: "D", years: years, labels: english).draw()
+        XCTAssertTrue(chart.svg.contains(">2016</text>") && chart.svg.contains(">2017</text>"), "the empty years are on the axis")
+        XCTAssertEqual(chart.table.rows.map { $0[0] }, ["2015", "2018"], "the table lists the years with moves")
+    }
+
     func testOutputIsDeterministicAndEscaped() {
         let make = { BarChart(id: "x", title: "<T & \"q\">", description: "D", bars: [.init(label: "<b>", value: 1, colorIndex: 0)],
                               categoryHeading: "C", valueHeading: "V", labels: english).draw().svg }
