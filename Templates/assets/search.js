@@ -104,7 +104,8 @@
         shown = 0;
         list.replaceChildren();
         status.textContent = (word("result-" + plural.select(results.length)) || word("result-other"))
-          .replace("{count}", results.length.toLocaleString(document.documentElement.lang || "en"));
+          .replace("{count}", results.length.toLocaleString(document.documentElement.lang || "en"))
+          + (results.length ? "" : " " + word("nothing"));
         more();
       });
     }
