@@ -53,8 +53,11 @@ struct PersonDiff {
         for stint in now.career {
             if let index = unmatchedThen.firstIndex(where: { $0.company == stint.company && $0.start == stint.start }) {
                 let old = unmatchedThen.remove(at: index)
-                if old.end == nil, let end = stint.end, !departedFrom.contains(stint.company) {
-                    entries.append(.stintEnded(company: stint.company, end: end))
+                if old.end == nil, let end = stint.end {
+                    if !departedFrom.contains(stint.company) { entries.append(.stintEnded(company: stint.company, end: end)) }
+                } else if old.end != stint.end {
+                    // An end moved (2023-05 → 2023-03) or taken back: the same stint, revised.
+                    entries.append(.datesRevised(company: stint.company, then: span(old), now: span(stint)))
                 }
                 if old.confidence != stint.confidence {
                     entries.append(.confidence(company: stint.company, then: old.confidence, now: stint.confidence))

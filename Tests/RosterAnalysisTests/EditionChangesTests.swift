@@ -66,11 +66,27 @@ final class EditionChangesTests: XCTestCase {
                                 asOf: "2023-06-01")
         let now = Fixture.site([Fixture.author("ann", [Fixture.stint("meta", "2018", "2022-04"), Fixture.stint("google", "2022-04")])])
         let found = entries(changes(then: then, now: now), "ann")
-        XCTAssertEqual(found.count, 1, "\(found)")
-        guard case .datesRevised(let company, _, let revised)? = found.first else { return XCTFail("\(found)") }
+        XCTAssertEqual(found.count, 2, "\(found)")
+        // Meta's stint keeps its start and moves its end: the same stint, revised.
+        guard case .datesRevised("meta", let old, let moved)? = found.first else { return XCTFail("\(found)") }
+        XCTAssertEqual(old.end?.date?.description, "2022-06")
+        XCTAssertEqual(moved.end?.date?.description, "2022-04")
+        guard case .datesRevised(let company, _, let revised)? = found.last else { return XCTFail("\(found)") }
         XCTAssertEqual(company, "google")
         XCTAssertEqual(revised.start.date?.description, "2022-04")
         XCTAssertNil(revised.end, "it goes on")
+    }
+
+    func testAnEndRevisedOrTakenBackIsListed() {
+        let then = Fixture.site([Fixture.author("ann", [Fixture.stint("acme", "2019", "2023-04")]),
+                                 Fixture.author("bob", [Fixture.stint("acme", "2019", "2023-04")])], asOf: "2023-06-01")
+        let now = Fixture.site([Fixture.author("ann", [Fixture.stint("acme", "2019", "2023-01")]),
+                                Fixture.author("bob", [Fixture.stint("acme", "2019")])])
+        let found = changes(then: then, now: now)
+        guard case .datesRevised("acme", _, let ann)? = entries(found, "ann").first else { return XCTFail("\(entries(found, "ann"))") }
+        XCTAssertEqual(ann.end?.date?.description, "2023-01")
+        XCTAssertTrue(entries(found, "bob").contains { if case .datesRevised("acme", _, let now) = $0 { return now.end == nil } else { return false } },
+                      "\(entries(found, "bob"))")
     }
 
     func testCorrectionsAreListedNewestFirst() {
