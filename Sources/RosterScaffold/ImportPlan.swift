@@ -18,24 +18,35 @@ struct ImportPlan {
         var aliases: [String] = []
         /// Nil when no careers row names the person: an existing file's career is then kept.
         var career: [String]?
+        /// Each imported stint's company and dates, and its row: to find repeated rows and the
+        /// stints of the file the import leaves out.
+        var stintKeys: [(key: StintKey, at: SourceLocation)] = []
+    }
+
+    struct StintKey: Equatable {
+        var company: String
+        var start: DateBound?
+        var end: DateBound?
     }
 
     /// In the order first met.
-    private var people: [String: Person] = [:]
-    private var order: [String] = []
+    var people: [String: Person] = [:]
+    var order: [String] = []
     /// Slug → the name it was made from, to find two names that give one slug.
-    private var derivedFrom: [String: (name: String, at: SourceLocation)] = [:]
-    private var newCompanies: [(slug: String, text: String)] = []
-    private var knownCompanies: Set<String>
-    private let sourceIDs: Set<String>
+    var derivedFrom: [String: (name: String, at: SourceLocation)] = [:]
+    var newCompanies: [(slug: String, text: String)] = []
+    var knownCompanies: Set<String>
+    let sourceIDs: Set<String>
+    let authorsBySlug: [String: Author]
     /// Cohort slug → members to add, in order.
-    private var cohortAdditions: [String: [String]] = [:]
+    var cohortAdditions: [String: [String]] = [:]
 
     init(site: Site, folder: URL) {
         self.site = site
         self.folder = folder
         knownCompanies = Set(site.companies.map(\.slug))
         sourceIDs = Set(site.sources.map(\.id))
+        authorsBySlug = Dictionary(site.authors.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     // MARK: Companies
@@ -71,7 +82,7 @@ struct ImportPlan {
     // MARK: People
 
     /// The slug a row names, or that its name gives (accents folded); nil after reporting why not.
-    private mutating func slug(author: String, name: String, authorAt: SourceLocation, nameAt: SourceLocation) -> String? {
+    mutating func slug(author: String, name: String, authorAt: SourceLocation, nameAt: SourceLocation) -> String? {
         if !author.isEmpty {
             guard Slug.isValid(author) else {
                 problems.append(.error("'\(author)' is not a slug\(Self.slugAdvice(author)) (column author)", at: authorAt))
@@ -96,7 +107,7 @@ struct ImportPlan {
         return slug
     }
 
-    private mutating func person(_ slug: String, at location: SourceLocation) -> Person {
+    mutating func person(_ slug: String, at location: SourceLocation) -> Person {
         if let person = people[slug] { return person }
         order.append(slug)
         return Person(slug: slug, at: location)
@@ -140,99 +151,6 @@ struct ImportPlan {
         }
     }
 
-    // MARK: Careers
-
-    mutating func addCareers(_ rows: [ImportRow]) {
-        for row in rows {
-            guard let slug = slug(author: row.value("author"), name: row.value("name"), authorAt: row.location("author"), nameAt: row.location("name")) else { continue }
-            var person = person(slug, at: row.location("author"))
-            if person.name == nil && !row.value("name").isEmpty { person.name = row.value("name") }
-            if let stint = stintText(row) {
-                person.career = (person.career ?? []) + [stint]
-            }
-            people[slug] = person
-        }
-    }
-
-    /// One stint as YAML lines (without the list dash), or nil after reporting what is wrong.
-    private mutating func stintText(_ row: ImportRow) -> String? {
-        let (company, unit, role, startText, endText, founderText) = (row.value("company"), row.value("unit"), row.value("role"),
-                                                                     row.value("start"), row.value("end"), row.value("founder"))
-        var ok = true
-        func fail(_ message: String, _ column: String) {
-            problems.append(.error(message + " (column \(column))", at: row.location(column)))
-            ok = false
-        }
-        if company.isEmpty {
-            fail("a career row needs a company", "company")
-        } else if !knownCompanies.contains(company) {
-            fail("unknown company '\(company)'\(Suggestion.hint(for: company, in: Array(knownCompanies).sorted())); add it to the companies file or to Content/companies/", "company")
-        }
-        let start = Self.bound(startText)
-        if startText.isEmpty {
-            fail("a career row needs a start date (write 'unknown' if it is not known)", "start")
-        } else if start == nil {
-            fail("'\(startText)' is not a date; write YYYY, YYYY-MM, YYYY-MM-DD or unknown", "start")
-        }
-        let end = endText.isEmpty ? nil : Self.bound(endText)
-        if !endText.isEmpty && end == nil {
-            fail("'\(endText)' is not a date; write YYYY, YYYY-MM, YYYY-MM-DD or unknown, or leave it empty while the stint goes on", "end")
-        }
-        if let start = start?.date, let end = end?.date, end.lastDay < start.firstDay {
-            fail("this stint ends (\(end)) before it starts (\(start))", "end")
-        }
-        let founder: Bool
-        switch founderText.lowercased() {
-        case "", "false", "no": founder = false
-        case "true", "yes": founder = true
-        default:
-            founder = false
-            fail("'\(founderText)' is not true or false", "founder")
-        }
-        if !row.value("confidence").isEmpty && Confidence(rawValue: row.value("confidence")) == nil {
-            fail("unknown confidence '\(row.value("confidence"))'\(Suggestion.hint(for: row.value("confidence"), in: Confidence.allCases.map(\.rawValue))); use confirmed, reported or inferred", "confidence")
-        }
-        let sources = row.value("sources").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        for source in sources where !sourceIDs.contains(source) {
-            fail("unknown source '\(source)'\(Suggestion.hint(for: source, in: Array(sourceIDs).sorted())); sources are defined in Content/sources.yml", "sources")
-        }
-        // Evidence: a claim without a source is inferred and says where it came from; a confirmed or
-        // reported one must cite its source.
-        var confidence = row.value("confidence")
-        var note = row.value("note")
-        if sources.isEmpty, confidence.isEmpty || Confidence(rawValue: confidence) != nil {
-            if confidence.isEmpty {
-                confidence = Confidence.inferred.rawValue
-                if note.isEmpty { note = "imported from \((row.table.path as NSString).lastPathComponent):\(row.record.number) without a source" }
-            } else if confidence != Confidence.inferred.rawValue, Confidence(rawValue: confidence) != nil {
-                fail("a \(confidence) stint must cite a source: fill the sources column, or leave confidence empty (it becomes inferred)", "confidence")
-            } else if note.isEmpty {
-                fail("an inferred stint needs a note (the reasoning) or a source", "note")
-            }
-        }
-        guard ok else { return nil }
-        var lines = ["company: \(company)"]
-        if !unit.isEmpty { lines.append("unit: \(YAMLWriting.scalar(unit))") }
-        if !role.isEmpty { lines.append("role: \(YAMLWriting.scalar(role))") }
-        lines.append("start: \(YAMLWriting.date(startText))")
-        if !endText.isEmpty { lines.append("end: \(YAMLWriting.date(endText))") }
-        if founder { lines.append("founder: true") }
-        if !confidence.isEmpty { lines.append("confidence: \(confidence)") }
-        if !note.isEmpty { lines.append("note: \(YAMLWriting.scalar(note))") }
-        if !sources.isEmpty { lines.append("sources: \(YAMLWriting.list(sources))") }
-        return lines.joined(separator: "\n")
-    }
-
-    private static func bound(_ text: String) -> DateBound? {
-        text == "unknown" ? .unknown : PartialDate(parsing: text).map(DateBound.known)
-    }
-
-    private static func slugAdvice(_ text: String) -> String {
-        let suggestion = Slug.forName(text)
-        return Slug.isValid(suggestion) ? "; write it as '\(suggestion)' (lowercase letters, digits and single dashes)"
-            : "; use lowercase letters, digits and single dashes"
-    }
-
     // MARK: Cohorts
 
     mutating func addToCohort(_ cohort: String?) {
@@ -244,7 +162,7 @@ struct ImportPlan {
         for slug in order { addMember(slug, to: cohort, at: nil) }
     }
 
-    private mutating func addMember(_ slug: String, to cohort: String, at location: SourceLocation?) {
+    mutating func addMember(_ slug: String, to cohort: String, at location: SourceLocation?) {
         guard let existing = site.cohorts.first(where: { $0.slug == cohort }) else {
             problems.append(.error("unknown cohort '\(cohort)'\(Suggestion.hint(for: cohort, in: site.cohorts.map(\.slug))); cohorts are defined in Content/site.yml (column cohorts)", at: location))
             return

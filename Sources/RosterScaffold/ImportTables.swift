@@ -53,10 +53,19 @@ struct ImportTables {
         guard let table else { return [] }
         var columns: [String: Int] = [:]
         var ok = true
-        for (index, name) in table.header.enumerated() {
+        for (index, written) in table.header.enumerated() {
             let location = SourceLocation(path: path, line: 1, column: index + 1)
-            if !allowed.contains(name) {
-                problems.append(.error("unknown column '\(name)'\(Suggestion.hint(for: name, in: allowed)); the columns are \(allowed.joined(separator: ", "))", at: location))
+            // Headers as spreadsheets write them: "Start", "Photo alt" name start and photo_alt.
+            let name = written.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: "_")
+            if name.isEmpty {
+                // Excel writes a comma for every empty column it ever saw; such a column is skipped.
+                if let row = table.records.first(where: { index < $0.fields.count && !$0.fields[index].allSatisfy(\.isWhitespace) }) {
+                    problems.append(.error("this column has no name in the header, and row \(row.number) has a value in it; name the column or empty it",
+                                           at: location))
+                    ok = false
+                }
+            } else if !allowed.contains(name) {
+                problems.append(.error("unknown column '\(written)'\(Suggestion.hint(for: name, in: allowed)); the columns are \(allowed.joined(separator: ", "))", at: location))
                 ok = false
             } else if columns[name] != nil {
                 problems.append(.error("the column '\(name)' appears twice", at: location))

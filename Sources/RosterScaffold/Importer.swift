@@ -51,6 +51,8 @@ public struct Importer: Sendable {
         plan.addCareers(tables.careers)
         plan.addToCohort(cohort)
         plan.checkNewPeopleHaveNames()
+        // What a clean import would remove (with errors, nothing is written anyway).
+        if !problems.hasErrors && !plan.problems.hasErrors { plan.warnAboutLeftOutStints() }
         problems += plan.problems
         guard !problems.hasErrors else { return ([], problems.sorted()) }
         return (plan.changes(), problems.sorted())

@@ -49,6 +49,28 @@ final class CSVTableTests: XCTestCase {
         XCTAssertTrue(result.problems[0].message.contains("UTF-8"))
     }
 
+    func testRowNumbersCountBlankLinesAsASpreadsheetDoes() {
+        let (table, problems) = read("a,b\n1,2\n\n\n3,4\n,\n5,6\n")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(table?.records.map(\.number), [2, 5, 7], "a blank line is a row; a row of empty cells is no record")
+    }
+
+    func testSemicolonsSeparateFieldsWhenTheHeaderHasNoComma() {
+        let (table, problems) = read("a;b\n\"1,5\";x\n")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(table?.records.first?.fields, ["1,5", "x"])
+        XCTAssertEqual(read("a,b;c\n1,2\n").0?.header, ["a", "b;c"], "a comma in the header keeps commas")
+    }
+
+    func testAFieldWithTwoStrayQuotesIsOneErrorAndAnUnreadableRowIsLeftOut() {
+        XCTAssertEqual(read("a,b\nx\"y\"z,2\n").1.count, 1)
+        var data = Data("a,b\n1,".utf8)
+        data.append(contentsOf: [0xE9, 0x0A])
+        data.append(Data("3,4\n".utf8))
+        let result = CSVTable.read(data, path: "c.csv")
+        XCTAssertEqual(result.table?.records.map(\.number), [3], "the row that cannot be read gives no further errors")
+    }
+
     func testAnEmptyFileIsAnError() {
         XCTAssertTrue(read("").1.first?.message.contains("empty") == true)
         XCTAssertTrue(read("\u{FEFF}\r\n").1.first?.message.contains("empty") == true)

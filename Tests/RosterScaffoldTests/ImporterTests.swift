@@ -117,6 +117,51 @@ final class ImporterTests: XCTestCase {
         XCTAssertEqual(plan.problems.map { String($0.description.dropFirst(site.root.path.count + 1)) }, ["people.csv:2:3: error: unknown cohort 'teem' (did you mean 'team'?); cohorts are defined in Content/site.yml (column cohorts)"])
     }
 
+    func testReimportingAStintKeepsItsCorrectionsAndLeavingOneOutIsAWarning() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/authors/ada.md", (try site.read("Content/authors/ada.md")).replacingOccurrences(of: "    end: 2021-03\n",
+            with: "    end: 2021-03\n    corrections:\n      - date: 2024-05-01\n        text: \"An earlier edition gave 2021-05.\"\n"))
+        // The careers export's shape: Ada's Acme stint, and not her Globex one.
+        let plan = try importing("author,company,start,end,sources\nada,acme,2015,2021-03,paper\n", into: site)
+        let warnings = plan.problems.map(\.description).joined(separator: "\n")
+        XCTAssertTrue(warnings.contains("warning: the import replaces ada's whole career, and the CSV leaves out this stint of Content/authors/ada.md: globex from 2021-03; add it to the CSV to keep it"), warnings)
+        try apply(plan, site)
+        let text = try site.read("Content/authors/ada.md")
+        XCTAssertTrue(text.contains("    corrections:\n      - date: 2024-05-01\n        text: An earlier edition gave 2021-05.\n"), text)
+    }
+
+    /// The docs say to keep spreadsheets in the shape of the exports: importing an export back is a
+    /// no-op, for the shipped report (which writes `confidence: confirmed`) and a minimal site (which
+    /// leaves the default out).
+    func testImportingTheSitesOwnCareersExportChangesNothing() throws {
+        for site in [try TestSite.shippedReport(), try TestSite.minimal()] {
+            XCTAssertTrue(site.build().succeeded)
+            let export = try site.read("Output/data/careers.csv")
+            let plan = try importing(export, into: site)
+            XCTAssertFalse(plan.problems.hasErrors, plan.problems.map(\.description).joined(separator: "\n"))
+            XCTAssertEqual(plan.changes.map(\.path), [], "importing the export back changes files")
+        }
+    }
+
+    func testARepeatedRowIsImportedOnceWithAWarningAtIt() throws {
+        let site = try TestSite.minimal()
+        let plan = try importing("author,company,start,end,sources\nbob,acme,2018-06-01,,paper\nbob,acme,2018-06-01,,paper\n", into: site)
+        XCTAssertEqual(plan.problems.map { String($0.description.dropFirst(site.root.path.count + 1)) },
+                       ["careers.csv:3:2: warning: this row repeats row 2 (bob, acme, the same dates); it is imported once"])
+        XCTAssertEqual(plan.changes, [], "Bob's file already holds that one stint")
+    }
+
+    func testSpreadsheetHeadersEmptyColumnsAndRowsAndSemicolonsAreRead() throws {
+        let site = try TestSite.minimal()
+        let plan = try importing("Author;Company;Start;End;Sources;;\nbob;acme;2018-06-01;;paper;;\n;;;;;;\n", into: site)
+        XCTAssertEqual(plan.problems, [])
+        XCTAssertEqual(plan.changes, [])
+        let dates = try importing("author,company,start\nbob,acme,04/2023\nbob,acme,April 2023\nbob,acme,27/02/2023\n", into: site)
+        XCTAssertEqual(dates.problems.map { $0.message.components(separatedBy: ";").first ?? "" },
+                       ["'04/2023' is not a date (did you mean 2023-04?)", "'April 2023' is not a date (did you mean 2023-04?)",
+                        "'27/02/2023' is not a date (did you mean 2023-02-27?)"])
+    }
+
     func testYAMLScalarsReadBackAsTheSameText() {
         for text in ["plain", "a: b", "#x", "true", "2015", "- x", "  padded ", "say \"hi\"", "line\nbreak", "tab\there", "ünïcode", "x #y"] {
             let written = YAMLWriting.scalar(text)
