@@ -31,6 +31,11 @@ public final class DevServer: @unchecked Sendable {
     private let templateCache = TemplateCache()
     private let stateLock = NSLock()
     private var lastState: BuildState?
+    /// The warnings the last build printed: a rebuild prints its warnings when they differ, so an
+    /// edit that adds one shows it, and a keystroke elsewhere does not repeat them.
+    private var printedWarnings: [String] = []
+    /// Whether a build has succeeded since the server started (there is a good site to keep serving).
+    private var servedGoodSite = false
     private let log: @Sendable (String) -> Void
 
     public init(options: Options, log: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }) {
@@ -68,11 +73,19 @@ public final class DevServer: @unchecked Sendable {
         stateLock.withLock { lastState = buildState }
         searchIndexer.wanted = report.searchIndexPending
         let generation = state.record(report.diagnostics)
+        let warnings = report.diagnostics.filter { !$0.isError }.map(\.description)
+        let (newWarnings, hadGoodSite) = stateLock.withLock { () -> (Bool, Bool) in
+            defer { printedWarnings = warnings; if report.succeeded { servedGoodSite = true } }
+            return (warnings != printedWarnings, servedGoodSite)
+        }
+        if newWarnings && !warnings.isEmpty { log(warnings.joined(separator: "\n")) }
         if report.succeeded {
-            log("\(generation == 1 ? "Built" : "Rebuilt") \(report.pageCount) pages in \(Int((report.seconds * 1000).rounded())) ms")
+            log("\(generation == 1 ? "Built" : "Rebuilt") \(report.pageCount) pages in \(Int((report.seconds * 1000).rounded())) ms"
+                + (warnings.isEmpty ? "" : " (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))"))
         } else {
             log(report.diagnostics.errors.map(\.description).joined(separator: "\n"))
-            log("roster: the rebuild failed; still serving the last good site")
+            log(hadGoodSite ? "roster: the rebuild failed; still serving the last good site"
+                : "roster: the build failed; the browser shows these errors until they are fixed")
             if !FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent("index.html").path) {
                 writePlaceholder()
             }

@@ -140,6 +140,16 @@ final class DevServerTests: XCTestCase {
         XCTAssertTrue(try eventually { try !http.get("/").body.contains("roster-overlay") })
     }
 
+    func testWarningsArePrintedWhenTheyChangeNotOnEveryRebuild() throws {
+        try write("Content/authors/cy.md", "---\nname: Cy\ncareer:\n  - {company: acme, start: 2019, confidence: inferred, note: a test stint}\n---\n")
+        let warned = { self.logs.lines.filter { $0.contains("Content/authors/cy.md") && $0.contains("warning:") }.count }
+        XCTAssertTrue(eventually { warned() == 1 && self.logs.lines.contains { $0.contains("(1 warning)") } }, logs.lines.joined(separator: "\n"))
+        let rebuilds = logs.lines.filter { $0.hasPrefix("Rebuilt") }.count
+        try write("Content/articles/news.md", "---\ntitle: Third title\ndate: 2025-05-01\n---\nHello.\n")
+        XCTAssertTrue(eventually { self.logs.lines.filter { $0.hasPrefix("Rebuilt") }.count > rebuilds })
+        XCTAssertEqual(warned(), 1, "the same warning again: " + logs.lines.joined(separator: "\n"))
+    }
+
     func testBurstOfSavesGivesOneRebuild() throws {
         let before = server.state.generation
         for index in 0..<10 {
