@@ -23,7 +23,7 @@ struct SiteExports {
             {
                 var bodies: [String: String] = [:]
                 for article in site.articles.filter({ !$0.draft }).prefix(site.settings.feedLimit) {
-                    bodies[article.slug] = views.bodyHTML(.article(article.slug))
+                    bodies[article.slug] = views.feedBodyHTML(.article(article.slug))
                 }
                 return .text(Route.feed.outputFile, SiteFeeds.atom(site: site, bodies: bodies, changes: routes.contains(.changes)))
             },

@@ -150,9 +150,12 @@ struct ChartFactory {
 
     /// The chart as a figure: SVG, caption, and its numbers in a table.
     /// The frame holds one drawing per column width; the theme's CSS shows the one that fits.
-    func figure(_ chart: Chart, caption: String? = nil) -> String {
+    /// - Parameter drawn: false for the feed, whose readers have none of the site's CSS (the drawings
+    ///   would all show, uncoloured): the caption and the numbers only.
+    func figure(_ chart: Chart, caption: String? = nil, drawn: Bool = true) -> String {
         var html = "<figure class=\"chart\" id=\"\(chart.id)\">\n"
         html += "<figcaption>\(Markup.escapeHTML(caption ?? chart.title))</figcaption>\n"
+        guard drawn else { return html + dataTable(chart) + "</figure>" }
         html += "<div class=\"chart-frame\">\n\(chart.svg)\n</div>\n"
         if !chart.key.isEmpty {
             html += "<ul class=\"chart-key\">\n"
@@ -161,11 +164,16 @@ struct ChartFactory {
             }
             html += "</ul>\n"
         }
-        html += "<details class=\"chart-data\">\n<summary>\(Markup.escapeHTML(labels.text("chart.numbers")))</summary>\n<table>\n<thead><tr>"
+        html += "<details class=\"chart-data\">\n<summary>\(Markup.escapeHTML(labels.text("chart.numbers")))</summary>\n"
+        return html + dataTable(chart) + "</details>\n</figure>"
+    }
+
+    /// The chart's numbers as a table.
+    func dataTable(_ chart: Chart) -> String {
+        var html = "<table>\n<thead><tr>"
         html += chart.table.columns.map { "<th scope=\"col\">\(Markup.escapeHTML($0))</th>" }.joined(separator: " ")
         html += "</tr></thead>\n<tbody>\n"
         for row in chart.table.rows { html += "<tr>" + row.map { "<td>\(Markup.escapeHTML($0))</td>" }.joined(separator: " ") + "</tr>\n" }
-        html += "</tbody>\n</table>\n</details>\n</figure>"
-        return html
+        return html + "</tbody>\n</table>\n"
     }
 }

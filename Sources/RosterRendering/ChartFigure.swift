@@ -9,6 +9,8 @@ import RosterSupport
 struct ChartFigure {
     let builder: ViewBuilder
     let linker: Linker
+    /// False in the feed: the caption and the numbers, without the drawings.
+    var drawn = true
 
     func html(for embed: ChartEmbed) -> String {
         let factory = ChartFactory(builder: builder)
@@ -28,7 +30,7 @@ struct ChartFigure {
             return evidenceTable(builder.facts.evidence, id: id, caption: embed.caption)
         }
         guard let chart else { return "" }
-        return factory.figure(chart, caption: embed.caption.isEmpty ? nil : embed.caption)
+        return factory.figure(chart, caption: embed.caption.isEmpty ? nil : embed.caption, drawn: drawn)
     }
 
     /// `figures:evidence`: the site's evidence figures as a table, computed at every build.

@@ -210,10 +210,10 @@ public struct ViewBuilder: Sendable {
                     byline: article.byline, tags: article.tags.map { tagLink($0, linker) }, draft: article.draft)
     }
 
-    func body(_ route: Route) -> String {
+    func body(_ route: Route, drawn: Bool = true) -> String {
         guard let rendered = bodies.html[route] else { return "" }
         let linker = options.linker(for: route)
-        return rendered.html { ChartFigure(builder: self, linker: linker).html(for: $0) }
+        return rendered.html { ChartFigure(builder: self, linker: linker, drawn: drawn).html(for: $0) }
     }
 
     // MARK: The context every page shares
@@ -330,5 +330,7 @@ enum DataContext {
 
 extension ViewBuilder {
     /// A body's final HTML (charts drawn), as it appears on its page.
-    public func bodyHTML(_ route: Route) -> String { body(route) }
+    /// A body for the feed: its charts as caption and numbers (feed readers have no CSS to pick one
+    /// drawing, nor the colours).
+    public func feedBodyHTML(_ route: Route) -> String { body(route, drawn: false) }
 }

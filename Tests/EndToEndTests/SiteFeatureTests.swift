@@ -193,6 +193,18 @@ final class SiteFeatureTests: XCTestCase {
         XCTAssertTrue(site.check().diagnostics.isEmpty, site.check().errorLines.joined(separator: "\n"))
     }
 
+    /// Feed readers have none of the site's CSS: the feed gives a chart's caption and numbers, not its
+    /// drawings (which would all show, one per column width, uncoloured).
+    func testTheFeedGivesAnEmbeddedChartsNumbersNotItsDrawings() throws {
+        let site = try TestSite.shippedReport()
+        XCTAssertTrue(site.build().succeeded)
+        let feed = try site.read("Output/feed.xml")
+        XCTAssertFalse(feed.contains("&lt;svg"), "the feed holds SVG drawings")
+        XCTAssertTrue(feed.contains("&lt;figcaption&gt;Where the departed authors are now&lt;/figcaption&gt;&#10;&lt;table&gt;"))
+        XCTAssertTrue(feed.contains("&lt;td&gt;Mistral AI&lt;/td&gt; &lt;td&gt;5&lt;/td&gt;"))
+        XCTAssertTrue(try site.read("Output/articles/mistral-ai-founding/index.html").contains("<svg"), "the page keeps its drawings")
+    }
+
     func testAChartOfAnUnknownPersonOrCompanyIsAnErrorWithASuggestion() throws {
         let site = try TestSite.minimal()
         try site.write("Content/articles/news.md", "---\ntitle: News\ndate: 2025-05-01\n---\nText.\n\n![x](chart:career/adaa)\n\n![y](chart:moves/acmee)\n")
