@@ -107,14 +107,14 @@ public struct Scaffolder: Sendable {
             // Every stint but the last ended at a date to fill in.
             let career = stints.enumerated().map { index, company in
                 "  - company: \(company)\n    start: unknown\n" + (index < stints.count - 1 ? "    end: unknown\n" : "")
-                    + "    confidence: inferred\n    note: Replace with how you know, or cite a source and mark it confirmed or reported.\n"
+                    + "    confidence: inferred\n    note: \(StarterText.stintNote)\n"
             }.joined()
             return """
             ---
             name: \(title)
             career:
             \(career)---
-            Write a short biography here. Link people and companies with `[text](author:slug)` and
+            \(StarterText.authorBody) Link people and companies with `[text](author:slug)` and
             `[text](company:slug)`, and sources with `[text](source:id)`.
 
             """
@@ -123,7 +123,7 @@ public struct Scaffolder: Sendable {
             ---
             name: \(title)
             ---
-            Describe the organisation here.
+            \(StarterText.companyBody)
 
             """
         case .article:
@@ -131,11 +131,11 @@ public struct Scaffolder: Sendable {
             ---
             title: \(title)
             date: \(today)
-            summary: One or two sentences that say what the article reports.
+            summary: \(StarterText.articleSummary)
             tags: []
             draft: true
             ---
-            Write the article here. A `[name](author:slug)` or `[name](company:slug)` link makes the
+            \(StarterText.articleBody) A `[name](author:slug)` or `[name](company:slug)` link makes the
             article appear on that person's or company's page.
 
             """
@@ -144,7 +144,7 @@ public struct Scaffolder: Sendable {
             ---
             title: \(title)
             ---
-            Write the page here.
+            \(StarterText.pageBody)
 
             """
         }

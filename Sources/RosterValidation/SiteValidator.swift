@@ -50,6 +50,7 @@ public struct SiteValidator: Sendable {
                 problems += validatePages()
                 problems += validateEvents()
                 problems += AliasValidator(site: site).validate()
+                problems += StarterTextValidator(site: site).validate()
             }
             parts[part] = problems
         }

@@ -49,9 +49,14 @@ final class ScaffolderTests: XCTestCase {
         XCTAssertTrue(article.contains("date: 2025-06-01"))
         XCTAssertTrue(article.contains("title: 'New: article'"))
         let report = Builder(options: BuildOptions(siteFolder: folder, includeDrafts: true)).build()
-        // The one warning: a new person belongs to no cohort until the editor adds them to one.
+        // The warnings: a new person belongs to no cohort until the editor adds them to one, and the
+        // placeholders are there to be replaced (the draft article's are not published).
         XCTAssertEqual(report.diagnostics.map(\.message),
-                       ["New: author is in no cohort, so no chart or count includes them; add 'new-author' to a cohort's members in site.yml"],
+                       ["New: author is in no cohort, so no chart or count includes them; add 'new-author' to a cohort's members in site.yml",
+                        "this note is the placeholder 'roster new' wrote; write how you know, or cite a source",
+                        "the text starts with the placeholder 'roster new' wrote ('Write a short biography here.'); replace it with your own",
+                        "the text starts with the placeholder 'roster new' wrote ('Describe the organisation here.'); replace it with your own",
+                        "the text starts with the placeholder 'roster new' wrote ('Write the page here.'); replace it with your own"],
                        report.diagnostics.map(\.description).joined(separator: "\n"))
     }
 

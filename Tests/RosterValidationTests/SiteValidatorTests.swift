@@ -50,6 +50,20 @@ final class SiteValidatorTests: XCTestCase {
         XCTAssertEqual(SiteValidator(site: site(authors: [fine])).validate(), [])
     }
 
+    func testThePlaceholdersOfRosterNewLeftInContentAreWarnings() {
+        var placeholder = stint("meta", "2015", line: 4, sources: [])
+        placeholder.confidence = .inferred
+        placeholder.note = StarterText.stintNote
+        placeholder.locations["note"] = at(7)
+        let author = Author(slug: "a", name: "A", career: [placeholder], body: MarkdownText("\n" + StarterText.authorBody + " Link…\n", firstLine: 9, path: "Content/authors/a.md"))
+        let page = Page(slug: "about", title: "About", body: MarkdownText(StarterText.pageBody + "\n", firstLine: 4, path: "Content/pages/about.md"))
+        let problems = SiteValidator(site: site(authors: [author], pages: [page])).validate()
+        XCTAssertEqual(problems.map { "\($0.severity) \($0.location?.path ?? ""):\($0.location?.line ?? 0)" },
+                       ["warning Content/authors/a.md:7", "warning Content/authors/a.md:10", "warning Content/pages/about.md:4"])
+        let written = Author(slug: "a", name: "A", career: [stint("meta", "2015", line: 4)], body: MarkdownText("Ada wrote this.\n"))
+        XCTAssertEqual(SiteValidator(site: site(authors: [written])).validate(), [])
+    }
+
     func testCareerOutOfOrderIsOnlyAWarning() {
         let author = Author(slug: "a", name: "A", career: [stint("meta", "2020", line: 4), stint("meta", "2010", "2012", line: 8)])
         let problems = SiteValidator(site: site(authors: [author])).validate()
