@@ -3,8 +3,22 @@
 enum YAMLAdvice {
     /// - Parameter line: the line the parser stopped on, when known, to tell a mistake the parser
     ///   words vaguely (`title: [Draft] notes` reads as a list followed by stray text).
-    static func advice(for problem: String, context: String?, line: Substring? = nil) -> String? {
+    static func advice(for problem: String, context: String?, line: Substring? = nil, previous: Substring? = nil) -> String? {
         let said = problem + " " + (context ?? "")
+        if said.contains("found undefined alias") {
+            return "a value starting with * must be in quotes, like summary: \"*Star* of the show\""
+        }
+        if said.contains("could not find expected ':'") {
+            return "this line has no ':' after its key; write key: value"
+        }
+        // A line without a colon, then a key: the parser reads the first as the start of a value
+        // (YAMLText reports it at the line without the colon).
+        if said.contains("mapping values are not allowed"), let previous, lacksColon(previous) {
+            return "this line has no ':' after its key; write key: value"
+        }
+        if said.contains("found character that cannot start any token"), line?.contains("\t") == true {
+            return "indent with spaces, not tabs"
+        }
         if said.contains("did not find expected key") || said.contains("did not find expected '-' indicator"),
            let line, let bracket = textAfterBrackets(line) {
             return "a value starting with \(bracket) must be in quotes, like title: \"\(bracket == "[" ? "[Draft] notes" : "{Draft} notes")\""
@@ -37,6 +51,12 @@ enum YAMLAdvice {
             return "check the indentation: the keys of one entry line up, and list items start with '- '"
         }
         return nil
+    }
+
+    /// A line that is neither blank, a comment, a list item nor `key:` something.
+    static func lacksColon(_ line: Substring) -> Bool {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        return !text.isEmpty && !text.hasPrefix("#") && !text.hasPrefix("- ") && text != "-" && text != "---" && !text.contains(":")
     }
 
     /// "[" or "{" when the line's value is a bracketed part with text after it (`[Draft] notes`).

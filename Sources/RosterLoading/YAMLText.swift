@@ -61,7 +61,13 @@ enum YAMLText {
             }
             let while_ = context.map { " (\($0.text))" } ?? ""
             let line = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : nil
-            return .error(syntax(problem + while_, advice: YAMLAdvice.advice(for: problem, context: context?.text, line: line)), at: at(mark))
+            let previous = mark.line >= 2 && mark.line - 1 <= lines.count ? lines[mark.line - 2] : nil
+            let advice = YAMLAdvice.advice(for: problem, context: context?.text, line: line, previous: previous)
+            // The line without its colon is where the mistake is.
+            if problem.contains("mapping values are not allowed"), let previous, YAMLAdvice.lacksColon(previous) {
+                return .error(syntax(problem + while_, advice: advice), at: SourceLocation(path: path, line: mark.line - 1 + firstLine - 1, column: 1))
+            }
+            return .error(syntax(problem + while_, advice: advice), at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let first = at(context.mark)

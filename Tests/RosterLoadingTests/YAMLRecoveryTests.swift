@@ -103,6 +103,21 @@ final class YAMLRecoveryTests: XCTestCase {
         XCTAssertEqual(errors.first?.location?.line, 4)
     }
 
+    func testCommonSyntaxMistakesSayWhatToDoAtTheirLine() throws {
+        let site = try ScratchSite()
+        let cases: [(String, String)] = [
+            ("summary: *star of the show\n", ":4:10: error: YAML syntax error: a value starting with * must be in quotes"),
+            ("name Colon Person\ntags: [a]\n", ":4:1: error: YAML syntax error: this line has no ':' after its key; write key: value"),
+            ("summary: x\nname Colon Person\ntags:\n  - a\n", ":5:1: error: YAML syntax error: this line has no ':' after its key"),
+            ("tags:\n\t- a\n", ":5:1: error: YAML syntax error: indent with spaces, not tabs"),
+        ]
+        for (yaml, expected) in cases {
+            try site.write("Content/articles/probe.md", "---\ntitle: T\ndate: 2025-01-01\n" + yaml + "---\nText.\n")
+            let lines = site.load().errors(in: "Content/articles/probe.md").map(\.description).joined(separator: "\n")
+            XCTAssertTrue(lines.contains("Content/articles/probe.md" + expected), "\(yaml):\n\(lines)")
+        }
+    }
+
     func testATopLevelListIsNotSplit() {
         XCTAssertNil(YAMLRecovery.blocks(["- a", "- b: [", "c: d"]))
         XCTAssertEqual(YAMLRecovery.blocks(["a: 1", "b:", "- x", "c: 2"])?.map(\.key), ["a", "b", "c"], "a list at the margin belongs to the key above")
