@@ -55,7 +55,7 @@ public final class DevServer: @unchecked Sendable {
     /// Builds once; returns the report (the server starts even when the first build fails, and
     /// then serves a page listing the problems until they are fixed).
     @discardableResult
-    public func rebuild(cancellation: BuildCancellation? = nil) -> BuildReport {
+    public func rebuild(cancellation: BuildCancellation? = nil, stopping: Bool = false) -> BuildReport {
         // Served from the root, as Hugo's server does: base_url's path (`/report/`) would break the
         // 404 page's links, which start from it.
         var buildOptions = BuildOptions(siteFolder: options.siteFolder, output: siteRoot, baseURL: previewURL,
@@ -67,7 +67,7 @@ public final class DevServer: @unchecked Sendable {
         let (report, buildState) = Builder(options: buildOptions, markdownCache: markdownCache,
                                            templateCache: templateCache).buildKeepingState()
         if report.cancelled {
-            log("A newer change arrived: rebuilding again")
+            if !stopping { log("A newer change arrived: rebuilding again") }
             return report
         }
         stateLock.withLock { lastState = buildState }
@@ -139,11 +139,12 @@ public final class DevServer: @unchecked Sendable {
         let interruption = StartupInterruption(folder: folder, log: log)
         var cleanedUp = false
         defer {
-            interruption.disarm()
+            _ = interruption.disarm()
             broadcaster.finishAll()
             if !cleanedUp { removeFolder() }
         }
-        rebuild()
+        rebuild(cancellation: interruption.cancellation, stopping: true)
+        if interruption.interrupted { interruption.stop() }
         searchIndexer.indexIfWanted()
         let watcher = SiteWatcher(folders: SiteLayout.editorFolders.map { options.siteFolder.appendingPathComponent($0) }
             .filter { FileManager.default.fileExists(atPath: $0.path) })
@@ -221,7 +222,7 @@ public final class DevServer: @unchecked Sendable {
                               configuration: .init(address: .hostname(options.host, port: options.port), serverName: "roster"),
                               services: [CloseEventStreamsOnShutdown(broadcaster: broadcaster)],
                               onServerRunning: { channel in
-                                  interruption.disarm()
+                                  guard interruption.disarm() else { interruption.stop() }
                                   await onReady(channel.localAddress?.port ?? 0)
                               },
                               logger: logger)
