@@ -38,6 +38,7 @@ struct ImportPlan {
     var knownCompanies: Set<String>
     let sourceIDs: Set<String>
     let authorsBySlug: [String: Author]
+    let companiesBySlug: [String: Company]
     /// Cohort slug → members to add, in order.
     var cohortAdditions: [String: [String]] = [:]
 
@@ -47,6 +48,7 @@ struct ImportPlan {
         knownCompanies = Set(site.companies.map(\.slug))
         sourceIDs = Set(site.sources.map(\.id))
         authorsBySlug = Dictionary(site.authors.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        companiesBySlug = Dictionary(site.companies.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     // MARK: Companies
@@ -67,7 +69,14 @@ struct ImportPlan {
             if !row.value("website").isEmpty && !URLText.isAllowedExternal(row.value("website")) {
                 problems.append(.error("'\(row.value("website"))' is not an http(s) address (column website)", at: row.location("website")))
             }
-            guard !knownCompanies.contains(row.value("company")) else { continue }   // an existing company is kept as it is
+            guard !knownCompanies.contains(row.value("company")) else {
+                // An existing company is kept as it is; a row that says otherwise is not silently lost.
+                if let existing = companiesBySlug[row.value("company")], existing.name != row.value("name") {
+                    problems.append(.warning("the company '\(existing.slug)' exists already (\(DocumentKind.company.path(existing.slug))) and is left as it is, named '\(existing.name)'; edit that file to change it (column name)",
+                                             at: row.location("name")))
+                }
+                continue
+            }
             knownCompanies.insert(row.value("company"))
             var lines = ["---", "name: \(YAMLWriting.scalar(row.value("name")))"]
             if !row.value("kind").isEmpty { lines.append("kind: \(YAMLWriting.scalar(row.value("kind")))") }

@@ -28,14 +28,15 @@ struct EditionCommand: ParsableCommand {
         var force = false
         @OptionGroup var siteOptions: SiteOptions
 
-        func run() throws {
-            var date: PartialDate?
-            if let asOf {
-                guard let parsed = PartialDate(parsing: asOf) else {
-                    throw ValidationError("--as-of must be a date like 2023-12-31, found '\(asOf)'")
-                }
-                date = parsed
+        /// Checked before running, so the usage shown is this command's.
+        func validate() throws {
+            if let asOf, PartialDate(parsing: asOf) == nil {
+                throw ValidationError("--as-of must be a date like 2023-12-31, found '\(asOf)'")
             }
+        }
+
+        func run() throws {
+            let date = asOf.flatMap(PartialDate.init(parsing:))
             let (export, problems) = Builder(options: BuildOptions(siteFolder: siteOptions.siteURL)).editionExport(asOf: date)
             Console.print(problems, relativeTo: siteOptions.siteURL)
             guard let export else { throw ExitCode(1) }

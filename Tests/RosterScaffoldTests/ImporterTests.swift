@@ -143,6 +143,14 @@ final class ImporterTests: XCTestCase {
         }
     }
 
+    func testACompaniesRowForAnExistingCompanyLeavesItAsItIsWithAWarning() throws {
+        let site = try TestSite.minimal()
+        let plan = try importing("author,company,start,sources\nbob,acme,2018-06-01,paper\n", companies: "company,name\nacme,ACME Renamed\nglobex,Globex\n", into: site)
+        XCTAssertEqual(plan.problems.map { String($0.description.dropFirst(site.root.path.count + 1)) },
+                       ["companies.csv:2:2: warning: the company 'acme' exists already (Content/companies/acme.md) and is left as it is, named 'Acme'; edit that file to change it (column name)"])
+        XCTAssertEqual(plan.changes, [])
+    }
+
     func testARepeatedRowIsImportedOnceWithAWarningAtIt() throws {
         let site = try TestSite.minimal()
         let plan = try importing("author,company,start,end,sources\nbob,acme,2018-06-01,,paper\nbob,acme,2018-06-01,,paper\n", into: site)
