@@ -58,7 +58,12 @@ struct ChartFactory {
 
     func flow(_ facts: CohortFacts, id: String) -> Chart {
         let origin = builder.companyName(facts.cohort.origin)
-        let routes = facts.members.map { FlowChart.Route(steps: $0.route.map(builder.companyName)) }
+        // Someone who left with no known next organisation did not stay: their route ends at
+        // "destination unknown", not at the origin.
+        let unknown = labels.text("chart.destination_unknown")
+        let routes = facts.members.map { member in
+            FlowChart.Route(steps: member.route.map(builder.companyName) + (member.status == .departed && member.route.count == 1 ? [unknown] : []))
+        }
         return FlowChart(id: id, title: labels.text("chart.flow.title", ["origin": origin]),
                          description: labels.text("chart.flow.description", ["origin": origin]),
                          origin: origin, routes: routes, colors: colorsByName, labels: labels).draw()

@@ -193,6 +193,16 @@ final class SiteFeatureTests: XCTestCase {
         XCTAssertTrue(site.check().diagnostics.isEmpty, site.check().errorLines.joined(separator: "\n"))
     }
 
+    /// A member who left with no known next organisation did not stay: the routes chart says so.
+    func testTheRoutesChartCountsALeaverWithNoKnownDestinationAsGoneNotStayed() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/authors/bob.md", "---\nname: Bob\ncareer:\n  - company: acme\n    start: 2018-06-01\n    end: 2024-01\n    sources: [paper]\n---\nBob left.\n")
+        XCTAssertTrue(site.build().succeeded)
+        let page = try site.read("Output/cohorts/team/index.html")
+        XCTAssertTrue(page.contains("<tr><td>Acme → Left, destination unknown</td> <td>1</td></tr>"), page)
+        XCTAssertFalse(page.contains("<td>Acme (stayed)</td>"), "nobody is still at Acme")
+    }
+
     /// Feed readers have none of the site's CSS: the feed gives a chart's caption and numbers, not its
     /// drawings (which would all show, one per column width, uncoloured).
     func testTheFeedGivesAnEmbeddedChartsNumbersNotItsDrawings() throws {
