@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "RosterChartsTests", dependencies: ["RosterCharts", "RosterLoading", "RosterModel"]),
         .testTarget(name: "RosterTemplatesTests", dependencies: ["RosterTemplates", "RosterModel", "RosterSupport", "RosterTestSupport"]),
         .testTarget(name: "RosterRenderingTests", dependencies: ["RosterRendering", "RosterAnalysis", "RosterTemplates", "RosterMarkdown", "RosterModel",
-                                                         "RosterLoading"]),
+                                                         "RosterLoading", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "RosterPublishingTests", dependencies: ["RosterPublishing", "RosterAnalysis", "RosterModel", "RosterSupport"]),
         .testTarget(name: "RosterBuildTests", dependencies: ["RosterBuild", "RosterModel", "RosterRendering", "RosterTestSupport"]),
         .testTarget(name: "RosterScaffoldTests", dependencies: [

@@ -265,6 +265,11 @@ def check_search(driver, base):
     links = settled_links(driver, bool)
     if not links or not links[0].endswith("/authors/guillaume-lample/"):
         failures += fail(f"/search/?q=Lample does not list his page first: {links[:3]}")
+    # The filters' counts follow the words: no page about Lample has Meta as its company now.
+    options = driver.execute_script("return Array.from(document.querySelectorAll('#search-filter-company option')).map(o => o.textContent)")
+    print(f"company filter after 'Lample': {options}")
+    if "Meta (0)" not in options or "Mistral AI (2)" not in options:
+        failures += fail(f"the company filter's counts do not follow the words 'Lample': {options}")
     # A filter alone lists everything that matches it.
     driver.get(base + "search/")
     company = WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "search-filter-company"))[0]

@@ -15,3 +15,10 @@ struct MustacheText: MustacheCustomRenderable, MustacheParent, MustacheTransform
     func child(named: String) -> Any? { nil }
     func transform(_ name: String) -> Any? { text.transform(name) }
 }
+
+/// `{{facts.members}}` prints the grouped text; transforms (`equalzero`) see the number.
+extension Count: MustacheCustomRenderable, MustacheTransformable {
+    public var renderText: String { text }
+    public var isNull: Bool { false }
+    public func transform(_ name: String) -> Any? { value.transform(name) }
+}

@@ -55,6 +55,9 @@ extension ViewBuilder {
     }
 
     /// "5.5 years" ("5,5 ans"), or nil when unknown.
+    /// A number as the page prints it, grouped in the site's language.
+    func grouped(_ value: Int) -> Count { Count(value: value, text: labels.number(value)) }
+
     func years(_ value: Double?) -> String? {
         value.map { labels.count("common.years", $0 == 1 ? 1 : 2, ["count": labels.decimal($0)]) }
     }
@@ -90,8 +93,8 @@ extension ViewBuilder {
         let unknown = labels.text("common.unknown_tenure")
         let tenureSummary = labels.text("facts.tenure_summary", ["mean": years(facts.tenureMeanYears) ?? unknown,
                                                                  "median": years(facts.tenureMedianYears) ?? unknown])
-        return FactsView(headline: headline, members: facts.memberCount, atOrigin: facts.atOriginCount, atOriginLabel: atOriginLabel,
-                         returned: facts.returnedCount, departed: departed, founderCount: facts.founders.count,
+        return FactsView(headline: headline, members: grouped(facts.memberCount), atOrigin: grouped(facts.atOriginCount), atOriginLabel: atOriginLabel,
+                         returned: grouped(facts.returnedCount), departed: grouped(departed), founderCount: grouped(facts.founders.count),
                          founders: facts.founders.map { authorLink($0, linker) },
                          tenureMean: decimalYears(facts.tenureMeanYears), tenureMedian: decimalYears(facts.tenureMedianYears),
                          tenureKnown: facts.tenureKnownCount, tenureNote: tenureNote, destinations: destinations,
@@ -141,12 +144,12 @@ extension ViewBuilder {
         let featured = site.settings.featured.compactMap { facts.cohort($0) }
         let size = max(1, site.settings.paginate)
         return OverviewView(
-            people: site.authors.count, organisations: site.companies.count, cohortCount: cohortFacts.count,
-            departedPeople: overview.departedPeople,
+            people: grouped(site.authors.count), organisations: grouped(site.companies.count), cohortCount: grouped(cohortFacts.count),
+            departedPeople: grouped(overview.departedPeople),
             cohorts: cohortFacts.prefix(size).map { cohortView($0, linker) },
             allCohortsHref: cohortFacts.count > size ? linker.href(.cohorts) : nil,
             destinationsChart: overview.departedPeople == 0 ? nil : factory.figure(factory.overviewDestinations(overview, id: "chart-destinations")),
-            flows: overview.flows.prefix(15).map { FlowRow(from: companyLink($0.from, linker), to: companyLink($0.to, linker), people: $0.people) },
+            flows: overview.flows.prefix(15).map { FlowRow(from: companyLink($0.from, linker), to: companyLink($0.to, linker), people: grouped($0.people)) },
             retentionChart: featured.isEmpty ? nil : factory.figure(factory.retention(featured, id: "chart-retention")))
     }
 

@@ -90,7 +90,7 @@ extension ViewBuilder {
             var context = context(for: route, title: labels.text("nav.companies") + pageSuffix(pagination), breadcrumbs: [(labels.text("nav.companies"), .companies)])
             context["companies"] = slice.map { company in
                 CompanyRow(company: companyLink(company.slug, linker), kind: company.kind.map(kindLabel), headquarters: company.headquarters,
-                           currentCount: companyFacts[company.slug]?.current.count ?? 0)
+                           currentCount: grouped(companyFacts[company.slug]?.current.count ?? 0))
             }
             context["pagination"] = pagination
             return PageJob(route: route, template: "companies", context: context)
@@ -122,8 +122,8 @@ extension ViewBuilder {
             let view = CompanyView(slug: company.slug, name: company.name, logo: pictureView(company.logo, linker), kind: company.kind.map(kindLabel),
                                    headquarters: company.headquarters, founded: company.founded.map(date),
                                    website: company.website, description: first ? body(base) : "",
-                                   current: people(current), alumni: people(alumni), currentCount: current.count,
-                                   alumniCount: alumni.count, moves: first ? moves : [],
+                                   current: people(current), alumni: people(alumni), currentCount: grouped(current.count),
+                                   alumniCount: grouped(alumni.count), moves: first ? moves : [],
                                    movesChart: first ? ChartFactory(builder: self).moves(company, facts: facts, id: "chart-moves").map { ChartFactory(builder: self).figure($0) } : nil,
                                    mentions: first ? mentions(self.facts.mentions.articlesByCompany[company.slug], linker) : [],
                                    sources: company.sources.map { sourceRef($0, linker) }, isFirstPage: first)

@@ -27,6 +27,8 @@
     var results = [];
     var generation = 0;
     var timer = null;
+    var lang = document.documentElement.lang || "en";
+    var totals = {};   // each filter's counts over the whole site
 
     // The box is there at once; what is typed while the index loads is searched when it is ready.
     var params = new URLSearchParams(location.search);
@@ -52,9 +54,8 @@
         select.id = id;
         select.name = entry[0];
         select.add(new Option(word("any"), ""));
-        values.forEach(function (value) {
-          select.add(new Option(value + " (" + available[entry[0]][value] + ")", value));
-        });
+        totals[entry[0]] = available[entry[0]];
+        values.forEach(function (value) { select.add(new Option(value, value)); });
         select.value = params.get(entry[0]) || "";
         select.addEventListener("change", schedule);
         var field = document.createElement("div");
@@ -67,6 +68,7 @@
       filtersPanel.hidden = !Object.keys(selects).length;
       filtersPanel.open = window.matchMedia("(min-width: 40rem)").matches || Object.keys(chosen()).length > 0;
       status.textContent = "";
+      counts(null);
       run();
     }).catch(function () {
       status.textContent = word("unavailable");
@@ -75,6 +77,20 @@
     function schedule() {
       clearTimeout(timer);
       timer = setTimeout(run, 150);
+    }
+
+    // Each option says how many pages it would give: over the whole site, or, once words or
+    // filters are chosen, within the current results (Pagefind's counts for this search). A filter
+    // that is set offers its other values instead of its own: those count the words' results alone.
+    function counts(found, term) {
+      var set = chosen();
+      Object.keys(selects).forEach(function (key) {
+        var known = !found || (set[key] && !term) ? totals[key]
+          : ((set[key] ? found.totalFilters : found.filters) || {})[key] || {};
+        Array.prototype.forEach.call(selects[key].options, function (option) {
+          if (option.value) option.textContent = option.value + " (" + (known[option.value] || 0).toLocaleString(lang) + ")";
+        });
+      });
     }
 
     function chosen() {
@@ -96,15 +112,20 @@
         results = [];
         list.replaceChildren();
         status.textContent = "";
+        counts(null);
         return;
       }
+      // A search of thousands of pages takes seconds: say so if it is not done at once.
+      var slow = setTimeout(function () { if (mine === generation) status.textContent = word("searching"); }, 300);
       pagefind.search(term || null, { filters: filters }).then(function (found) {
+        clearTimeout(slow);
         if (mine !== generation) return;
+        counts(found, term);
         results = found.results;
         shown = 0;
         list.replaceChildren();
         status.textContent = (word("result-" + plural.select(results.length)) || word("result-other"))
-          .replace("{count}", results.length.toLocaleString(document.documentElement.lang || "en"))
+          .replace("{count}", results.length.toLocaleString(lang))
           + (results.length ? "" : " " + word("nothing"));
         more();
       });

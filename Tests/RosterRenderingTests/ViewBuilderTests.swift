@@ -1,3 +1,4 @@
+import Mustache
 import RosterAnalysis
 import RosterLoading
 import RosterModel
@@ -43,7 +44,7 @@ final class ViewBuilderTests: XCTestCase {
         let facts = try cohortView(views()).facts
         XCTAssertEqual(facts.headline, "1 of 3 authors has left Acme")
         // At the origin now counts Cy, who came back.
-        XCTAssertEqual([facts.atOrigin, facts.returned, facts.departed], [2, 1, 1])
+        XCTAssertEqual([facts.atOrigin, facts.returned, facts.departed].map(\.value), [2, 1, 1])
         XCTAssertEqual(facts.founders.map(\.name), ["Ada"])
     }
 
@@ -87,6 +88,15 @@ final class ViewBuilderTests: XCTestCase {
         for route: Route in [.home, .cohorts, .cohort("team"), .authors, .author("cy"), .companies, .company("globex"), .sources] {
             XCTAssertTrue(routes.contains(route), "no page for \(route)")
         }
+    }
+}
+
+/// Counts print grouped in the site's language (the tracker printed "25000" beside "9,883").
+final class CountTests: XCTestCase {
+    func testACountPrintsItsGroupedTextAndTransformsAsItsNumber() throws {
+        let template = try MustacheTemplate(string: "{{n}}|{{#equalzero(n)}}none{{/equalzero(n)}}{{^equalzero(n)}}some{{/equalzero(n)}}")
+        XCTAssertEqual(template.render(["n": Count(value: 25000, text: "25,000")]), "25,000|some")
+        XCTAssertEqual(template.render(["n": Count(value: 0, text: "0")]), "0|none")
     }
 }
 

@@ -25,14 +25,14 @@ public struct CohortView: Sendable {
 public struct FactsView: Sendable {
     /// "11 of 14 authors have left Meta".
     public var headline: String
-    public var members: Int
+    public var members: Count
     /// At the origin on the as-of date, those who left and came back included.
-    public var atOrigin: Int
+    public var atOrigin: Count
     /// "at Meta now", or "at Meta now, 1 of them after leaving and coming back".
     public var atOriginLabel: String
-    public var returned: Int
-    public var departed: Int
-    public var founderCount: Int
+    public var returned: Count
+    public var departed: Count
+    public var founderCount: Count
     public var founders: [AuthorLink]
     /// One decimal ("5.5"), nil when no departed member's tenure is known.
     public var tenureMean: String?
@@ -85,11 +85,11 @@ public struct MemberRow: Sendable {
 
 /// `{{#overview}}` on a tracker's home page: every cohort at a glance.
 public struct OverviewView: Sendable {
-    public var people: Int
-    public var organisations: Int
-    public var cohortCount: Int
+    public var people: Count
+    public var organisations: Count
+    public var cohortCount: Count
     /// How many distinct people left at least one cohort's origin.
-    public var departedPeople: Int
+    public var departedPeople: Count
     /// The first page of the cohort index.
     public var cohorts: [CohortView]
     /// `/cohorts/`, when there are more cohorts than the home page lists.
@@ -105,5 +105,5 @@ public struct OverviewView: Sendable {
 public struct FlowRow: Sendable {
     public var from: CompanyLink
     public var to: CompanyLink
-    public var people: Int
+    public var people: Count
 }

@@ -81,8 +81,8 @@ public struct CompanyView: Sendable {
     public var current: [PersonAtCompany]
     public var alumni: [PersonAtCompany]
     /// How many in all, across pages.
-    public var currentCount: Int
-    public var alumniCount: Int
+    public var currentCount: Count
+    public var alumniCount: Count
     public var moves: [MoveRow]
     /// Arrivals and departures per year as a figure (HTML); absent when no move has a known date.
     public var movesChart: String?
@@ -112,7 +112,7 @@ public struct CompanyRow: Sendable {
     public var kind: String?
     public var headquarters: String?
     /// Tracked people there now.
-    public var currentCount: Int
+    public var currentCount: Count
 }
 
 /// `{{#article}}` on an article's page.
