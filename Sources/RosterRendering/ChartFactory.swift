@@ -158,7 +158,8 @@ struct ChartFactory {
     /// - Parameter drawn: false for the feed, whose readers have none of the site's CSS (the drawings
     ///   would all show, uncoloured): the caption and the numbers only.
     func figure(_ chart: Chart, caption: String? = nil, drawn: Bool = true) -> String {
-        var html = "<figure class=\"chart\" id=\"\(chart.id)\">\n"
+        // Search excerpts are the page's prose, not a chart's labels and numbers.
+        var html = "<figure class=\"chart\" id=\"\(chart.id)\" data-pagefind-ignore>\n"
         html += "<figcaption>\(Markup.escapeHTML(caption ?? chart.title))</figcaption>\n"
         guard drawn else { return html + dataTable(chart) + "</figure>" }
         html += "<div class=\"chart-frame\">\n\(chart.svg)\n</div>\n"
