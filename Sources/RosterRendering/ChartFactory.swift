@@ -170,7 +170,9 @@ struct ChartFactory {
             }
             html += "</ul>\n"
         }
-        html += "<details class=\"chart-data\">\n<summary>\(Markup.escapeHTML(labels.text("chart.numbers")))</summary>\n"
+        // Each chart's toggle names its chart for screen readers, which list the page's toggles.
+        html += "<details class=\"chart-data\">\n<summary>\(Markup.escapeHTML(labels.text("chart.numbers")))"
+            + "<span class=\"visually-hidden\">\(Markup.escapeHTML(labels.text("common.colon"))) \(Markup.escapeHTML(caption ?? chart.title))</span></summary>\n"
         return html + dataTable(chart) + "</details>\n</figure>"
     }
 

@@ -201,6 +201,8 @@ final class SiteFeatureTests: XCTestCase {
         let page = try site.read("Output/cohorts/team/index.html")
         XCTAssertTrue(page.contains("<tr><td>Acme → Left, destination unknown</td> <td>1</td></tr>"), page)
         XCTAssertFalse(page.contains("<td>Acme (stayed)</td>"), "nobody is still at Acme")
+        // Each chart's numbers toggle names its chart for screen readers.
+        XCTAssertTrue(page.contains("<summary>The numbers behind this chart<span class=\"visually-hidden\">: Routes from Acme</span></summary>"))
     }
 
     /// Feed readers have none of the site's CSS: the feed gives a chart's caption and numbers, not its
