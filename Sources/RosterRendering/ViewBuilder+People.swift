@@ -5,7 +5,7 @@ import RosterModel
 extension ViewBuilder {
     func authorsPages() -> [PageSpec] {
         let day = site.settings.asOf.dayNumber
-        let sorted = site.authors.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }
+        let sorted = Self.inNameOrder(site.authors, name: \.name, slug: \.slug)
         return paginate(sorted, route: { Route.page($0, of: .authors) }) { route, slice, pagination in
             let linker = options.linker(for: route)
             var context = context(for: route, title: labels.text("nav.people") + pageSuffix(pagination), breadcrumbs: [(labels.text("nav.people"), .authors)])
@@ -84,7 +84,7 @@ extension ViewBuilder {
     }
 
     func companiesPages() -> [PageSpec] {
-        let sorted = site.companies.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }
+        let sorted = Self.inNameOrder(site.companies, name: \.name, slug: \.slug)
         return paginate(sorted, route: { Route.page($0, of: .companies) }) { route, slice, pagination in
             let linker = options.linker(for: route)
             var context = context(for: route, title: labels.text("nav.companies") + pageSuffix(pagination), breadcrumbs: [(labels.text("nav.companies"), .companies)])
@@ -135,5 +135,13 @@ extension ViewBuilder {
             context["pagination"] = pagination
             return PageJob(route: route, template: "company", context: context)
         }
+    }
+
+    /// People or organisations as the indexes list them (`NameOrder`, then slug); each key made once.
+    static func inNameOrder<T>(_ items: [T], name: KeyPath<T, String>, slug: KeyPath<T, String>) -> [T] {
+        let keys = items.map { NameOrder($0[keyPath: name]) }
+        return items.indices.sorted { a, b in
+            keys[a] != keys[b] ? keys[a] < keys[b] : items[a][keyPath: slug] < items[b][keyPath: slug]
+        }.map { items[$0] }
     }
 }
