@@ -55,6 +55,10 @@ extension ViewBuilder {
     }
 
     /// "5.5 years" ("5,5 ans"), or nil when unknown.
+    /// How many people a destination row names (a tracker's cohort sends hundreds to one place;
+    /// the members table lists everyone).
+    static let namedPerDestination = 12
+
     /// A number as the page prints it, grouped in the site's language.
     func grouped(_ value: Int) -> Count { Count(value: value, text: labels.number(value)) }
 
@@ -69,8 +73,10 @@ extension ViewBuilder {
         let origin = companyName(facts.cohort.origin)
         let departed = facts.departedCount
         let destinations = facts.destinations.map { destination in
-            DestinationRow(company: companyLink(destination.company, linker), count: destination.count,
-                           authors: destination.authors.map { authorLink($0, linker) },
+            DestinationRow(company: companyLink(destination.company, linker), count: grouped(destination.count),
+                           authors: destination.authors.prefix(Self.namedPerDestination).map { authorLink($0, linker) },
+                           more: destination.authors.count > Self.namedPerDestination
+                               ? labels.count("facts.more_people", destination.authors.count - Self.namedPerDestination) : nil,
                            share: labels.percent(departed == 0 ? 0 : Int((Double(destination.count) * 100 / Double(departed)).rounded())))
         }
         let count = facts.memberCount

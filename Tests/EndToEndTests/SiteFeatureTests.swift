@@ -193,6 +193,25 @@ final class SiteFeatureTests: XCTestCase {
         XCTAssertTrue(site.check().diagnostics.isEmpty, site.check().errorLines.joined(separator: "\n"))
     }
 
+    /// A tracker's cohort sends hundreds to one place: a destination row names twelve, then says how
+    /// many more (the members table lists everyone).
+    func testADestinationNamesTwelvePeopleThenSaysHowManyMore() throws {
+        let site = try TestSite.minimal()
+        var members = ["ada", "bob"]
+        for index in 1...14 {
+            let slug = "p\(index)"
+            members.append(slug)
+            try site.write("Content/authors/\(slug).md", "---\nname: Person \(index)\ncareer:\n  - {company: acme, start: 2019, end: 2022, sources: [paper]}\n  - {company: globex, start: 2022, sources: [paper]}\n---\n")
+        }
+        try site.write("Content/site.yml", (try site.read("Content/site.yml")).replacingOccurrences(of: "members: [ada, bob]", with: "members: [\(members.joined(separator: ", "))]"))
+        let report = site.build()
+        XCTAssertTrue(report.succeeded, report.diagnostics.map(\.description).joined(separator: "\n"))
+        let page = try site.read("Output/cohorts/team/index.html")
+        guard let row = page.components(separatedBy: "\n").first(where: { $0.contains("<td class=\"num\">15</td>") }) else { return XCTFail(page) }
+        XCTAssertEqual(row.components(separatedBy: "../../authors/").count - 1, 12, row)
+        XCTAssertTrue(row.hasSuffix(" and 3 more</td></tr>"), row)
+    }
+
     /// A member who left with no known next organisation did not stay: the routes chart says so.
     func testTheRoutesChartCountsALeaverWithNoKnownDestinationAsGoneNotStayed() throws {
         let site = try TestSite.minimal()

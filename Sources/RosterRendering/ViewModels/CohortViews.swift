@@ -57,8 +57,11 @@ public struct FactsView: Sendable {
 
 public struct DestinationRow: Sendable {
     public var company: CompanyLink
-    public var count: Int
+    public var count: Count
+    /// The first `ViewBuilder.namedPerDestination` of them; `more` says how many others.
     public var authors: [AuthorLink]
+    /// "and 695 more", when not everyone is named.
+    public var more: String?
     /// Share of the departed, "45%".
     public var share: String
 }
