@@ -67,7 +67,14 @@ public struct SiteValidator: Sendable {
     func validateCohorts() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var seenCohorts: Set<String> = []
+        var names: [String: String] = [:]   // name → the slug of the first cohort with it
         for cohort in site.cohorts {
+            if let first = names[cohort.name], first != cohort.slug {
+                problems.append(.warning("cohort '\(cohort.slug)' has the same name as cohort '\(first)' ('\(cohort.name)'); readers and the search's cohort filter cannot tell them apart",
+                                         at: cohort.locations["name"]))
+            } else if names[cohort.name] == nil {
+                names[cohort.name] = cohort.slug
+            }
             if cohort.slug.utf8.count > Slug.maximumLength {
                 problems.append(.error("the cohort slug is too long to be part of a URL (at most \(Slug.maximumLength) characters)",
                                        at: cohort.locations["slug"]))

@@ -64,6 +64,16 @@ final class SiteValidatorTests: XCTestCase {
         XCTAssertEqual(SiteValidator(site: site(authors: [written])).validate(), [])
     }
 
+    func testTwoCohortsWithOneNameAreAWarning() {
+        var site = self.site(authors: [Author(slug: "a", name: "A", career: [stint("meta", "2015", line: 4)])])
+        var twin = site.cohorts[0]
+        twin.slug = "c2"
+        site.cohorts.append(twin)
+        let problems = SiteValidator(site: site).validate()
+        XCTAssertEqual(problems.map(\.severity), [.warning])
+        XCTAssertTrue(problems.first?.message.contains("cohort 'c2' has the same name as cohort 'c' ('C')") == true, "\(problems)")
+    }
+
     func testCareerOutOfOrderIsOnlyAWarning() {
         let author = Author(slug: "a", name: "A", career: [stint("meta", "2020", line: 4), stint("meta", "2010", "2012", line: 8)])
         let problems = SiteValidator(site: site(authors: [author])).validate()

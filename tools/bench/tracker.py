@@ -117,7 +117,11 @@ def main():
             continue
         size = min(len(there), 3000 if big else int(rng.lognormvariate(3.3, 1.1)) + 5)
         members = rng.sample(there, size)
-        cohorts.append((f"cohort-{len(cohorts):03d}", f"{company} staff in {year}", company, f"{year}-06-01", members))
+        # Two samples of one organisation's staff in one year are told apart by name (Roster warns
+        # about cohorts that share one).
+        name = f"{company} staff in {year}"
+        taken = sum(1 for cohort in cohorts if cohort[1] == name or cohort[1].startswith(name + " ("))
+        cohorts.append((f"cohort-{len(cohorts):03d}", name if taken == 0 else f"{name} ({taken + 1})", company, f"{year}-06-01", members))
     with open(os.path.join(content, "site.yml"), "w") as f:
         f.write("title: A talent tracker\nbase_url: https://example.org/tracker/\nas_of: 2025-06-01\n"
                 "paginate: 50\nsearch: false\ncohorts:\n")
