@@ -212,6 +212,17 @@ final class SiteFeatureTests: XCTestCase {
         XCTAssertTrue(row.hasSuffix(" and 3 more</td></tr>"), row)
     }
 
+    /// A later page of a long index says where the reader is, not only the page's title.
+    func testAPagedIndexSaysWhichRowsItShows() throws {
+        let site = try TestSite.minimal()
+        try site.write("Content/site.yml", "paginate: 1\n" + (try site.read("Content/site.yml")))
+        XCTAssertTrue(site.build().succeeded)
+        for (page, range) in [("Output/authors/page/2/index.html", "2–2 of 2"), ("Output/companies/page/2/index.html", "2–2 of 2")] {
+            let text = try site.read(page)
+            XCTAssertTrue(text.contains("<p class=\"page-range\">") && text.contains(range), "\(page): \(text.prefix(3000))")
+        }
+    }
+
     /// A member who left with no known next organisation did not stay: the routes chart says so.
     func testTheRoutesChartCountsALeaverWithNoKnownDestinationAsGoneNotStayed() throws {
         let site = try TestSite.minimal()
