@@ -34,7 +34,7 @@ public enum RetentionAnalyzer {
         for member in members {
             var stints: [Interval] = []
             for stint in member.career where stint.company == cohort.origin {
-                let interval = Interval(stint)
+                let interval = Interval(stint, cohortDay: startDay)
                 if interval.from < interval.to { stints.append(interval) }   // an end before its start: never there
             }
             stints.sort { (left: Interval, right: Interval) -> Bool in left.from != right.from ? left.from < right.from : left.to < right.to }
@@ -79,10 +79,17 @@ public enum RetentionAnalyzer {
         var from: Int, to: Int
         var start: PartialDate?, end: PartialDate?
 
-        init(_ stint: Stint) {
+        /// A start known only as a year or month that holds the cohort date (2013, for a cohort of
+        /// 1 Jun 2013) is drawn at the cohort date: its member was there then, as the cohort says,
+        /// though the year's start is drawn at 1 July.
+        init(_ stint: Stint, cohortDay: Int) {
             start = stint.start.date
             if case .known(let date)? = stint.end { end = date } else { end = nil }
-            from = start?.dayNumber ?? .min
+            if let start, start.firstDay <= cohortDay, start.dayNumber > cohortDay {
+                from = cohortDay
+            } else {
+                from = start?.dayNumber ?? .min
+            }
             to = end?.dayNumber ?? .max
         }
 

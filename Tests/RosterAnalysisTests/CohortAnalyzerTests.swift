@@ -47,6 +47,19 @@ final class CohortAnalyzerTests: XCTestCase {
         XCTAssertEqual(retention.final, 1, "the unknown end is taken away at as_of")
     }
 
+    /// A start known as the cohort's year holds the cohort date (27 Feb 2023): its member is counted
+    /// from the cohort date, not from 1 July, where a year is drawn; a later month is not.
+    func testAStartWhosePeriodHoldsTheCohortDateCountsFromIt() throws {
+        let authors = [
+            Fixture.author("year", [Fixture.stint("meta", "2023")]),
+            Fixture.author("later", [Fixture.stint("meta", "2023-03")]),
+        ]
+        let site = Fixture.site(authors)
+        let retention = CohortAnalyzer.facts(for: try XCTUnwrap(site.cohorts.first), in: site).retention
+        XCTAssertEqual(retention.points.map(\.count), [1, 2])
+        XCTAssertEqual(retention.points.map(\.date.description), ["2023-02-27", "2023-03"])
+    }
+
     func testMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         XCTAssertEqual(CohortAnalyzer.median([1, 2, 3, 10]), 2.5)
         XCTAssertNil(CohortAnalyzer.median([]))
