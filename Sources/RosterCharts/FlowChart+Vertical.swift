@@ -45,7 +45,7 @@ extension FlowChart {
             let d = "M\(n(x0)),\(n(y0)) L\(n(x0)),\(n(bend - ribbonDrop / 2)) C\(n(x0)),\(n(bend)) \(n(x1)),\(n(bend)) \(n(x1)),\(n(y1)) "
                 + "L\(n(x1 + width)),\(n(y1)) C\(n(x1 + width)),\(n(bend)) \(n(x0 + width)),\(n(bend)) \(n(x0 + width)),\(n(bend - ribbonDrop / 2)) "
                 + "L\(n(x0 + width)),\(n(y0)) Z"
-            svg.path(d, className: "ribbon \(Palette.className(colors[target.name] ?? 7))",
+            svg.path(d, className: "ribbon \(Palette.className(color(target.name)))",
                      extra: " data-from=\"\(move.column)-\(move.from)\" data-to=\"\(move.column + 1)-\(move.to)\"")
         }
         var labels: [LabelBox] = []
@@ -53,7 +53,7 @@ extension FlowChart {
             let top = rowTops[column]
             for (index, node) in nodes[column].enumerated() {
                 svg.rect(x: node.y, y: top, width: node.height, height: thickness,
-                         className: "node \(Palette.className(colors[node.name] ?? 7))")
+                         className: "node \(Palette.className(color(node.name)))")
                 let text = TextMetrics.fit("\(node.name) \(self.labels.number(node.count))", maxWidth: canvas.width - 4, fontSize: font)
                 let width = TextMetrics.width(text, fontSize: font)
                 let x = min(max(2, node.y), canvas.width - width - 2)

@@ -103,6 +103,12 @@ public struct FlowChart: Sendable {
 
     static let labelRoom = 150.0
 
+    /// A node's colour: its company's, and for "Still at Meta" Meta's (the last palette colour, the
+    /// one for "others" and "unknown", otherwise).
+    func color(_ name: String) -> Int {
+        colors[name] ?? (name == labels.text("chart.still_at", ["origin": origin]) ? colors[origin] : nil) ?? 7
+    }
+
     /// Nodes per column, largest first, then by name.
     func columnNodes(_ paths: [[String]]) -> [[Node]] {
         let columns = max(2, paths.map(\.count).max() ?? 2)
@@ -174,7 +180,7 @@ public struct FlowChart: Sendable {
             let n = SVGWriter.number
             let d = "M\(n(x0)),\(n(y0)) C\(n(mid)),\(n(y0)) \(n(mid)),\(n(y1)) \(n(x1)),\(n(y1)) "
                 + "L\(n(x1)),\(n(y1 + thickness)) C\(n(mid)),\(n(y1 + thickness)) \(n(mid)),\(n(y0 + thickness)) \(n(x0)),\(n(y0 + thickness)) Z"
-            svg.path(d, className: "ribbon \(Palette.className(colors[target.name] ?? 7))",
+            svg.path(d, className: "ribbon \(Palette.className(color(target.name)))",
                      extra: " data-from=\"\(move.column)-\(move.from)\" data-to=\"\(move.column + 1)-\(move.to)\"")
             ribbons.append(Ribbon(column: move.column, from: move.from, to: move.to, x0: x0, y0: y0, x1: x1, y1: y1, thickness: thickness))
         }
@@ -185,7 +191,7 @@ public struct FlowChart: Sendable {
             let room = column == columns - 1 ? labelRoom - 6 : columnX(column + 1) - x - Self.nodeWidth - 10
             for (index, node) in nodes[column].enumerated() {
                 svg.rect(x: x, y: node.y, width: Self.nodeWidth, height: node.height,
-                         className: "node \(Palette.className(colors[node.name] ?? 7))")
+                         className: "node \(Palette.className(color(node.name)))")
                 let text = TextMetrics.fit("\(node.name) \(self.labels.number(node.count))", maxWidth: room, fontSize: Self.fontSize)
                 guard !text.isEmpty else { continue }
                 let width = TextMetrics.width(text, fontSize: Self.fontSize)

@@ -141,6 +141,14 @@ final class ChartLayoutTests: XCTestCase {
         XCTAssertEqual(chart.table.rows.map { $0[0] }, ["2015", "2018"], "the table lists the years with moves")
     }
 
+    func testThoseStillAtTheOriginAreDrawnInTheOriginsColour() {
+        let flow = FlowChart(id: "f", title: "T", description: "D", origin: "Meta",
+                             routes: [.init(steps: ["Meta"]), .init(steps: ["Meta", "Mistral AI"])], colors: ["Meta": 2, "Mistral AI": 0], labels: english)
+        XCTAssertEqual(flow.color("Still at Meta"), 2)
+        XCTAssertEqual(flow.color("Mistral AI"), 0)
+        XCTAssertEqual(flow.color("3 other routes"), 7, "what is not a company takes the last colour")
+    }
+
     func testOutputIsDeterministicAndEscaped() {
         let make = { BarChart(id: "x", title: "<T & \"q\">", description: "D", bars: [.init(label: "<b>", value: 1, colorIndex: 0)],
                               categoryHeading: "C", valueHeading: "V", labels: english).draw().svg }
