@@ -97,7 +97,11 @@ public struct FlowChart: Sendable {
         return Chart(id: id, title: title, description: description, table: ChartTable(columns: [labels.text("chart.route"), labels.text("chart.people_heading")], rows: rows),
                      maxWidth: Self.maxWidth) { canvas in
             let stepWidth = (canvas.width - Self.labelRoom - 16 - Self.nodeWidth) / Double(max(1, nodes.count - 1))
-            return stepWidth < 120 ? drawVertically(on: canvas, paths: paths, nodes: nodes) : draw(on: canvas, paths: paths, nodes: nodes)
+            guard stepWidth >= 120 else { return drawVertically(on: canvas, paths: paths, nodes: nodes) }
+            // Left to right when every name fits whole, clear of other names and of ribbons it does
+            // not belong to; otherwise (a tracker's many routes) upright, where each name has a line.
+            let (drawing, clean) = draw(on: canvas, paths: paths, nodes: nodes)
+            return clean ? drawing : drawVertically(on: canvas, paths: paths, nodes: nodes)
         }
     }
 
@@ -138,8 +142,9 @@ public struct FlowChart: Sendable {
         return moves.values.sorted { ($0.column, $0.from, $0.to) < ($1.column, $1.from, $1.to) }
     }
 
-    /// Left to right: a column per step, labels right of their nodes.
-    func draw(on canvas: ChartCanvas, paths: [[String]], nodes: [[Node]]) -> ChartDrawing {
+    /// Left to right: a column per step, labels right of their nodes. `clean` is false when a name
+    /// had to be shortened, left out, or drawn over another name or another node's ribbon.
+    func draw(on canvas: ChartCanvas, paths: [[String]], nodes: [[Node]]) -> (drawing: ChartDrawing, clean: Bool) {
         var nodes = nodes
         let columns = nodes.count
         let total = max(1, routes.count)
@@ -185,6 +190,7 @@ public struct FlowChart: Sendable {
             ribbons.append(Ribbon(column: move.column, from: move.from, to: move.to, x0: x0, y0: y0, x1: x1, y1: y1, thickness: thickness))
         }
         var labels: [LabelBox] = []
+        var clean = true
         for column in 0..<columns {
             var rightSide = LabelColumn(), leftSide = LabelColumn()
             let x = columnX(column)
@@ -192,7 +198,9 @@ public struct FlowChart: Sendable {
             for (index, node) in nodes[column].enumerated() {
                 svg.rect(x: x, y: node.y, width: Self.nodeWidth, height: node.height,
                          className: "node \(Palette.className(color(node.name)))")
-                let text = TextMetrics.fit("\(node.name) \(self.labels.number(node.count))", maxWidth: room, fontSize: Self.fontSize)
+                let full = "\(node.name) \(self.labels.number(node.count))"
+                let text = TextMetrics.fit(full, maxWidth: room, fontSize: Self.fontSize)
+                if text != full { clean = false }
                 guard !text.isEmpty else { continue }
                 let width = TextMetrics.width(text, fontSize: Self.fontSize)
                 // Right of the node, over its own ribbons; where another node's ribbon crosses there,
@@ -212,6 +220,10 @@ public struct FlowChart: Sendable {
                         chosen = leftBox
                     }
                 }
+                if let box = chosen, foreign.contains(where: { $0.crosses(box) }) || labels.contains(where: { $0.overlaps(box) }) {
+                    clean = false
+                }
+                if chosen == nil { clean = false }
                 if let box = chosen {
                     if box.x == rightBox?.x { rightSide = right }
                     svg.text(text, x: box.x, y: box.y + Self.fontSize * 0.85, className: "label halo", extra: " data-node=\"\(column)-\(index)\"")
@@ -219,7 +231,7 @@ public struct FlowChart: Sendable {
                 }
             }
         }
-        return svg.finish(canvas, height: height, labels: labels)
+        return (svg.finish(canvas, height: height, labels: labels), clean)
     }
 
     /// A ribbon as drawn: from its source's right edge to its target's left edge, as thick as the people.

@@ -59,6 +59,21 @@ final class ChartLayoutTests: XCTestCase {
         }
     }
 
+    /// A tracker's cohort: long names and many routes. Where names would be cut, or cross each
+    /// other or another node's ribbons, left to right, the flow is drawn upright, every name whole.
+    func testAFlowWhoseNamesDoNotFitLeftToRightIsDrawnUprightWithEveryNameWhole() {
+        let routes = (0..<60).map { index -> FlowChart.Route in
+            index % 4 == 0 ? FlowChart.Route(steps: ["Organisation 166"])
+                : FlowChart.Route(steps: ["Organisation 166", "Organisation \(100 + index % 9)", "Organisation \(200 + index % 5)"])
+        }
+        let chart = FlowChart(id: "t", title: "T", description: "D", origin: "Organisation 166", routes: routes, colors: [:], labels: english).draw()
+        assertNoOverlap(chart)
+        for drawing in chart.drawings {
+            XCTAssertFalse(drawing.labels.contains { $0.text.hasSuffix("…") }, "a name is cut at \(drawing.width): \(drawing.labels.map(\.text))")
+        }
+        XCTAssertTrue(chart.widest.labels.contains { $0.text == "Still at Organisation 166 15" })
+    }
+
     func testFlowChartShowsReturnsAndMultiHopRoutes() {
         let chart = FlowChart(id: "f", title: "T", description: "D", origin: "Meta", routes: [
             FlowChart.Route(steps: ["Meta", "Apple", "Google DeepMind"]),
