@@ -133,6 +133,9 @@ public struct RetentionChart: Sendable {
         for yearTick in axis.yearTicks(fontSize: Self.fontSize, chartWidth: canvas.width) {
             let text = String(yearTick.year)
             let width = TextMetrics.width(text, fontSize: Self.fontSize)
+            // A first year under the value axis would touch its "0": that year is left unlabelled.
+            let clearance = LabelBox(text: text, x: yearTick.x - width / 2 - 3, y: bottom + 3, width: width + 6, height: Self.fontSize + 3)
+            guard !labels.contains(where: { $0.overlaps(clearance) }) else { continue }
             svg.text(text, x: yearTick.x, y: bottom + 18, className: "tick", anchor: "middle")
             labels.append(LabelBox(text: text, x: yearTick.x - width / 2, y: bottom + 6, width: width, height: Self.fontSize))
         }

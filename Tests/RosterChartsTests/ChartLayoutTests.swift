@@ -127,6 +127,21 @@ final class ChartLayoutTests: XCTestCase {
         XCTAssertEqual(two.table.rows.last, ["Cohort B", "2025-05-27", "93%"])
     }
 
+    /// A line that starts on 1 January puts its first year at the value axis, under its "0": that
+    /// year is left unlabelled rather than drawn touching the "0" (as on a tracker's cohort page).
+    func testTheFirstYearDoesNotTouchTheValueAxisZero() {
+        let end = TimeAxis.daysFromCivil(2025, 5, 27)
+        let line = RetentionChart.Series(label: "at Acme", colorIndex: 0, points: [(TimeAxis.daysFromCivil(2010, 1, 1), 40), (TimeAxis.daysFromCivil(2015, 6, 1), 12)],
+                                         finalValue: 12, total: 40)
+        let chart = RetentionChart(id: "r", title: "T", description: "D", series: [line], endDay: end, asShares: false, origin: "Acme", labels: english).draw()
+        for drawing in chart.drawings {
+            guard let zero = drawing.labels.first(where: { $0.text == "0" }) else { return XCTFail("no 0 at \(drawing.width)") }
+            let near = LabelBox(text: "", x: zero.x - 3, y: zero.y - 3, width: zero.width + 6, height: zero.height + 6)
+            let touching = drawing.labels.filter { $0.text.count == 4 && Int($0.text) != nil && $0.overlaps(near) }
+            XCTAssertEqual(touching.map(\.text), [], "at \(drawing.width)")
+        }
+    }
+
     func testRetentionOverlayLabelsNeverOverlap() {
         let end = TimeAxis.daysFromCivil(2025, 5, 27)
         let series = (0..<6).map { index in
