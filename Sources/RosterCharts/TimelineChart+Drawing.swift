@@ -35,10 +35,12 @@ extension TimelineChart {
             let width = TextMetrics.width(String(tick.year), fontSize: font)
             labels.append(LabelBox(text: String(tick.year), x: tick.x - width / 2, y: bottom + 4, width: width, height: font))
         }
+        // Names go over the marker lines (drawn after the bars), so a line never runs through one.
+        var rowText = SVGWriter()
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight
             let barTop = y + labelLine + 3
-            labels += rowLabels(row.label, endName: endNames[index], into: &svg, compact: compact, y: y, barTop: barTop,
+            labels += rowLabels(row.label, endName: endNames[index], into: &rowText, compact: compact, y: y, barTop: barTop,
                                 barHeight: barHeight, axis: axis, labelWidth: labelWidth, endWidth: endWidth)
             var lastLabelEnd = -Double.infinity
             for (barIndex, (bar, span)) in zip(row.bars, rowSpans[index]).enumerated() where span.end >= axisStart {
@@ -49,8 +51,10 @@ extension TimelineChart {
                 if solid0 > x0 { svg.rect(x: x0, y: barTop, width: solid0 - x0, height: barHeight, className: "uncertain", extra: hatch) }
                 if solid1 < x1 { svg.rect(x: solid1, y: barTop, width: x1 - solid1, height: barHeight, className: "uncertain", extra: hatch) }
                 svg.raw("</g>\n")
-                // The name goes on the solid part of the bar, where there is room.
-                let text = TextMetrics.fit(bar.company, maxWidth: solid1 - solid0 - 8, fontSize: font)
+                // The name goes on the solid part of the bar, where there is room before the next bar,
+                // which may start before this one ends (a year's end is drawn at 1 July).
+                let next = barIndex + 1 < rowSpans[index].count ? axis.x(max(rowSpans[index][barIndex + 1].start, axisStart)) : .infinity
+                let text = TextMetrics.fit(bar.company, maxWidth: min(solid1, next) - solid0 - 8, fontSize: font)
                 let textX = solid0 + 4
                 if text.count >= 3, textX >= lastLabelEnd {
                     let width = TextMetrics.width(text, fontSize: font)
@@ -61,6 +65,7 @@ extension TimelineChart {
             }
         }
         labels += drawMarkers(into: &svg, axis: axis, top: top, bottom: bottom, width: canvas.width)
+        svg.raw(rowText.markup)
         for (index, line) in legend.enumerated() {
             let y = bottom + 26 + Double(index) * (font + 6)
             if index == 0 {
@@ -88,11 +93,12 @@ extension TimelineChart {
                 svg.text(text, x: axis.x0, y: y + font, className: "label halo")
                 boxes.append(LabelBox(text: text, x: axis.x0, y: y + 1, width: nameWidth, height: font))
             }
-            let end = TextMetrics.fit(endName, maxWidth: room - (showRowLabels ? nameWidth + 12 : 0), fontSize: font)
+            let end = TextMetrics.fit(endName, maxWidth: room - 4 - (showRowLabels ? nameWidth + 12 : 0), fontSize: font)
             let endTextWidth = TextMetrics.width(end, fontSize: font)
             if !end.isEmpty {
-                svg.text(end, x: axis.x1, y: y + font, className: "label end-label halo", anchor: "end")
-                boxes.append(LabelBox(text: end, x: axis.x1 - endTextWidth, y: y + 1, width: endTextWidth, height: font))
+                // Clear of the "as of" line at the axis's end.
+                svg.text(end, x: axis.x1 - 4, y: y + font, className: "label end-label halo", anchor: "end")
+                boxes.append(LabelBox(text: end, x: axis.x1 - 4 - endTextWidth, y: y + 1, width: endTextWidth, height: font))
             }
             return boxes
         }
