@@ -80,8 +80,9 @@
     }
 
     // Each option says how many pages it would give: over the whole site, or, once words or
-    // filters are chosen, within the current results (Pagefind's counts for this search). A filter
-    // that is set offers its other values instead of its own: those count the words' results alone.
+    // filters are chosen, within the current results (Pagefind's counts for this search). Choosing
+    // another value of a filter that is set replaces it, so its options count without it: the
+    // words' results alone (Pagefind's totalFilters), or the whole site when there are no words.
     function counts(found, term) {
       var set = chosen();
       Object.keys(selects).forEach(function (key) {
