@@ -53,9 +53,10 @@ public final class DevServer: @unchecked Sendable {
     }
 
     /// Builds once; returns the report (the server starts even when the first build fails, and
-    /// then serves a page listing the problems until they are fixed).
+    /// then serves a page listing the problems until they are fixed). `cancellationStops`: the
+    /// build is the first, and cancelling it means Ctrl-C, not a newer change.
     @discardableResult
-    public func rebuild(cancellation: BuildCancellation? = nil, stopping: Bool = false) -> BuildReport {
+    public func rebuild(cancellation: BuildCancellation? = nil, cancellationStops: Bool = false) -> BuildReport {
         // Served from the root, as Hugo's server does: base_url's path (`/report/`) would break the
         // 404 page's links, which start from it.
         var buildOptions = BuildOptions(siteFolder: options.siteFolder, output: siteRoot, baseURL: previewURL,
@@ -67,7 +68,7 @@ public final class DevServer: @unchecked Sendable {
         let (report, buildState) = Builder(options: buildOptions, markdownCache: markdownCache,
                                            templateCache: templateCache).buildKeepingState()
         if report.cancelled {
-            if !stopping { log("A newer change arrived: rebuilding again") }
+            if !cancellationStops { log("A newer change arrived: rebuilding again") }
             return report
         }
         stateLock.withLock { lastState = buildState }
@@ -143,7 +144,7 @@ public final class DevServer: @unchecked Sendable {
             broadcaster.finishAll()
             if !cleanedUp { removeFolder() }
         }
-        rebuild(cancellation: interruption.cancellation, stopping: true)
+        rebuild(cancellation: interruption.cancellation, cancellationStops: true)
         if interruption.interrupted { interruption.stop() }
         searchIndexer.indexIfWanted()
         let watcher = SiteWatcher(folders: SiteLayout.editorFolders.map { options.siteFolder.appendingPathComponent($0) }
