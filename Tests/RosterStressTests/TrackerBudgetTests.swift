@@ -47,8 +47,13 @@ final class TrackerBudgetTests: XCTestCase {
         let facts = try XCTUnwrap(biggest["facts"] as? [String: Any])
         let slug = try XCTUnwrap(biggest["slug"] as? String)
         let page = try String(contentsOf: output.appendingPathComponent("cohorts/\(slug)/index.html"), encoding: .utf8)
+        // Printed grouped, as the site's language writes them ("2,999").
+        let grouped = NumberFormatter()
+        grouped.numberStyle = .decimal
+        grouped.locale = Locale(identifier: "en_US")
         for key in ["members", "departed", "at_origin"] {
-            XCTAssertTrue(page.contains("<strong>\(facts[key] as? Int ?? -1)</strong>"), "\(slug): \(key) is not on the page")
+            let number = grouped.string(from: NSNumber(value: facts[key] as? Int ?? -1)) ?? ""
+            XCTAssertTrue(page.contains("<strong>\(number)</strong>"), "\(slug): \(key) (\(number)) is not on the page")
         }
         let destinations = facts["destinations"] as? [[String: Any]] ?? []
         XCTAssertEqual(destinations.map { $0["count"] as? Int ?? 0 }.reduce(0, +), facts["departed"] as? Int)
