@@ -210,7 +210,8 @@ public struct FlowChart: Sendable {
                 let rightBox = right.place(text, x: x + Self.nodeWidth + 4, centerY: node.y + node.height / 2,
                                            width: width, height: Self.fontSize, maxShift: max(0, node.height / 2 - 2))
                 var chosen = rightBox
-                if let box = rightBox, column > 0, foreign.contains(where: { $0.crosses(box) }) {
+                var crosses = rightBox.map { box in foreign.contains { $0.crosses(box) } } ?? false
+                if crosses, column > 0 {
                     var left = leftSide
                     if let leftBox = left.place(text, x: x - 4 - width, centerY: node.y + node.height / 2, width: width,
                                                 height: Self.fontSize, maxShift: max(0, node.height / 2 - 2)),
@@ -218,17 +219,17 @@ public struct FlowChart: Sendable {
                        !foreign.contains(where: { $0.crosses(leftBox) }), !labels.contains(where: { $0.overlaps(leftBox) }) {
                         leftSide = left
                         chosen = leftBox
+                        crosses = false
                     }
                 }
-                if let box = chosen, foreign.contains(where: { $0.crosses(box) }) || labels.contains(where: { $0.overlaps(box) }) {
+                guard let box = chosen else {
                     clean = false
+                    continue
                 }
-                if chosen == nil { clean = false }
-                if let box = chosen {
-                    if box.x == rightBox?.x { rightSide = right }
-                    svg.text(text, x: box.x, y: box.y + Self.fontSize * 0.85, className: "label halo", extra: " data-node=\"\(column)-\(index)\"")
-                    labels.append(box)
-                }
+                if crosses || labels.contains(where: { $0.overlaps(box) }) { clean = false }
+                if box.x == rightBox?.x { rightSide = right }
+                svg.text(text, x: box.x, y: box.y + Self.fontSize * 0.85, className: "label halo", extra: " data-node=\"\(column)-\(index)\"")
+                labels.append(box)
             }
         }
         return (svg.finish(canvas, height: height, labels: labels), clean)

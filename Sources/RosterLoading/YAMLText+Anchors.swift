@@ -61,14 +61,15 @@ private struct AnchorScan {
                 dash = position
                 continue
             }
-            if key == nil { key = position }
+            let keyStart = key ?? position
+            key = keyStart
             switch byte {
             case 0x22, 0x27:                                                                  // " '
                 quote = byte
             case 0x7C, 0x3E:                                                                  // | >
                 if isBlockIndicator(from: position + 1, to: line.upperBound) {
                     // Its lines are those indented more than its key (or its list dash).
-                    blockKeyColumn = (key == position ? dash ?? indent : key ?? indent) - line.lowerBound
+                    blockKeyColumn = (keyStart == position ? dash ?? indent : keyStart) - line.lowerBound
                     return nil
                 }
             case 0x26:                                                                        // &name

@@ -27,8 +27,8 @@ struct StarterTextValidator {
     }
 
     private func body(_ text: MarkdownText, _ placeholder: String) -> [Diagnostic] {
-        guard text.text.hasPrefix(placeholder) || text.text.drop(while: \.isNewline).hasPrefix(placeholder) else { return [] }
         let blank = text.text.prefix { $0.isNewline }.count
+        guard text.text.dropFirst(blank).hasPrefix(placeholder) else { return [] }
         return [.warning("the text starts with the placeholder 'roster new' wrote ('\(placeholder)'); replace it with your own",
                          at: SourceLocation(path: text.path, line: text.firstLine + blank))]
     }
