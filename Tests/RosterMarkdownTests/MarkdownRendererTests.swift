@@ -12,6 +12,15 @@ final class MarkdownRendererTests: XCTestCase {
         }
     }
 
+    func testAFootnotesBackLinkIsReadInTheSitesWords() {
+        let renderer = MarkdownRenderer(footnoteBackLabel: "Retour au texte")
+        let html = renderer.render(MarkdownText("Claim.[^1]\n\n[^1]: The source.\n")) { _ in .unknown("") }.html
+        XCTAssertTrue(html.contains(#"data-footnote-backref aria-label="Retour au texte""#), html)
+        XCTAssertFalse(html.contains("Back to content"))
+        XCTAssertTrue(MarkdownRenderer.mayHaveFootnotes("a [^1] b"))
+        XCTAssertFalse(MarkdownRenderer.mayHaveFootnotes("a [link](x) and ^ alone"))
+    }
+
     func testInternalLinkIsRewrittenToARelativeHref() {
         let result = render("See [Lample](author:guillaume-lample).")
         XCTAssertTrue(result.html.contains(#"<a href="../../authors/guillaume-lample/">Lample</a>"#), result.html)
